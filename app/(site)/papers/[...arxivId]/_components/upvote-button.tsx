@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { upvoteAction, type UpvoteFormState } from "../actions";
+
+export function UpvoteButton({ arxivId, upvoted, upvotes }: { arxivId: string; upvoted: boolean; upvotes: number }) {
+  const [state, formAction, pending] = useActionState<UpvoteFormState, FormData>(upvoteAction, {
+    upvoted,
+    upvotes,
+    error: null,
+  });
+  return (
+    <form action={formAction} className="flex flex-col items-start gap-1">
+      <input type="hidden" name="arxivId" value={arxivId} />
+      {/* The wanted state, not a toggle: a double click or a replayed request cannot count twice. */}
+      <input type="hidden" name="upvoted" value={String(!state.upvoted)} />
+      <button
+        type="submit"
+        disabled={pending}
+        aria-pressed={state.upvoted}
+        aria-label={state.upvoted ? `Remove your upvote (${state.upvotes} upvotes)` : `Upvote (${state.upvotes} upvotes)`}
+        className={
+          state.upvoted
+            ? "inline-flex items-center gap-2 rounded-md border border-accent-600 bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-70"
+            : "inline-flex items-center gap-2 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:border-accent-600 hover:text-accent-700 disabled:opacity-70 dark:border-stone-700 dark:bg-stone-900 dark:hover:text-accent-300"
+        }
+      >
+        <span aria-hidden="true">▲</span>
+        <span className="tabular-nums">{state.upvotes}</span>
+        <span>{state.upvoted ? "Upvoted" : "Upvote"}</span>
+      </button>
+      {state.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {state.error}
+        </p>
+      )}
+    </form>
+  );
+}

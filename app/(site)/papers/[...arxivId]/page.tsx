@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { notFound } from "next/navigation";
+
+import { CategoryList } from "@/components/category-list";
+import { PaperDate } from "@/components/paper-date";
+import { formatDay } from "@/lib/format";
+import { arxivIdFromSegments } from "@/lib/papers/arxiv-id-param";
+import { getPaper } from "@/lib/papers/get-paper";
+import { hasUpvoted } from "@/lib/papers/upvote-paper";
+import { VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
+
+import { UpvoteButton } from "./_components/upvote-button";
+
+type PageProps = { params: Promise<{ arxivId: string[] }> };
+
+async function loadPaper(params: PageProps["params"]) {
+  const arxivId = arxivIdFromSegments((await params).arxivId);
+  const paper = arxivId ? await getPaper(arxivId) : null;
+  if (!paper) notFound();
+  return paper;
+}
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const paper = await loadPaper(params);
+  const description = paper.abstract.length > 200 ? `${paper.abstract.slice(0, 197).trimEnd()}…` : paper.abstract;
+  return {
+    title: paper.title,
+    description,
+    alternates: { canonical: `/papers/${paper.arxivId}` },
+    openGraph: { type: "article", title: paper.title, description, authors: paper.authors.slice(0, 10) },
+    twitter: { card: "summary", title: paper.title, description },
+  };
+}
+
+export default async function PaperPage({ params }: PageProps) {
+  const paper = await loadPaper(params);
+  const voterHash = voterHashFromToken((await cookies()).get(VOTER_COOKIE)?.value);
+  const upvoted = await hasUpvoted(paper.id, voterHash);
+  const linkClass =
+    "inline-flex items-center rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800";
+
+  return (
+    <article className="space-y-6">
+      <header className="space-y-3">
+        <div className="flex flex-wrap items-center gap-3 text-sm text-stone-500 dark:text-stone-400">
+          <span className="font-mono">arXiv:{paper.arxivId}{paper.version ? `v${paper.version}` : ""}</span>
+          <PaperDate publishedOn={paper.publishedOn} listedOn={paper.listedOn} />
+          <CategoryList primary={paper.primaryCategory} categories={paper.categories} />
+        </div>
+        <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight">{paper.title}</h1>
+        {paper.authors.length > 0 ? (
+          <ul aria-label="Authors" className="flex flex-wrap gap-x-1 text-stone-700 dark:text-stone-300">
+            {paper.authors.map((author, index) => (
+              <li key={`${index}-${author}`}>
+                {author}
+                {index < paper.authors.length - 1 && ","}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-stone-500 dark:text-stone-400">Authors not listed</p>
+        )}
+      </header>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <UpvoteButton arxivId={paper.arxivId} upvoted={upvoted} upvotes={paper.upvotes} />
+        <a className={linkClass} href={paper.links.abs}>
+          arXiv page
+        </a>
+        <a className={linkClass} href={paper.links.pdf}>
+          PDF
+        </a>
+        {paper.githubRepo && (
+          <a className={linkClass} href={paper.githubRepo}>
+            Code{paper.githubStars !== null && ` · ★ ${paper.githubStars.toLocaleString("en-US")}`}
+          </a>
+        )}
+      </div>
+
+      <section aria-labelledby="abstract-heading" className="rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
+        <h2 id="abstract-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
+          Abstract
+        </h2>
+        <p className="whitespace-pre-line leading-relaxed">{paper.abstract}</p>
+      </section>
+
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+        <dt className="text-stone-500 dark:text-stone-400">First version</dt>
+        <dd>{paper.publishedOn ? formatDay(paper.publishedOn) : "Not known"}</dd>
+        {paper.revisedOn && (
+          <>
+            <dt className="text-stone-500 dark:text-stone-400">Latest version</dt>
+            <dd>{formatDay(paper.revisedOn)}</dd>
+          </>
+        )}
+        {paper.journalRef && (
+          <>
+            <dt className="text-stone-500 dark:text-stone-400">Journal</dt>
+            <dd>{paper.journalRef}</dd>
+          </>
+        )}
+        {paper.doi && (
+          <>
+            <dt className="text-stone-500 dark:text-stone-400">DOI</dt>
+            <dd>
+              <a className="underline" href={`https://doi.org/${paper.doi}`}>
+                {paper.doi}
+              </a>
+            </dd>
+          </>
+        )}
+        {paper.comment && (
+          <>
+            <dt className="text-stone-500 dark:text-stone-400">Comment</dt>
+            <dd>{paper.comment}</dd>
+          </>
+        )}
+        <dt className="text-stone-500 dark:text-stone-400">Added to PaperPulse</dt>
+        <dd>{formatDay(paper.addedAt.slice(0, 10))}</dd>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+
+import { jsonRoute } from "@/lib/http/json-route";
+import { searchParamsToObject } from "@/lib/http/search-params";
+import { todayUtc } from "@/lib/papers/feed-period";
+import { feedQuerySchema } from "@/lib/papers/feed-query";
+import { getTrendingPapers } from "@/lib/papers/get-trending-papers";
+
+export const GET = jsonRoute(async (request) => {
+  const query = feedQuerySchema.parse(searchParamsToObject(new URL(request.url).searchParams));
+  const date = query.date ?? todayUtc();
+  const page = await getTrendingPapers({ ...query, date });
+  return NextResponse.json({ period: query.period, date, ...page });
+});

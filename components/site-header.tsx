@@ -1,0 +1,27 @@
+import Link from "next/link";
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-stone-200 bg-white/80 backdrop-blur dark:border-stone-800 dark:bg-stone-900/80">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-stone-900"
+      >
+        Skip to content
+      </a>
+      <div className="mx-auto flex max-w-4xl items-center gap-6 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+          <span aria-hidden="true" className="text-accent-600 dark:text-accent-400">
+            ◆
+          </span>
+          PaperPulse
+        </Link>
+        <nav aria-label="Main" className="flex items-center gap-4 text-sm text-stone-600 dark:text-stone-300">
+          <Link href="/" className="hover:text-stone-900 dark:hover:text-white">
+            Trending
+          </Link>
+        </nav>
+      </div>
+    </header>
+  );
+}

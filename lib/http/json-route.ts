@@ -1,0 +1,49 @@
+import "server-only";
+
+import { NextResponse } from "next/server";
+import { z } from "zod";
+
+import { AppError } from "./app-error";
+
+type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
+
+export function jsonError(error: AppError): NextResponse {
+  const headers = new Headers();
+  if (error.details?.retryAfterSeconds) headers.set("Retry-After", String(error.details.retryAfterSeconds));
+  const body = { error: { code: error.code, message: error.message, ...(error.details?.fields && { fields: error.details.fields }) } };
+  return NextResponse.json(body, { status: error.status, headers });
+}
+
+/** Turns a zod failure into one readable sentence plus the messages per field. */
+export function fromZodError(error: z.ZodError): AppError {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  const message = Object.entries(fields)
+    .map(([field, messages]) => messages.map((text) => (field === "_" || text.startsWith(field) ? text : `${field}: ${text}`)).join("; "))
+    .join(". ");
+  return new AppError("bad_request", message, { fields });
+}
+
+/**
+ * Wraps a route handler: expected errors become JSON with their status, validation errors 400,
+ * anything else a logged 500 that reveals nothing.
+ */
+export function jsonRoute<Context>(handler: Handler<Context>): Handler<Context> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      if (error instanceof AppError) return jsonError(error);
+      if (error instanceof z.ZodError) return jsonError(fromZodError(error));
+      const requestId = crypto.randomUUID();
+      console.error(`[${requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
+      return NextResponse.json(
+        { error: { code: "internal", message: "Something went wrong on our side.", requestId } },
+        { status: 500 },
+      );
+    }
+  };
+}

@@ -1,0 +1,31 @@
+import "server-only";
+
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+import { env } from "@/lib/env";
+
+/**
+ * A browser's voter identity: 128 random bits, signed so that only ids we issued count. The
+ * cookie holds `id.signature`; the database holds only a hash of the id.
+ */
+export const VOTER_COOKIE = "pp_voter";
+
+function sign(id: string): string {
+  return createHmac("sha256", env.APP_SECRET).update(`voter:${id}`).digest("base64url");
+}
+
+export function issueVoterToken(): string {
+  const id = randomBytes(16).toString("base64url");
+  return `${id}.${sign(id)}`;
+}
+
+/** The hash a vote is stored under, or null when the token is missing, malformed or forged. */
+export function voterHashFromToken(token: string | undefined): string | null {
+  if (!token || token.length > 200) return null;
+  const [id, signature, ...rest] = token.split(".");
+  if (!id || !signature || rest.length) return null;
+  const expected = Buffer.from(sign(id));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return createHash("sha256").update(id).digest("base64url");
+}
