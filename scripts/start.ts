@@ -1,11 +1,12 @@
 // `npm start`: the whole app on one command. Without DATABASE_URL it runs an embedded PostgreSQL
 // under .data/; it then migrates, seeds, builds when the sources changed, and serves on 127.0.0.1.
 import { spawn, spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
+import { buildIfChanged } from "./build-if-changed";
 import { ensureDatabase } from "./database";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
 
@@ -29,24 +30,6 @@ async function localSecret(name: string): Promise<string> {
   const secret = randomBytes(32).toString("hex");
   await writeFile(file, secret, { mode: 0o600 });
   return secret;
-}
-
-/** Fingerprint of everything `next build` reads, so a start only rebuilds after a change. */
-async function sourceFingerprint(): Promise<string> {
-  const hash = createHash("sha256");
-  const inputs = ["app", "components", "lib", "emails", "public", "next.config.js", "package-lock.json", "postcss.config.mjs"];
-  async function visit(relative: string) {
-    const full = path.join(root, relative);
-    if (!existsSync(full)) return;
-    const info = await stat(full);
-    if (info.isDirectory()) {
-      for (const entry of (await readdir(full)).sort()) await visit(path.join(relative, entry));
-    } else {
-      hash.update(`${relative}:${info.size}:${info.mtimeMs}\n`);
-    }
-  }
-  for (const input of inputs) await visit(input);
-  return hash.digest("hex");
 }
 
 async function main() {
@@ -85,14 +68,7 @@ async function main() {
     const counts = await seed();
     log(`Seed papers: ${counts.inserted} new, ${counts.updated} updated, ${counts.unchanged} unchanged.`);
 
-    const stampFile = path.join(root, ".next", "paperpulse-build-stamp");
-    const fingerprint = await sourceFingerprint();
-    const stamp = existsSync(stampFile) ? await readFile(stampFile, "utf8") : "";
-    if (stamp !== fingerprint || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
-      log("Building the app (first start or sources changed) …");
-      run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
-      await writeFile(stampFile, fingerprint);
-    }
+    await buildIfChanged(env, log);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await stop(1);

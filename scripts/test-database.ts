@@ -1,0 +1,45 @@
+// A database of its own for one test run: on TEST_DATABASE_URL's server when set (CI points it at
+// the machine's PostgreSQL), else on an embedded PostgreSQL, so `npm test` works on a bare laptop.
+import { randomBytes } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+import { migrate } from "../prisma/migrate";
+import { dropDatabase, ensureDatabase, withDatabase } from "./database";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+export type TestDatabase = { url: string; drop: () => Promise<void> };
+
+export async function provisionTestDatabase(options: { seed: boolean }): Promise<TestDatabase> {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  let stopServer = async () => {};
+  if (!adminUrl) {
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(root, ".data", "test-postgres"),
+      port: Number(process.env.EMBEDDED_TEST_PG_PORT ?? 54330),
+    });
+    adminUrl = server.url("postgres");
+    stopServer = server.stop;
+  }
+  const name = `paperpulse_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  await ensureDatabase(adminUrl, name);
+  const url = withDatabase(adminUrl, name);
+  await migrate(url);
+  if (options.seed) {
+    const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "prisma/seed.ts"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url, APP_SECRET: "seed-only-secret-0123456789abcdef0123" },
+      encoding: "utf8",
+    });
+    if (result.status !== 0) throw new Error(`Seeding the test database failed:\n${result.stderr}`);
+  }
+  return {
+    url,
+    drop: async () => {
+      await dropDatabase(adminUrl, name);
+      await stopServer();
+    },
+  };
+}

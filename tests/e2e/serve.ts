@@ -1,0 +1,46 @@
+// Playwright's web server: a seeded database of its own, the production build, `next start`.
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+import { buildIfChanged } from "../../scripts/build-if-changed";
+import { provisionTestDatabase } from "../../scripts/test-database";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const port = process.env.E2E_PORT ?? "3100";
+
+const database = await provisionTestDatabase({ seed: true });
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: database.url,
+  APP_URL: `http://127.0.0.1:${port}`,
+  APP_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
+  CRON_SECRET: "e2e-cron-secret-0123456789",
+  SMTP_URL: "",
+};
+
+try {
+  await buildIfChanged(env, console.log);
+} catch (error) {
+  await database.drop();
+  throw error;
+}
+
+const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", port], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.kill("SIGTERM");
+  await new Promise((resolve) => server.once("exit", resolve));
+  await database.drop();
+  process.exit(0);
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", () => void stop());
