@@ -1,5 +1,6 @@
-// New-style ids (since April 2007): YYMM.NNNN or YYMM.NNNNN; old-style: archive(.SUBJ)/YYMMNNN.
-const NEW_STYLE = /^(\d{2})(\d{2})\.\d{4,5}$/;
+// New-style ids (since April 2007): YYMM.NNNN, and YYMM.NNNNN from 2015 on;
+// old-style: archive(.SUBJ)/YYMMNNN.
+const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})$/;
 const OLD_STYLE = /^[a-z-]+(?:\.[A-Z]{2})?\/(\d{2})(\d{2})\d{3}$/;
 const VERSION_SUFFIX = /v(\d+)$/;
 
@@ -21,10 +22,14 @@ export function parseArxivId(input: string): ArxivId | null {
 }
 
 export function isValidArxivId(id: string): boolean {
-  const match = NEW_STYLE.exec(id) ?? OLD_STYLE.exec(id);
+  const newStyle = NEW_STYLE.exec(id);
+  const match = newStyle ?? OLD_STYLE.exec(id);
   if (!match) return false;
   const month = Number(match[2]);
-  return month >= 1 && month <= 12;
+  if (month < 1 || month > 12) return false;
+  if (!newStyle) return true;
+  const yymm = Number(`${match[1]}${match[2]}`);
+  return yymm >= 704 && newStyle[3]!.length === (yymm >= 1501 ? 5 : 4);
 }
 
 /** The first day of the month an arXiv id was issued in, as YYYY-MM-DD. */
