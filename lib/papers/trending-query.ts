@@ -8,8 +8,9 @@ export type TrendingQueryOptions = { period: Period; date: string; cursor?: Feed
 
 /**
  * The SQL of one feed page (one row more than the page, to tell whether another follows). A
- * period ranks by trending score; all time by votes. Each order has an index on
- * (key DESC, id DESC), so a page deep in the list costs what the first one does.
+ * period ranks by trending score, from an index-only scan of the window's entries in
+ * (listed_on, trending_score, id); all time ranks by votes, straight down (votes, id). A page
+ * deep in the list costs what the first one does.
  */
 export function trendingQuery(options: TrendingQueryOptions): Prisma.Sql {
   const window = periodWindow(options.period, options.date);
@@ -24,10 +25,18 @@ export function trendingQuery(options: TrendingQueryOptions): Prisma.Sql {
     );
   }
   const orderBy = window ? Prisma.sql`p.trending_score DESC, p.id DESC` : Prisma.sql`p.votes DESC, p.id DESC`;
+  const pageOrderBy = window ? Prisma.sql`page.trending_score DESC, page.id DESC` : Prisma.sql`page.votes DESC, page.id DESC`;
+  // Rank on the index columns first, then read the card columns of the page's rows only: the
+  // abstract preview would otherwise be cut from every paper in the window.
   return Prisma.sql`
+    WITH page AS (
+      SELECT p.id, p.trending_score, p.votes
+      FROM paper p
+      WHERE ${Prisma.join(conditions, " AND ")}
+      ORDER BY ${orderBy}
+      LIMIT ${options.limit + 1}
+    )
     SELECT ${paperCardColumns}
-    FROM paper p
-    WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY ${orderBy}
-    LIMIT ${options.limit + 1}`;
+    FROM page JOIN paper p ON p.id = page.id
+    ORDER BY ${pageOrderBy}`;
 }

@@ -1,0 +1,43 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+import { buildIfChanged } from "../scripts/build-if-changed";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+/** The production build served by `next start` on 127.0.0.1, against the given database. */
+export async function startAppServer(databaseUrl: string, port: number) {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    APP_URL: `http://127.0.0.1:${port}`,
+    APP_SECRET: process.env.APP_SECRET ?? "bench-secret-bench-secret-bench-secret-01",
+    CRON_SECRET: process.env.CRON_SECRET ?? "bench-cron-secret-0123456789",
+    SCHEDULER: "off",
+  };
+  await buildIfChanged(env, console.error);
+  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await fetch(`${baseUrl}/api/papers?period=all&limit=1`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (attempt > 120) throw new Error("The app did not start within a minute.");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return {
+    baseUrl,
+    stop: async () => {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    },
+  };
+}

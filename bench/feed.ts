@@ -1,0 +1,69 @@
+// Feed: p50/p95 of GET /api/papers next to the very same SQL sent straight to PostgreSQL.
+import pg from "pg";
+
+import { encodeCursor } from "../lib/papers/feed-cursor";
+import { addDays, todayUtc, type Period } from "../lib/papers/feed-period";
+import type { PaperCard } from "../lib/papers/paper-card";
+import { trendingQuery } from "../lib/papers/trending-query";
+import { fetchJson, measure, ms, ratio } from "./measure";
+
+type Scenario = { name: string; period: Period; date: string; depth: number };
+
+export async function benchFeed(ctx: { databaseUrl: string; baseUrl: string }): Promise<string> {
+  const client = new pg.Client({ connectionString: ctx.databaseUrl });
+  await client.connect();
+  const today = todayUtc();
+  const scenarios: Scenario[] = [
+    { name: "today", period: "day", date: today, depth: 1 },
+    { name: "this week", period: "week", date: today, depth: 1 },
+    { name: "this month", period: "month", date: today, depth: 1 },
+    { name: "a month a year ago", period: "month", date: addDays(today, -400), depth: 1 },
+    { name: "all time", period: "all", date: today, depth: 1 },
+    { name: "this month, page 50", period: "month", date: today, depth: 50 },
+    { name: "all time, page 50", period: "all", date: today, depth: 50 },
+  ];
+  const rows: string[] = [];
+  const plans: string[] = [];
+  try {
+    for (const scenario of scenarios) {
+      // Walk to the page by its cursors, as a reader would.
+      let cursor: { key: number; id: number } | undefined;
+      for (let page = 1; page < scenario.depth; page++) {
+        const { rows: result } = await client.query<PaperCard>(sqlOf(scenario, cursor));
+        const last = result[19];
+        if (!last) break;
+        cursor = { key: scenario.period === "all" ? last.upvotes : last.trendingScore, id: last.id };
+      }
+      const query = sqlOf(scenario, cursor);
+      const url = `${ctx.baseUrl}/api/papers?period=${scenario.period}&date=${scenario.date}&limit=20${cursor ? `&cursor=${encodeCursor(cursor)}` : ""}`;
+      const api = await measure(() => fetchJson(url));
+      const sql = await measure(() => client.query(query));
+      rows.push(`| ${scenario.name} | ${ms(api.p50)} | ${ms(api.p95)} | ${ms(sql.p50)} | ${ms(sql.p95)} | ${ratio(api.p50, sql.p50)} | ${ratio(api.p95, sql.p95)} |`);
+      const { rows: plan } = await client.query<{ "QUERY PLAN": string }>({ text: `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, values: query.values });
+      plans.push(`${scenario.name}:\n${plan.map((line) => `    ${line["QUERY PLAN"]}`).join("\n")}`);
+    }
+  } finally {
+    await client.end();
+  }
+  return [
+    "## Feed",
+    "",
+    "`GET /api/papers` through `next start` (HTTP, Next.js, Prisma, JSON) next to the same SQL sent with `pg`; 100 runs each after 10 warm-up runs.",
+    "",
+    "| page | API p50 | API p95 | SQL p50 | SQL p95 | p50 ratio | p95 ratio |",
+    "|---|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    "<details><summary>EXPLAIN ANALYZE</summary>",
+    "",
+    "```",
+    ...plans,
+    "```",
+    "</details>",
+  ].join("\n");
+}
+
+function sqlOf(scenario: Scenario, cursor?: { key: number; id: number }) {
+  const sql = trendingQuery({ period: scenario.period, date: scenario.date, cursor, limit: 20 });
+  return { text: sql.text, values: sql.values as unknown[] };
+}

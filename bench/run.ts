@@ -1,0 +1,92 @@
+// `npm run bench`: a synthetic corpus of BENCH_PAPERS papers (100k by default) in a database of its
+// own, the production app in front of it, and every section's numbers as ratios taken in one run.
+// Results are printed and kept in bench/results/.
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+import pg from "pg";
+
+import { migrate } from "../prisma/migrate";
+import { dropDatabase, ensureDatabase, withDatabase } from "../scripts/database";
+import { startEmbeddedPostgres } from "../scripts/embedded-postgres";
+import { startAppServer } from "./app-server";
+import { loadSyntheticCorpus } from "./corpus";
+import { benchFeed } from "./feed";
+
+type Section = (ctx: { databaseUrl: string; baseUrl: string; papers: number }) => Promise<string>;
+
+const root = path.resolve(import.meta.dirname, "..");
+const papers = Number(process.env.BENCH_PAPERS ?? 100_000);
+const only = process.env.BENCH_ONLY?.split(",");
+
+/** Sections written by other modules join when their file exists. */
+async function optionalSection(file: string, name: string): Promise<Section | null> {
+  if (!existsSync(path.join(import.meta.dirname, `${file}.ts`))) return null;
+  const module = (await import(`./${file}`)) as Record<string, Section>;
+  return module[name] ?? null;
+}
+
+async function machineDescription(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ version: string }>("SELECT version()");
+  await client.end();
+  return [
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}`,
+    `- Node ${process.version}; ${rows[0]?.version.split(",")[0]}`,
+    `- Corpus: ${papers.toLocaleString("en-US")} synthetic papers + the 81 seed papers`,
+  ].join("\n");
+}
+
+async function main() {
+  let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  let stopPostgres = async () => {};
+  if (!adminUrl) {
+    const server = await startEmbeddedPostgres({ dataDir: path.join(root, ".data", "bench-postgres"), port: 54331 });
+    adminUrl = server.url("postgres");
+    stopPostgres = server.stop;
+  }
+  // The corpus is kept between runs (a million papers take minutes to make); BENCH_FRESH=1 remakes it.
+  const name = `paperpulse_bench_${papers}`;
+  if (process.env.BENCH_FRESH) await dropDatabase(adminUrl, name);
+  await ensureDatabase(adminUrl, name);
+  const databaseUrl = withDatabase(adminUrl, name);
+  await migrate(databaseUrl);
+  const started = Date.now();
+  await loadSyntheticCorpus(databaseUrl, papers, (done, total) => {
+    const rate = done / ((Date.now() - started) / 1000);
+    process.stderr.write(`\rCorpus: ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} papers (${rate.toFixed(0)}/s)   `);
+  });
+  process.stderr.write("\n");
+
+  const app = await startAppServer(databaseUrl, Number(process.env.BENCH_PORT ?? 3500));
+  const sections: [string, Section | null][] = [
+    ["feed", benchFeed],
+    ["search", await optionalSection("search", "benchSearch")],
+    ["ingest", await optionalSection("ingest", "benchIngest")],
+    ["digest", await optionalSection("digest", "benchDigest")],
+  ];
+  const report = [`# PaperPulse benchmark`, "", await machineDescription(databaseUrl)];
+  try {
+    for (const [key, section] of sections) {
+      if (!section || (only && !only.includes(key))) continue;
+      console.error(`Running the ${key} benchmark …`);
+      report.push("", await section({ databaseUrl, baseUrl: app.baseUrl, papers }));
+    }
+  } finally {
+    await app.stop();
+    await stopPostgres();
+  }
+
+  const text = `${report.join("\n")}\n`;
+  console.log(text);
+  await mkdir(path.join(root, "bench", "results"), { recursive: true });
+  const file = path.join(root, "bench", "results", `${new Date().toISOString().slice(0, 10)}-${papers}.md`);
+  await writeFile(file, text);
+  console.error(`Saved to ${path.relative(root, file)}`);
+}
+
+await main();
