@@ -25,6 +25,10 @@ export async function benchFeed(ctx: { databaseUrl: string; baseUrl: string }): 
   const rows: string[] = [];
   const plans: string[] = [];
   try {
+    // The floor every API call pays: HTTP, Next.js routing, Prisma and one round trip.
+    const floor = await measure(() => fetchJson(`${ctx.baseUrl}/api/health`));
+    const floorSql = await measure(() => client.query("SELECT 1"));
+    rows.push(`| floor: /api/health (SELECT 1) | ${ms(floor.p50)} | ${ms(floor.p95)} | ${ms(floorSql.p50)} | ${ms(floorSql.p95)} | ${ratio(floor.p50, floorSql.p50)} | ${ratio(floor.p95, floorSql.p95)} |`);
     for (const scenario of scenarios) {
       // Walk to the page by its cursors, as a reader would.
       let cursor: { key: number; id: number } | undefined;
