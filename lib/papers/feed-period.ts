@@ -1,12 +1,13 @@
 export const PERIODS = ["day", "week", "month", "all"] as const;
 export type Period = (typeof PERIODS)[number];
 
-export const PERIOD_LABELS: Record<Period, string> = {
-  day: "Today",
-  week: "This week",
-  month: "This month",
-  all: "All time",
-};
+const CURRENT_LABELS: Record<Period, string> = { day: "Today", week: "This week", month: "This month", all: "All time" };
+const PAST_LABELS: Record<Period, string> = { day: "Day", week: "Week", month: "Month", all: "All time" };
+
+/** "Today", "This week"… while the listing ends today; "Day", "Week"… for a past date. */
+export function periodLabel(period: Period, date: string | undefined, today = todayUtc()): string {
+  return (!date || date === today ? CURRENT_LABELS : PAST_LABELS)[period];
+}
 
 const PERIOD_DAYS: Record<Exclude<Period, "all">, number> = { day: 1, week: 7, month: 30 };
 

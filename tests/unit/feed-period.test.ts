@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { addDays, periodWindow, todayUtc } from "@/lib/papers/feed-period";
+import { addDays, periodLabel, periodWindow, todayUtc } from "@/lib/papers/feed-period";
 
 describe("feed periods", () => {
   it("covers the chosen day, the seven days and the thirty days ending on it", () => {
@@ -18,5 +18,15 @@ describe("feed periods", () => {
 
   it("takes today in UTC, whatever the local clock says", () => {
     expect(todayUtc(new Date("2026-11-25T23:30:00-05:00"))).toBe("2026-11-26");
+  });
+});
+
+describe("period labels", () => {
+  it("speaks of today and this week only while the listing ends today", () => {
+    expect(periodLabel("day", undefined, "2026-11-25")).toBe("Today");
+    expect(periodLabel("week", "2026-11-25", "2026-11-25")).toBe("This week");
+    expect(periodLabel("day", "2025-02-05", "2026-11-25")).toBe("Day");
+    expect(periodLabel("month", "2025-02-05", "2026-11-25")).toBe("Month");
+    expect(periodLabel("all", "2025-02-05", "2026-11-25")).toBe("All time");
   });
 });

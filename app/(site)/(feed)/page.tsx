@@ -4,7 +4,7 @@ import { PaperCard } from "@/components/paper-card";
 import { formatDay } from "@/lib/format";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { feedQuerySchema } from "@/lib/papers/feed-query";
-import { PERIOD_LABELS, periodWindow, todayUtc } from "@/lib/papers/feed-period";
+import { periodLabel, periodWindow, todayUtc } from "@/lib/papers/feed-period";
 import { findNearestListing } from "@/lib/papers/find-nearest-listing";
 import { getTrendingPapers } from "@/lib/papers/get-trending-papers";
 
@@ -44,8 +44,8 @@ export default async function FeedPage({ searchParams }: PageProps) {
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
             {window
               ? window.from === window.to
-                ? `${PERIOD_LABELS[period]}: ${formatDay(window.to)}`
-                : `${PERIOD_LABELS[period]}: ${formatDay(window.from)} – ${formatDay(window.to)}`
+                ? `${periodLabel(period, dateParam)}: ${formatDay(window.to)}`
+                : `${periodLabel(period, dateParam)}: ${formatDay(window.from)} – ${formatDay(window.to)}`
               : "All time, by upvotes"}
           </p>
         </div>

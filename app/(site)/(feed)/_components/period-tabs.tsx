@@ -1,12 +1,12 @@
 import Link from "next/link";
 
-import { PERIOD_LABELS, PERIODS, type Period } from "@/lib/papers/feed-period";
+import { PERIODS, periodLabel, type Period } from "@/lib/papers/feed-period";
 
 import { feedHref } from "./feed-href";
 
 export function PeriodTabs({ current, date }: { current: Period; date: string | undefined }) {
   return (
-    <nav aria-label="Period" className="flex gap-1 rounded-lg bg-stone-200/60 p-1 text-sm dark:bg-stone-800/60">
+    <nav aria-label="Period" className="flex w-full gap-1 overflow-x-auto rounded-lg bg-stone-200/60 p-1 text-sm sm:w-auto dark:bg-stone-800/60">
       {PERIODS.map((period) => (
         <Link
           key={period}
@@ -14,11 +14,11 @@ export function PeriodTabs({ current, date }: { current: Period; date: string | 
           aria-current={period === current ? "page" : undefined}
           className={
             period === current
-              ? "rounded-md bg-white px-3 py-1.5 font-medium shadow-sm dark:bg-stone-700"
-              : "rounded-md px-3 py-1.5 text-stone-600 hover:text-stone-900 dark:text-stone-300 dark:hover:text-white"
+              ? "whitespace-nowrap rounded-md bg-white px-2.5 py-1.5 font-medium shadow-sm sm:px-3 dark:bg-stone-700"
+              : "whitespace-nowrap rounded-md px-2.5 py-1.5 text-stone-600 hover:text-stone-900 sm:px-3 dark:text-stone-300 dark:hover:text-white"
           }
         >
-          {PERIOD_LABELS[period]}
+          {periodLabel(period, date)}
         </Link>
       ))}
     </nav>
