@@ -1,0 +1,98 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { encodeCursor } from "@/lib/papers/feed-cursor";
+import type { PaperCard } from "@/lib/papers/paper-card";
+
+import { highlightToHtml } from "./highlight";
+import { RELEVANCE_CANDIDATES } from "./ranking";
+import type { SearchSort } from "./search-query";
+import {
+  COUNT_CAP,
+  searchCountSql,
+  searchEstimateSql,
+  searchPageSql,
+  textQuerySql,
+  type SearchPageOptions,
+} from "./search-sql";
+import { suggestCorrection } from "./suggest-correction";
+
+export type SearchHit = PaperCard & {
+  /** The relevance score (see ranking.ts); null when the search has no words to rank by. */
+  rank: number | null;
+  /** Safe HTML: the text escaped, the matched words in <mark>. */
+  highlights: { title: string; abstract: string };
+};
+
+/** Exact up to COUNT_CAP; beyond, PostgreSQL's estimate, to be shown as "about". */
+export type SearchTotal = { count: number; exact: boolean };
+
+export type SearchResult = {
+  sort: SearchSort;
+  papers: SearchHit[];
+  nextCursor: string | null;
+  total: SearchTotal;
+  /** A respelling of the query when it found little and a close word is in the index. */
+  didYouMean: string | null;
+  /** The words were all too common to index ("the", "of"), so nothing could match. */
+  onlyStopWords: boolean;
+  /** Set when relevance ranked only this many newest matches of a very broad query. */
+  rankedNewest: number | null;
+};
+
+type Row = PaperCard & { rank: number | null; titleMarked: string; snippetMarked: string };
+
+const DAY_MS = 86_400_000;
+const FEW_RESULTS = 3;
+
+export async function searchPapers(options: SearchPageOptions & { q: string }): Promise<SearchResult> {
+  const { filters, sort, limit } = options;
+  const [rows, counted] = await Promise.all([
+    db.$queryRaw<Row[]>(searchPageSql(options)),
+    db.$queryRaw<{ count: number }[]>(searchCountSql(filters)),
+  ]);
+  const count = counted[0]?.count ?? 0;
+  const total: SearchTotal =
+    count > COUNT_CAP ? { count: Math.max(await estimateMatches(options), count), exact: false } : { count, exact: true };
+
+  const papers = rows.slice(0, limit).map(({ titleMarked, snippetMarked, ...paper }) => ({
+    ...paper,
+    highlights: { title: highlightToHtml(titleMarked), abstract: highlightToHtml(snippetMarked) },
+  }));
+  const last = papers.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor({ key: cursorKey(sort, last), id: last.id }) : null;
+
+  const fewResults = filters.text !== "" && total.exact && total.count < FEW_RESULTS && !options.cursor;
+  const [didYouMean, onlyStopWords] = fewResults
+    ? await Promise.all([suggestCorrection(options.q), total.count === 0 ? hasOnlyStopWords(filters.text) : false])
+    : [null, false];
+
+  const ranksNewestOnly = sort === "relevance" && filters.text !== "" && total.count > RELEVANCE_CANDIDATES;
+  return {
+    sort,
+    papers,
+    nextCursor,
+    total,
+    didYouMean: onlyStopWords ? null : didYouMean,
+    onlyStopWords,
+    rankedNewest: ranksNewestOnly ? RELEVANCE_CANDIDATES : null,
+  };
+}
+
+function cursorKey(sort: SearchSort, paper: SearchHit): number {
+  if (sort === "upvotes") return paper.upvotes;
+  if (sort === "relevance" && paper.rank !== null) return paper.rank;
+  return Date.parse(`${paper.listedOn}T00:00:00Z`) / DAY_MS;
+}
+
+async function estimateMatches(options: SearchPageOptions): Promise<number> {
+  const [row] = await db.$queryRaw<{ "QUERY PLAN": unknown }[]>(searchEstimateSql(options.filters));
+  const raw = row?.["QUERY PLAN"];
+  const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan?: { "Plan Rows"?: number } }] | undefined;
+  return Math.round(plan?.[0]?.Plan?.["Plan Rows"] ?? 0);
+}
+
+async function hasOnlyStopWords(text: string): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ empty: boolean }[]>`SELECT numnode(${textQuerySql(text)}) = 0 AS empty`;
+  return row?.empty ?? false;
+}

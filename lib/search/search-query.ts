@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+import { decodeCursor } from "@/lib/papers/feed-cursor";
+import { FIRST_LISTING_DAY } from "@/lib/papers/feed-period";
+
+import { normalizeCategory } from "./arxiv-category";
+import { hasSearchTerms, parseSearchText, type SearchText } from "./parse-search-text";
+
+export const SORTS = ["relevance", "newest", "upvotes"] as const;
+export type SearchSort = (typeof SORTS)[number];
+
+export const SEARCH_PAGE_SIZE = 20;
+export const SEARCH_MAX_PAGE_SIZE = 50;
+export const MAX_QUERY_LENGTH = 500;
+
+/** What a search matches: the parsed text plus the filters kept beside it in the URL. */
+export type SearchFilters = SearchText & { from?: string; to?: string };
+
+// Forms send empty fields; an empty field means "not set".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
+const day = (name: string) =>
+  z.iso
+    .date({ error: `${name} must be a day as YYYY-MM-DD` })
+    .refine((date) => date >= FIRST_LISTING_DAY && date <= "2999-12-31", { error: `${name} must be after ${FIRST_LISTING_DAY}` });
+
+/** The search page's and `GET /api/search`'s query string. */
+export const searchQuerySchema = z
+  .object({
+    q: z
+      .string({ error: "q must be text" })
+      .max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`)
+      .default(""),
+    category: optional(
+      z.string().transform((value, context) => {
+        const category = normalizeCategory(value);
+        if (!category) context.addIssue({ code: "custom", message: "category must be an arXiv category such as cs.LG" });
+        return category ?? z.NEVER;
+      }),
+    ),
+    from: optional(day("from")),
+    to: optional(day("to")),
+    sort: optional(z.enum(SORTS, { error: `sort must be one of ${SORTS.join(", ")}` })),
+    cursor: optional(
+      z.string().transform((value, context) => {
+        const cursor = decodeCursor(value);
+        if (!cursor) context.addIssue({ code: "custom", message: "cursor is not one this API returned" });
+        return cursor ?? z.NEVER;
+      }),
+    ),
+    limit: z.coerce
+      .number({ error: "limit must be a number" })
+      .int("limit must be a whole number")
+      .min(1, "limit must be at least 1")
+      .max(SEARCH_MAX_PAGE_SIZE, `limit must be at most ${SEARCH_MAX_PAGE_SIZE}`)
+      .default(SEARCH_PAGE_SIZE),
+  })
+  .transform((query, context) => {
+    if (query.from && query.to && query.from > query.to) {
+      context.addIssue({ code: "custom", path: ["to"], message: "to must be on or after from" });
+      return z.NEVER;
+    }
+    const parsed = parseSearchText(query.q);
+    if (!parsed.ok) {
+      context.addIssue({ code: "custom", path: ["q"], message: `q: ${parsed.message}` });
+      return z.NEVER;
+    }
+    const text = parsed.value;
+    const categories = query.category ? [...new Set([...text.categories, query.category])] : text.categories;
+    const filters: SearchFilters = { ...text, categories, from: query.from, to: query.to };
+    // Relevance needs words to be relevant to; filters alone list the newest first.
+    const sort: SearchSort = query.sort ?? (text.text ? "relevance" : "newest");
+    return {
+      q: query.q.trim(),
+      category: query.category,
+      from: query.from,
+      to: query.to,
+      filters,
+      sort: sort === "relevance" && !text.text ? "newest" : sort,
+      requestedSort: query.sort,
+      cursor: query.cursor,
+      limit: query.limit,
+      empty: !hasSearchTerms(filters),
+    };
+  });
+
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+
+/** The API also refuses an empty search, which the page answers with examples. */
+export const apiSearchQuerySchema = searchQuerySchema.refine((query) => !query.empty, {
+  path: ["q"],
+  error: 'q must not be empty: type a word, a "phrase", author:name or category:cs.LG',
+});

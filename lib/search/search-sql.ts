@@ -1,0 +1,113 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { FeedCursor } from "@/lib/papers/feed-cursor";
+import { paperCardColumns } from "@/lib/papers/paper-card";
+
+import { MARK_START, MARK_STOP } from "./highlight";
+import { RELEVANCE_CANDIDATES, relevanceScoreSql } from "./ranking";
+import type { SearchFilters, SearchSort } from "./search-query";
+
+// The SQL of a search, built by pure functions so `npm run bench` can send the very same
+// statements to PostgreSQL that the app sends. Every query reads `paper p`.
+
+/** Counting stops here; beyond it the total is the planner's estimate, shown as "about". */
+export const COUNT_CAP = 2_000;
+
+const TITLE_HIGHLIGHT = `HighlightAll=true, StartSel="${MARK_START}", StopSel="${MARK_STOP}"`;
+const SNIPPET_HIGHLIGHT = `MaxFragments=2, MaxWords=30, MinWords=12, ShortWord=3, FragmentDelimiter=" … ", StartSel="${MARK_START}", StopSel="${MARK_STOP}"`;
+const SNIPPET_CHARS = 320;
+
+/** websearch_to_tsquery never raises a syntax error, whatever a person types. */
+export function textQuerySql(text: string): Prisma.Sql {
+  return Prisma.sql`websearch_to_tsquery('paper_search'::regconfig, ${text})`;
+}
+
+// Author names are compared folded (lower case, no accents), as whole words. The LIKE lets the
+// trigram index find candidates; the regular expression then insists on word boundaries.
+function authorWordSql(word: string): Prisma.Sql {
+  const folded = Prisma.sql`regexp_replace(paper_fold(${word}), '[^[:alnum:]]+', '', 'g')`;
+  const authors = Prisma.sql`paper_fold(paper_authors_text(p.authors))`;
+  return Prisma.sql`(${authors} LIKE '%' || ${folded} || '%' AND ${authors} ~ (${"\\m"} || ${folded} || ${"\\M"}))`;
+}
+
+/** The conditions a paper must meet to match. */
+export function searchConditionsSql(filters: SearchFilters): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.arxivId) conditions.push(Prisma.sql`p.arxiv_id = ${filters.arxivId}`);
+  if (filters.text) conditions.push(Prisma.sql`p.search_vector @@ ${textQuerySql(filters.text)}`);
+  for (const word of filters.authors.flat()) conditions.push(authorWordSql(word));
+  for (const category of filters.categories) conditions.push(Prisma.sql`p.categories @> ARRAY[${category}]::text[]`);
+  if (filters.from) conditions.push(Prisma.sql`p.listed_on >= ${filters.from}::date`);
+  if (filters.to) conditions.push(Prisma.sql`p.listed_on <= ${filters.to}::date`);
+  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+export type SearchPageOptions = { filters: SearchFilters; sort: SearchSort; cursor?: FeedCursor; limit: number };
+
+/** The ids (and, by relevance, scores) of one page, plus one row to tell whether more follow. */
+function pageIdsSql({ filters, sort, cursor, limit }: SearchPageOptions): Prisma.Sql {
+  const where = searchConditionsSql(filters);
+  if (sort === "relevance" && filters.text) {
+    return Prisma.sql`
+      SELECT s.id, s.score FROM (
+        SELECT c.id, ${relevanceScoreSql(textQuerySql(filters.text))} AS score
+        FROM (
+          SELECT p.id FROM paper p WHERE ${where}
+          ORDER BY p.listed_on DESC, p.id DESC
+          LIMIT ${RELEVANCE_CANDIDATES}
+        ) c
+        JOIN paper p ON p.id = c.id
+      ) s
+      WHERE ${cursor ? Prisma.sql`(s.score, s.id) < (${cursor.key}::float8, ${cursor.id}::int)` : Prisma.sql`TRUE`}
+      ORDER BY s.score DESC, s.id DESC
+      LIMIT ${limit + 1}`;
+  }
+  const [key, after] =
+    sort === "upvotes"
+      ? [Prisma.sql`p.votes`, cursor && Prisma.sql`(p.votes, p.id) < (${Math.trunc(cursor.key)}::int, ${cursor.id}::int)`]
+      : [Prisma.sql`p.listed_on`, cursor && Prisma.sql`(p.listed_on, p.id) < (DATE '1970-01-01' + ${Math.trunc(cursor.key)}::int, ${cursor.id}::int)`];
+  return Prisma.sql`
+    SELECT p.id, NULL::float8 AS score FROM paper p
+    WHERE ${where} AND ${after ?? Prisma.sql`TRUE`}
+    ORDER BY ${key} DESC, p.id DESC
+    LIMIT ${limit + 1}`;
+}
+
+/**
+ * One page of results with their highlights. Highlighting reads the whole abstract, so it runs on
+ * the page's rows only, after the page is chosen.
+ */
+export function searchPageSql(options: SearchPageOptions): Prisma.Sql {
+  const { filters, sort } = options;
+  const query = filters.text ? textQuerySql(filters.text) : null;
+  const marks = MARK_START + MARK_STOP;
+  const rank =
+    sort === "relevance" && query ? Prisma.sql`page.score` : query ? relevanceScoreSql(query) : Prisma.sql`NULL::float8`;
+  const highlights = query
+    ? Prisma.sql`
+        ts_headline('paper_search'::regconfig, translate(p.title, ${marks}, ''), ${query}, ${TITLE_HIGHLIGHT}) AS "titleMarked",
+        ts_headline('paper_search'::regconfig, translate(p.abstract, ${marks}, ''), ${query}, ${SNIPPET_HIGHLIGHT}) AS "snippetMarked"`
+    : Prisma.sql`p.title AS "titleMarked", left(p.abstract, ${SNIPPET_CHARS}) AS "snippetMarked"`;
+  const orderBy =
+    sort === "relevance" && query
+      ? Prisma.sql`page.score DESC, p.id DESC`
+      : sort === "upvotes"
+        ? Prisma.sql`p.votes DESC, p.id DESC`
+        : Prisma.sql`p.listed_on DESC, p.id DESC`;
+  return Prisma.sql`
+    WITH page AS (${pageIdsSql(options)})
+    SELECT ${paperCardColumns}, ${rank} AS rank, ${highlights}
+    FROM page JOIN paper p ON p.id = page.id
+    ORDER BY ${orderBy}`;
+}
+
+/** How many papers match, counting no further than COUNT_CAP + 1. */
+export function searchCountSql(filters: SearchFilters): Prisma.Sql {
+  return Prisma.sql`
+    SELECT count(*)::int AS count
+    FROM (SELECT 1 FROM paper p WHERE ${searchConditionsSql(filters)} LIMIT ${COUNT_CAP + 1}) capped`;
+}
+
+/** The planner's estimate of the matches: free, and close enough for "about N results". */
+export function searchEstimateSql(filters: SearchFilters): Prisma.Sql {
+  return Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM paper p WHERE ${searchConditionsSql(filters)}`;
+}
