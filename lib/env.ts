@@ -8,7 +8,26 @@ const schema = z.object({
   APP_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -hex 32`)"),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("PaperPulse <digest@paperpulse.localhost>"),
+  /** Upper bound on simultaneous SMTP connections of the pooled transport. */
+  SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** arXiv API query endpoint and the pause between its requests (arXiv asks for one request per 3 s). */
+  ARXIV_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).default("https://export.arxiv.org/api/query"),
+  ARXIV_REQUEST_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(3_000),
+  /** Hugging Face API root; daily papers are read from `${HF_API_URL}/daily_papers`. */
+  HF_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).default("https://huggingface.co/api"),
+  INGEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  INGEST_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  /** arXiv categories the daily ingest pulls, comma-separated. */
+  INGEST_CATEGORIES: z
+    .string()
+    .default("cs.LG,cs.CL,cs.CV,cs.AI")
+    .transform((value) => value.split(",").map((category) => category.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, "must be arXiv categories such as cs.LG,stat.ML")).min(1)),
+  /** When the in-process scheduler runs the daily ingest (cron syntax, UTC). */
+  INGEST_CRON: z.string().default("30 5 * * *"),
+  /** `off` stops the in-process scheduler (tests, or when an external cron calls /api/cron/*). */
+  SCHEDULER: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,0 +1,99 @@
+import "server-only";
+
+import nodemailer, { type Mail } from "nodemailer";
+
+import { db } from "@/lib/db";
+
+import { MailDeliveryError } from "./mail-delivery-error";
+import type { MailMessage, SentMail } from "./mail-message";
+
+export type Mailer = {
+  send(message: MailMessage): Promise<SentMail>;
+  /** Closes pooled connections; the mailer must not be used afterwards. */
+  close(): void;
+};
+
+type MailerOptions = { from: string; smtpUrl?: string; maxConnections?: number };
+
+/**
+ * With an SMTP URL: one pooled transport that reuses at most `maxConnections` connections.
+ * Without: the same nodemailer message is built in memory and kept in the `outbox` table.
+ */
+export function createMailer(options: MailerOptions): Mailer {
+  return options.smtpUrl ? smtpMailer(options.smtpUrl, options) : outboxMailer(options);
+}
+
+function smtpMailer(url: string, options: MailerOptions): Mailer {
+  const transport = nodemailer.createTransport({
+    url,
+    pool: true,
+    maxConnections: options.maxConnections ?? 5,
+    maxMessages: 100,
+    // nodemailer's defaults (minutes) would hold a web request open long after anyone waits.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+  return {
+    async send(message) {
+      try {
+        const info = await transport.sendMail(toNodemailer(message, options.from));
+        return { messageId: info.messageId };
+      } catch (error) {
+        throw deliveryError(error);
+      }
+    },
+    close: () => transport.close(),
+  };
+}
+
+function outboxMailer(options: MailerOptions): Mailer {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
+  return {
+    async send(message) {
+      const info = await transport.sendMail(toNodemailer(message, options.from));
+      await db.outboxMessage.create({
+        data: {
+          messageId: info.messageId,
+          recipient: message.to,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          // `buffer: true` makes the message a Buffer.
+          raw: info.message.toString(),
+        },
+        select: { id: true },
+      });
+      return { messageId: info.messageId };
+    },
+    close: () => transport.close(),
+  };
+}
+
+function toNodemailer(message: MailMessage, from: string): Mail.Options {
+  const headers: Record<string, { prepared: true; value: string }> = {};
+  // Prepared: nodemailer must not re-encode or fold these; receivers match them literally.
+  if (message.listUnsubscribeUrl) {
+    headers["List-Unsubscribe"] = { prepared: true, value: `<${message.listUnsubscribeUrl}>` };
+    headers["List-Unsubscribe-Post"] = { prepared: true, value: "List-Unsubscribe=One-Click" };
+  }
+  if (message.entityRefId) headers["X-Entity-Ref-ID"] = { prepared: true, value: message.entityRefId };
+  return {
+    from,
+    to: message.to,
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
+    messageId: message.messageId,
+    headers,
+  };
+}
+
+function deliveryError(error: unknown): MailDeliveryError {
+  const responseCode =
+    typeof error === "object" && error !== null && "responseCode" in error && typeof error.responseCode === "number"
+      ? error.responseCode
+      : undefined;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new MailDeliveryError(`SMTP delivery failed: ${reason}`, responseCode, { cause: error });
+}

@@ -1,0 +1,14 @@
+/** Mail that could not be handed over. `permanent` is a 5xx answer: retrying will not help. */
+export class MailDeliveryError extends Error {
+  readonly permanent: boolean;
+
+  constructor(
+    message: string,
+    readonly responseCode: number | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "MailDeliveryError";
+    this.permanent = responseCode !== undefined && responseCode >= 500 && responseCode < 600;
+  }
+}

@@ -1,0 +1,79 @@
+import type { ReactNode } from "react";
+
+import { FRAGMENT, isElement, isIterableNode, renderComponent, type ElementLike } from "./react-element";
+
+const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"]);
+const RAW_TEXT_ELEMENTS = new Set(["style"]);
+const ATTRIBUTE_NAMES: Record<string, string> = { className: "class", htmlFor: "for", httpEquiv: "http-equiv" };
+const UNITLESS = new Set(["lineHeight", "fontWeight", "opacity", "zIndex", "flexGrow", "flexShrink", "order"]);
+const SAFE_NAME = /^[a-zA-Z][a-zA-Z0-9-]*$/;
+
+/** Static HTML for an email's element tree; like react-dom's renderToStaticMarkup, for what emails use. */
+export function renderHtml(node: ReactNode): string {
+  if (node === null || node === undefined || typeof node === "boolean") return "";
+  if (typeof node === "string") return escapeText(node);
+  if (typeof node === "number" || typeof node === "bigint") return String(node);
+  if (isElement(node)) return renderElement(node);
+  if (isIterableNode(node)) return Array.from(node, renderHtml).join("");
+  throw new Error(`Cannot render ${typeof node} in an email.`);
+}
+
+function renderElement(element: ElementLike): string {
+  const { type, props } = element;
+  if (type === FRAGMENT) return renderHtml(props.children as ReactNode);
+  if (typeof type === "function") return renderHtml(renderComponent(element));
+  if (typeof type !== "string" || !SAFE_NAME.test(type)) throw new Error(`Unsupported element type in an email: ${String(type)}`);
+
+  const attributes = renderAttributes(props);
+  if (VOID_ELEMENTS.has(type)) return `<${type}${attributes}>`;
+  const inner = props.dangerouslySetInnerHTML as { __html: string } | undefined;
+  let content: string;
+  if (inner) content = inner.__html;
+  else if (RAW_TEXT_ELEMENTS.has(type)) content = rawText(type, props.children);
+  else content = renderHtml(props.children as ReactNode);
+  return `<${type}${attributes}>${content}</${type}>`;
+}
+
+function renderAttributes(props: Record<string, unknown>): string {
+  let result = "";
+  for (const [key, value] of Object.entries(props)) {
+    if (key === "children" || key === "dangerouslySetInnerHTML" || key === "key" || key === "ref") continue;
+    if (value === null || value === undefined || value === false || typeof value === "function") continue;
+    const name = ATTRIBUTE_NAMES[key] ?? (key.startsWith("data-") || key.startsWith("aria-") ? key : key.toLowerCase());
+    if (!SAFE_NAME.test(name)) throw new Error(`Unsupported attribute in an email: ${key}`);
+    if (value === true) {
+      result += ` ${name}`;
+      continue;
+    }
+    const text = key === "style" && typeof value === "object" ? styleText(value as Record<string, unknown>) : String(value);
+    result += ` ${name}="${escapeAttribute(text)}"`;
+  }
+  return result;
+}
+
+function styleText(style: Record<string, unknown>): string {
+  return Object.entries(style)
+    .filter(([, value]) => value !== null && value !== undefined && value !== "")
+    .map(([property, value]) => {
+      const name = property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`).replace(/^(webkit|moz|ms)-/, "-$1-");
+      const text = typeof value === "number" && value !== 0 && !UNITLESS.has(property) ? `${value}px` : String(value);
+      return `${name}:${text}`;
+    })
+    .join(";");
+}
+
+/** CSS inside <style> is not HTML-escaped, so it must be a string that cannot close the element. */
+function rawText(type: string, children: unknown): string {
+  const text = Array.isArray(children) ? children.join("") : children;
+  if (typeof text !== "string") throw new Error(`<${type}> in an email must contain only text.`);
+  if (/<\/?style/i.test(text)) throw new Error(`<${type}> content must not contain a style tag.`);
+  return text;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function escapeAttribute(text: string): string {
+  return escapeText(text).replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
