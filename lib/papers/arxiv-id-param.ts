@@ -1,15 +1,18 @@
-import { isValidArxivId } from "./arxiv-id";
+import { parseArxivId } from "./arxiv-id";
 
 /**
  * The arXiv id from a catch-all route segment: old-style ids contain a slash
- * ("hep-th/9901001"), so they arrive as two segments. Null when it is not an id.
+ * ("hep-th/9901001"), so they arrive as two segments. A version suffix or "arXiv:" prefix is
+ * accepted and dropped; `canonical` is false when the URL should be redirected to the bare id.
  */
-export function arxivIdFromSegments(segments: string[]): string | null {
-  let id: string;
+export function arxivIdFromSegments(segments: string[]): { id: string; canonical: boolean } | null {
+  let raw: string;
   try {
-    id = segments.map(decodeURIComponent).join("/");
+    raw = segments.map(decodeURIComponent).join("/");
   } catch {
     return null;
   }
-  return isValidArxivId(id) ? id : null;
+  if (raw.length > 100) return null;
+  const parsed = parseArxivId(raw);
+  return parsed ? { id: parsed.id, canonical: parsed.id === raw } : null;
 }

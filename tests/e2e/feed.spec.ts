@@ -48,3 +48,16 @@ test("an unknown paper shows a friendly not-found page", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
+
+test("a versioned id redirects to the paper's page", async ({ page }) => {
+  await page.goto("/papers/2403.15706v2");
+  await expect(page).toHaveURL(/\/papers\/2403\.15706$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("G-ACIL");
+});
+
+test("a path with broken percent-encoding is a 400, not a server error", async ({ request }) => {
+  expect((await request.get("/papers/%ZZ")).status()).toBe(400);
+  const api = await request.get("/api/papers/%ZZ");
+  expect(api.status()).toBe(400);
+  expect((await api.json()).error.code).toBe("bad_request");
+});

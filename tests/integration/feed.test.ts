@@ -114,6 +114,12 @@ describe("GET /api/papers/{arxivId}", () => {
     expect(body.paper.abstract.length).toBeGreaterThan(500);
   });
 
+  it("accepts a versioned id for the paper it names", async () => {
+    const { status, body } = await getPaper("2403.15706v3");
+    expect(status).toBe(200);
+    expect(body.paper.arxivId).toBe("2403.15706");
+  });
+
   it("answers 404 for an id we do not have and 400 for something that is not an id", async () => {
     expect((await getPaper("2403.99999")).status).toBe(404);
     const junk = await getPaper("%3Cscript%3E");

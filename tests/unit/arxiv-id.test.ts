@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { monthOfArxivId, parseArxivId } from "@/lib/papers/arxiv-id";
+import { arxivIdFromSegments } from "@/lib/papers/arxiv-id-param";
 
 describe("arXiv ids", () => {
   it.each([
@@ -26,5 +27,20 @@ describe("arXiv ids", () => {
     expect(monthOfArxivId("2403.15706")).toBe("2024-03-01");
     expect(monthOfArxivId("hep-th/9901001")).toBe("1999-01-01");
     expect(monthOfArxivId("math/0601001")).toBe("2006-01-01");
+  });
+});
+
+describe("arXiv ids in route segments", () => {
+  it("joins old-style ids split at their slash and flags versioned ids for a redirect", () => {
+    expect(arxivIdFromSegments(["hep-th", "9901001"])).toEqual({ id: "hep-th/9901001", canonical: true });
+    expect(arxivIdFromSegments(["2403.15706"])).toEqual({ id: "2403.15706", canonical: true });
+    expect(arxivIdFromSegments(["2403.15706v2"])).toEqual({ id: "2403.15706", canonical: false });
+    expect(arxivIdFromSegments(["arXiv%3A2403.15706"])).toEqual({ id: "2403.15706", canonical: false });
+  });
+
+  it("returns null for anything else, including broken percent-encoding", () => {
+    for (const segments of [["%E0%A4%A"], ["a", "b", "c"], ["1".repeat(3000)], [".."], []]) {
+      expect(arxivIdFromSegments(segments)).toBeNull();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 
 import { CategoryList } from "@/components/category-list";
 import { PaperDate } from "@/components/paper-date";
@@ -10,13 +10,15 @@ import { getPaper } from "@/lib/papers/get-paper";
 import { hasUpvoted } from "@/lib/papers/upvote-paper";
 import { VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
 
+import { SimilarPapers } from "./_components/similar-papers";
 import { UpvoteButton } from "./_components/upvote-button";
 
 type PageProps = { params: Promise<{ arxivId: string[] }> };
 
 async function loadPaper(params: PageProps["params"]) {
   const arxivId = arxivIdFromSegments((await params).arxivId);
-  const paper = arxivId ? await getPaper(arxivId) : null;
+  if (arxivId && !arxivId.canonical) permanentRedirect(`/papers/${arxivId.id}`);
+  const paper = arxivId ? await getPaper(arxivId.id) : null;
   if (!paper) notFound();
   return paper;
 }
@@ -119,6 +121,8 @@ export default async function PaperPage({ params }: PageProps) {
         <dt className="text-stone-500 dark:text-stone-400">Added to PaperPulse</dt>
         <dd>{formatDay(paper.addedAt.slice(0, 10))}</dd>
       </dl>
+
+      <SimilarPapers paperId={paper.id} />
     </article>
   );
 }

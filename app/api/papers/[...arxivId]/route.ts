@@ -8,7 +8,7 @@ import { getPaper } from "@/lib/papers/get-paper";
 export const GET = jsonRoute<{ params: Promise<{ arxivId: string[] }> }>(async (_request, { params }) => {
   const arxivId = arxivIdFromSegments((await params).arxivId);
   if (!arxivId) throw new AppError("bad_request", "That is not an arXiv id (expected e.g. 2403.15706).");
-  const paper = await getPaper(arxivId);
-  if (!paper) throw new AppError("not_found", `No paper ${arxivId} in PaperPulse.`);
+  const paper = await getPaper(arxivId.id);
+  if (!paper) throw new AppError("not_found", `No paper ${arxivId.id} in PaperPulse.`);
   return NextResponse.json({ paper });
 });
