@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { HeaderSearch } from "./header-search";
+
 export function SiteHeader() {
   return (
     <header className="border-b border-stone-200 bg-white/80 backdrop-blur dark:border-stone-800 dark:bg-stone-900/80">
@@ -21,6 +23,7 @@ export function SiteHeader() {
             Trending
           </Link>
         </nav>
+        <HeaderSearch />
       </div>
     </header>
   );

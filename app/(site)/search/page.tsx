@@ -1,0 +1,148 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { plural } from "@/lib/format";
+import { searchParamsToObject } from "@/lib/http/search-params";
+import { searchPapers } from "@/lib/search/search-papers";
+import { searchQuerySchema } from "@/lib/search/search-query";
+
+import { AboutSearch } from "./_components/about-search";
+import { SearchExamples } from "./_components/search-examples";
+import { SearchFilters } from "./_components/search-filters";
+import { searchHref, type SearchState } from "./_components/search-href";
+import { SearchResult } from "./_components/search-result";
+import { SortTabs } from "./_components/sort-tabs";
+
+type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: PageProps): Promise<Metadata> {
+  const q = searchParamsToObject(await searchParams).q?.trim().slice(0, 100);
+  // Result pages change by the hour and are endless; search engines should not index them.
+  return { title: q ? `Search: ${q}` : "Search", robots: { index: false } };
+}
+
+/** "About 940,000": an estimate shown to two significant figures, never as false precision. */
+function totalLabel(total: { count: number; exact: boolean }): string {
+  if (total.exact) return plural(total.count, "paper");
+  const rounded = Number(total.count.toPrecision(2));
+  return `About ${rounded.toLocaleString("en-US")} papers`;
+}
+
+export default async function SearchPage({ searchParams }: PageProps) {
+  const parsed = searchQuerySchema.safeParse(searchParamsToObject(await searchParams));
+  if (!parsed.success) {
+    return (
+      <div role="alert" className="py-12 text-center">
+        <h1 className="text-xl font-semibold">We could not read this search</h1>
+        <p className="mt-2 text-stone-600 dark:text-stone-300">{parsed.error.issues.map((issue) => issue.message).join("; ")}.</p>
+        <Link href="/search" className="mt-6 inline-block text-accent-700 underline dark:text-accent-300">
+          Start a new search
+        </Link>
+      </div>
+    );
+  }
+
+  const query = parsed.data;
+  if (query.empty) {
+    return (
+      <div className="space-y-6">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Search papers</h1>
+          <p className="mt-1 text-stone-600 dark:text-stone-400">
+            Search titles, abstracts and authors with the box at the top (press <kbd className="rounded border border-stone-300 px-1 dark:border-stone-600">/</kbd>{" "}
+            to jump to it). Try one of these:
+          </p>
+        </div>
+        <SearchExamples />
+        <AboutSearch />
+      </div>
+    );
+  }
+
+  const result = await searchPapers(query);
+  const state: SearchState = { q: query.q, category: query.category, from: query.from, to: query.to, sort: query.requestedSort };
+  const filtered = Boolean(query.category || query.from || query.to);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">
+            Results for <q className="break-all">{query.q || query.category}</q>
+          </h1>
+          <p className="mt-1 text-sm text-stone-600 dark:text-stone-400" aria-live="polite">
+            {totalLabel(result.total)}
+          </p>
+        </div>
+        <SortTabs state={state} current={result.sort} canRank={query.filters.text !== ""} />
+      </div>
+      <SearchFilters state={state} />
+
+      {result.didYouMean && (
+        <p className="text-stone-700 dark:text-stone-300">
+          Did you mean{" "}
+          <Link href={searchHref({ ...state, q: result.didYouMean, cursor: undefined })} className="font-medium text-accent-700 underline dark:text-accent-300">
+            {result.didYouMean}
+          </Link>
+          ?
+        </p>
+      )}
+
+      {result.papers.length === 0 ? (
+        <div className="space-y-4 rounded-lg border border-dashed border-stone-300 p-8 dark:border-stone-700">
+          <h2 className="text-lg font-medium">
+            {query.cursor ? "No more results." : `No papers match ${query.q ? `“${query.q}”` : "these filters"}${filtered ? " with these filters" : ""}.`}
+          </h2>
+          {result.onlyStopWords ? (
+            <p className="text-stone-600 dark:text-stone-300">
+              Every word of this search is one search leaves out for being too common (like “the” or “of”). Add a more
+              specific word.
+            </p>
+          ) : (
+            <p className="text-stone-600 dark:text-stone-300">
+              Check the spelling, use fewer words{filtered && (
+                <>
+                  , or{" "}
+                  <Link href={searchHref({ q: query.q, sort: query.requestedSort })} className="text-accent-700 underline dark:text-accent-300">
+                    search without the filters
+                  </Link>
+                </>
+              )}
+              . These searches work:
+            </p>
+          )}
+          <SearchExamples />
+        </div>
+      ) : (
+        <ol className="space-y-3">
+          {result.papers.map((hit) => (
+            <li key={hit.id}>
+              <SearchResult hit={hit} />
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {result.nextCursor && (
+        <div className="text-center">
+          <Link
+            href={searchHref({ ...state, cursor: result.nextCursor })}
+            className="inline-block rounded-md border border-stone-300 px-4 py-2 text-sm font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
+          >
+            More results
+          </Link>
+        </div>
+      )}
+      {result.rankedNewest && (
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          These words appear in many papers, so relevance ranks the {result.rankedNewest.toLocaleString("en-US")} newest of them.{" "}
+          <Link href={searchHref({ ...state, sort: "newest", cursor: undefined })} className="text-accent-700 underline dark:text-accent-300">
+            Sort by newest
+          </Link>{" "}
+          to go through all.
+        </p>
+      )}
+      <AboutSearch />
+    </div>
+  );
+}
