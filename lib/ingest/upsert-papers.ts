@@ -1,20 +1,49 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { monthOfArxivId } from "@/lib/papers/arxiv-id";
 
 import type { PaperInput } from "./paper-input";
 
 export type UpsertCounts = { inserted: number; updated: number; unchanged: number };
 
+/** Rows per statement: large enough to amortise the round trip, small enough to keep the JSON modest. */
+const ROWS_PER_STATEMENT = 1_000;
+
+type Client = Prisma.TransactionClient | typeof db;
+
 /**
- * Inserts new papers and updates known ones (by arXiv id) in one statement, so a batch is written
- * whole or not at all. A row is only touched when something in it changed, so running the same
- * batch twice changes nothing, not even `updated_at`.
+ * Inserts new papers and updates known ones (by arXiv id), all of them or none: one statement per
+ * thousand papers, inside one transaction when there are more. A row is only touched when something
+ * in it changed, so running the same batch twice changes nothing, not even `updated_at`.
+ *
+ * Sources disagree, so the merge keeps the best of each: metadata (title, abstract, authors, dates,
+ * categories) from the newest arXiv version we have seen — a source without versions (Hugging Face,
+ * the seed) or an older version never overwrites it — while upvotes and the GitHub repository come
+ * from whichever source has them.
  */
 export async function upsertPapers(papers: PaperInput[]): Promise<UpsertCounts> {
+  const rows = dedupeByArxivId(papers);
+  if (rows.length <= ROWS_PER_STATEMENT) return upsertRows(db, rows);
+  return db.$transaction(
+    async (tx) => {
+      const total: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+      for (let offset = 0; offset < rows.length; offset += ROWS_PER_STATEMENT) {
+        const counts = await upsertRows(tx, rows.slice(offset, offset + ROWS_PER_STATEMENT));
+        total.inserted += counts.inserted;
+        total.updated += counts.updated;
+        total.unchanged += counts.unchanged;
+      }
+      return total;
+    },
+    { timeout: 60_000 + rows.length * 10 },
+  );
+}
+
+async function upsertRows(client: Client, papers: PaperInput[]): Promise<UpsertCounts> {
   if (papers.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
-  const rows = dedupeByArxivId(papers).map((paper) => ({
+  const rows = papers.map((paper) => ({
     arxiv_id: paper.arxivId,
     version: paper.version,
     title: paper.title,
@@ -34,50 +63,56 @@ export async function upsertPapers(papers: PaperInput[]): Promise<UpsertCounts> 
     source: paper.source,
   }));
 
-  const written = await db.$queryRaw<{ inserted: boolean }[]>`
+  // `keep` is true when the stored row holds a newer arXiv version than the incoming one (or the
+  // incoming one has none): then its metadata stays. The merged row is built in the SELECT, so
+  // the update only has to copy it and compare.
+  const written = await client.$queryRaw<{ inserted: boolean }[]>`
     INSERT INTO paper AS p (arxiv_id, version, title, abstract, authors, published_on, revised_on, listed_on,
       primary_category, categories, doi, comment, journal_ref, github_repo, github_stars, external_upvotes, source)
-    SELECT x.arxiv_id, x.version, x.title, x.abstract, x.authors, x.published_on, x.revised_on, x.listed_on,
-      x.primary_category, x.categories, x.doi, x.comment, x.journal_ref, x.github_repo, x.github_stars,
-      coalesce(x.external_upvotes, known.external_upvotes, 0), x.source::paper_source
+    SELECT x.arxiv_id,
+      greatest(known.version, x.version),
+      CASE WHEN m.keep THEN known.title ELSE x.title END,
+      CASE WHEN m.keep THEN known.abstract ELSE x.abstract END,
+      CASE WHEN m.keep OR cardinality(x.authors) = 0 THEN coalesce(known.authors, x.authors) ELSE x.authors END,
+      m.published_on,
+      CASE WHEN m.keep THEN known.revised_on ELSE coalesce(x.revised_on, known.revised_on) END,
+      coalesce(m.published_on, known.listed_on, x.listed_on),
+      CASE WHEN m.keep THEN known.primary_category ELSE coalesce(x.primary_category, known.primary_category) END,
+      CASE WHEN m.keep OR cardinality(x.categories) = 0 THEN coalesce(known.categories, x.categories) ELSE x.categories END,
+      CASE WHEN m.keep THEN known.doi ELSE coalesce(x.doi, known.doi) END,
+      CASE WHEN m.keep THEN known.comment ELSE coalesce(x.comment, known.comment) END,
+      CASE WHEN m.keep THEN known.journal_ref ELSE coalesce(x.journal_ref, known.journal_ref) END,
+      coalesce(x.github_repo, known.github_repo),
+      coalesce(x.github_stars, known.github_stars),
+      coalesce(x.external_upvotes, known.external_upvotes, 0),
+      x.source::paper_source
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
       arxiv_id text, version int, title text, abstract text, authors text[], published_on date, revised_on date,
       listed_on date, primary_category text, categories text[], doi text, comment text, journal_ref text,
       github_repo text, github_stars int, external_upvotes int, source text)
     LEFT JOIN paper known USING (arxiv_id)
+    CROSS JOIN LATERAL (SELECT coalesce(known.version > coalesce(x.version, 0), false) AS keep) k
+    CROSS JOIN LATERAL (
+      SELECT k.keep, CASE WHEN k.keep THEN known.published_on ELSE coalesce(x.published_on, known.published_on) END AS published_on
+    ) m
+    -- One lock order for every writer, so two ingests of overlapping papers cannot deadlock.
+    ORDER BY x.arxiv_id
     ON CONFLICT (arxiv_id) DO UPDATE SET
-      version = greatest(p.version, EXCLUDED.version),
-      title = EXCLUDED.title,
-      abstract = EXCLUDED.abstract,
-      authors = CASE WHEN cardinality(EXCLUDED.authors) > 0 THEN EXCLUDED.authors ELSE p.authors END,
-      published_on = coalesce(EXCLUDED.published_on, p.published_on),
-      revised_on = coalesce(EXCLUDED.revised_on, p.revised_on),
-      listed_on = coalesce(EXCLUDED.published_on, p.published_on, p.listed_on),
-      primary_category = coalesce(EXCLUDED.primary_category, p.primary_category),
-      categories = CASE WHEN cardinality(EXCLUDED.categories) > 0 THEN EXCLUDED.categories ELSE p.categories END,
-      doi = coalesce(EXCLUDED.doi, p.doi),
-      comment = coalesce(EXCLUDED.comment, p.comment),
-      journal_ref = coalesce(EXCLUDED.journal_ref, p.journal_ref),
-      github_repo = coalesce(EXCLUDED.github_repo, p.github_repo),
-      github_stars = coalesce(EXCLUDED.github_stars, p.github_stars),
-      external_upvotes = EXCLUDED.external_upvotes,
-      updated_at = now()
-    WHERE (p.version, p.title, p.abstract, p.authors, p.published_on, p.revised_on, p.primary_category,
+      version = EXCLUDED.version, title = EXCLUDED.title, abstract = EXCLUDED.abstract, authors = EXCLUDED.authors,
+      published_on = EXCLUDED.published_on, revised_on = EXCLUDED.revised_on, listed_on = EXCLUDED.listed_on,
+      primary_category = EXCLUDED.primary_category, categories = EXCLUDED.categories, doi = EXCLUDED.doi,
+      comment = EXCLUDED.comment, journal_ref = EXCLUDED.journal_ref, github_repo = EXCLUDED.github_repo,
+      github_stars = EXCLUDED.github_stars, external_upvotes = EXCLUDED.external_upvotes, updated_at = now()
+    WHERE (p.version, p.title, p.abstract, p.authors, p.published_on, p.revised_on, p.listed_on, p.primary_category,
            p.categories, p.doi, p.comment, p.journal_ref, p.github_repo, p.github_stars, p.external_upvotes)
       IS DISTINCT FROM
-          (greatest(p.version, EXCLUDED.version), EXCLUDED.title, EXCLUDED.abstract,
-           CASE WHEN cardinality(EXCLUDED.authors) > 0 THEN EXCLUDED.authors ELSE p.authors END,
-           coalesce(EXCLUDED.published_on, p.published_on), coalesce(EXCLUDED.revised_on, p.revised_on),
-           coalesce(EXCLUDED.primary_category, p.primary_category),
-           CASE WHEN cardinality(EXCLUDED.categories) > 0 THEN EXCLUDED.categories ELSE p.categories END,
-           coalesce(EXCLUDED.doi, p.doi), coalesce(EXCLUDED.comment, p.comment),
-           coalesce(EXCLUDED.journal_ref, p.journal_ref), coalesce(EXCLUDED.github_repo, p.github_repo),
-           coalesce(EXCLUDED.github_stars, p.github_stars),
-           EXCLUDED.external_upvotes)
+          (EXCLUDED.version, EXCLUDED.title, EXCLUDED.abstract, EXCLUDED.authors, EXCLUDED.published_on,
+           EXCLUDED.revised_on, EXCLUDED.listed_on, EXCLUDED.primary_category, EXCLUDED.categories, EXCLUDED.doi,
+           EXCLUDED.comment, EXCLUDED.journal_ref, EXCLUDED.github_repo, EXCLUDED.github_stars, EXCLUDED.external_upvotes)
     RETURNING (xmax = 0) AS inserted`;
 
   const inserted = written.filter((row) => row.inserted).length;
-  return { inserted, updated: written.length - inserted, unchanged: papers.length - written.length };
+  return { inserted, updated: written.length - inserted, unchanged: rows.length - written.length };
 }
 
 /** One row per id (the last one wins): PostgreSQL refuses to update a row twice in one statement. */
