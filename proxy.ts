@@ -1,20 +1,38 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
+
 /**
- * Runs before routing. A path with broken percent-encoding ("/papers/%ZZ") makes Next.js fail
- * while decoding route parameters, with a bare 500; answer it as the bad request it is.
+ * Runs before routing on every page and API request. It gives each request an id (echoed in
+ * the response and in server logs) and each page a fresh CSP nonce, which Next.js puts on its
+ * own scripts. It also answers a path with broken percent-encoding ("/papers/%ZZ"), on which
+ * Next.js would otherwise fail with a bare 500 while decoding route parameters.
  */
 export function proxy(request: NextRequest) {
+  const requestId = crypto.randomUUID();
   try {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
-    return request.nextUrl.pathname.startsWith("/api/")
-      ? NextResponse.json({ error: { code: "bad_request", message: "The URL's path is not valid percent-encoding." } }, { status: 400 })
-      : new NextResponse("Bad request: the URL's path is not valid percent-encoding.", { status: 400 });
+    const message = "The URL's path is not valid percent-encoding.";
+    const response = request.nextUrl.pathname.startsWith("/api/")
+      ? NextResponse.json({ error: { code: "bad_request", message } }, { status: 400 })
+      : new NextResponse(`Bad request: ${message}`, { status: 400 });
+    response.headers.set("X-Request-Id", requestId);
+    return response;
   }
-  return NextResponse.next();
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-request-id", requestId);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  response.headers.set("X-Request-Id", requestId);
+  return response;
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -38,7 +38,7 @@ export function jsonRoute<Context>(handler: Handler<Context>): Handler<Context> 
     } catch (error) {
       if (error instanceof AppError) return jsonError(error);
       if (error instanceof z.ZodError) return jsonError(fromZodError(error));
-      const requestId = crypto.randomUUID();
+      const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
       console.error(`[${requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
       return NextResponse.json(
         { error: { code: "internal", message: "Something went wrong on our side.", requestId } },
