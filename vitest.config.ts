@@ -17,6 +17,7 @@ export default defineConfig({
       APP_SECRET: "test-secret-test-secret-test-secret-0123",
       APP_URL: "http://localhost:3000",
       CRON_SECRET: "test-cron-secret-0123456789",
+      SCHEDULER: "off",
     },
     projects: [
       {

@@ -4,11 +4,15 @@ import path from "node:path";
 
 import { buildIfChanged } from "../../scripts/build-if-changed";
 import { provisionTestDatabase } from "../../scripts/test-database";
+import { startFixtureServer } from "../support/fixture-server";
+import { RECORDED_ARXIV_PATH, RECORDED_HF_PATH, recordedApis } from "../support/recorded-apis";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const port = process.env.E2E_PORT ?? "3100";
 
 const database = await provisionTestDatabase({ seed: true });
+// The recorded arXiv and Hugging Face answers stand in for the real APIs (no internet in tests).
+const fixtures = await startFixtureServer(recordedApis());
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
@@ -16,6 +20,10 @@ const env: NodeJS.ProcessEnv = {
   APP_URL: `http://127.0.0.1:${port}`,
   APP_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
   CRON_SECRET: "e2e-cron-secret-0123456789",
+  ARXIV_API_URL: `${fixtures.url}${RECORDED_ARXIV_PATH}`,
+  ARXIV_REQUEST_INTERVAL_MS: "0",
+  HF_API_URL: `${fixtures.url}${RECORDED_HF_PATH}`,
+  SCHEDULER: "off",
   SMTP_URL: "",
 };
 
@@ -39,6 +47,7 @@ async function stop() {
   server.kill("SIGTERM");
   await new Promise((resolve) => server.once("exit", resolve));
   await database.drop();
+  await fixtures.close();
   process.exit(0);
 }
 process.on("SIGTERM", stop);

@@ -1,0 +1,76 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/http/app-error";
+import { parseArxivId } from "@/lib/papers/arxiv-id";
+
+import { arxivOptions, type ArxivOptions } from "./arxiv/arxiv-options";
+import { fetchArxivPapers } from "./arxiv/fetch-arxiv-papers";
+import { IngestError } from "./ingest-error";
+import type { PaperInput } from "./paper-input";
+import { upsertPapers } from "./upsert-papers";
+
+export type SubmittedPaper = {
+  arxivId: string;
+  title: string;
+  authors: string[];
+  publishedOn: string | null;
+  primaryCategory: string | null;
+  /** added: new in PaperPulse; updated: we had it, arXiv had more; known: we already had it all. */
+  status: "added" | "updated" | "known";
+};
+
+export const SUBMIT_EXAMPLE = "2502.03387 or https://arxiv.org/abs/2502.03387";
+
+/**
+ * Adds a paper by what someone pasted: an arXiv id or an arxiv.org, huggingface.co/papers or PDF
+ * link. A paper we already have with its arXiv metadata is shown without asking arXiv again.
+ * Throws AppError: bad_request for input that holds no id, not_found when arXiv has no such paper,
+ * unavailable when arXiv cannot be reached.
+ */
+export async function submitPaper(input: string, options: ArxivOptions = arxivOptions()): Promise<SubmittedPaper> {
+  const parsed = parseArxivId(input);
+  if (!parsed) throw new AppError("bad_request", `That is not an arXiv id or link. Try something like ${SUBMIT_EXAMPLE}.`);
+
+  const known = await db.paper.findUnique({
+    where: { arxivId: parsed.id },
+    select: { arxivId: true, title: true, authors: true, publishedOn: true, primaryCategory: true, version: true },
+  });
+  if (known && known.version !== null) {
+    return {
+      arxivId: known.arxivId,
+      title: known.title,
+      authors: known.authors,
+      publishedOn: known.publishedOn?.toISOString().slice(0, 10) ?? null,
+      primaryCategory: known.primaryCategory,
+      status: "known",
+    };
+  }
+
+  let paper: PaperInput | undefined;
+  let problem: string | undefined;
+  try {
+    for await (const batch of fetchArxivPapers([parsed.id], options, "submitted")) {
+      paper ??= batch.papers[0];
+      problem ??= batch.failures[0]?.reason;
+    }
+  } catch (error) {
+    if (!(error instanceof IngestError)) throw error;
+    console.error(`[submit] ${parsed.id}: ${error.message}`);
+    throw new AppError("unavailable", "arXiv could not be reached just now. Please try again in a few minutes.");
+  }
+  if (!paper) {
+    if (problem && !problem.startsWith("arXiv has no paper")) console.error(`[submit] ${parsed.id}: ${problem}`);
+    throw new AppError("not_found", `arXiv has no paper ${parsed.id}. Check the id and try again.`);
+  }
+
+  const counts = await upsertPapers([paper]);
+  return {
+    arxivId: paper.arxivId,
+    title: paper.title,
+    authors: paper.authors,
+    publishedOn: paper.publishedOn,
+    primaryCategory: paper.primaryCategory,
+    status: counts.inserted ? "added" : counts.updated ? "updated" : "known",
+  };
+}
