@@ -22,6 +22,9 @@ export function SiteHeader() {
           <Link href="/" className="hover:text-stone-900 dark:hover:text-white">
             Trending
           </Link>
+          <Link href="/submit" className="hover:text-stone-900 dark:hover:text-white">
+            Submit
+          </Link>
         </nav>
         <HeaderSearch />
       </div>
