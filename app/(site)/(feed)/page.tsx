@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 
 import { PaperCard } from "@/components/paper-card";
@@ -14,6 +15,17 @@ import { feedHref } from "./_components/feed-href";
 import { PeriodTabs } from "./_components/period-tabs";
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: PageProps): Promise<Metadata> {
+  const parsed = feedQuerySchema.safeParse(searchParamsToObject(await searchParams));
+  const period = parsed.success ? parsed.data.period : "day";
+  return {
+    alternates: {
+      canonical: "/",
+      types: { "application/atom+xml": [{ url: `/feed.xml?period=${period}`, title: "PaperPulse trending papers" }] },
+    },
+  };
+}
 
 export default async function FeedPage({ searchParams }: PageProps) {
   const parsed = feedQuerySchema.safeParse(searchParamsToObject(await searchParams));
