@@ -73,7 +73,7 @@ export async function loadSyntheticCorpus(
         SELECT
           to_char(day, 'YYMM') || '.' || lpad((g % 100000)::text, 5, '0'),
           initcap(array_to_string(ARRAY(
-            SELECT words[least(n, floor(exp(random() * ln_n))::int)] FROM generate_series(1, 7 + (g * 7919) % 7)
+            SELECT words[least(n, floor(exp(random() * ln_n))::int)] FROM generate_series(1, 7 + (g::bigint * 7919) % 7)
           ), ' ')),
           array_to_string(ARRAY(
             SELECT words[least(n, floor(exp(random() * ln_n))::int)] FROM generate_series(1, 215 + (g * 31) % 50)
