@@ -6,6 +6,8 @@ import { parseSearchText } from "./parse-search-text";
 
 const MAX_WORDS = 5;
 const MIN_SIMILARITY = 0.35;
+// pg_trgm's default (0.6) misses a swapped pair of letters in a long word ("reinfrocement").
+const WORD_SIMILARITY_THRESHOLD = 0.5;
 // Titles (and author lists) the trigram index offers per word; their words are the candidates.
 const CANDIDATE_TEXTS = 50;
 
@@ -33,23 +35,26 @@ export async function suggestCorrection(q: string): Promise<string | null> {
 }
 
 async function correctWord(word: string): Promise<string | null> {
-  const [row] = await db.$queryRaw<{ known: boolean; correction: string | null }[]>`
-    SELECT
-      numnode(plainto_tsquery('paper_search'::regconfig, ${word})) = 0
-        OR EXISTS (SELECT 1 FROM paper p WHERE p.search_vector @@ plainto_tsquery('paper_search'::regconfig, ${word})) AS known,
-      (SELECT candidate FROM (
-         SELECT DISTINCT regexp_split_to_table(texts.text, '[^[:alnum:]]+') AS candidate
-         FROM (
-           (SELECT paper_fold(p.title) AS text FROM paper p
-            WHERE paper_fold(${word}) <% paper_fold(p.title) LIMIT ${CANDIDATE_TEXTS})
-           UNION ALL
-           (SELECT paper_fold(paper_authors_text(p.authors)) FROM paper p
-            WHERE paper_fold(${word}) <% paper_fold(paper_authors_text(p.authors)) LIMIT ${CANDIDATE_TEXTS})
-         ) texts
-       ) candidates
-       WHERE length(candidate) >= 3 AND candidate <> paper_fold(${word})
-         AND similarity(candidate, paper_fold(${word})) >= ${MIN_SIMILARITY}
-       ORDER BY similarity(candidate, paper_fold(${word})) DESC, candidate
-       LIMIT 1) AS correction`;
+  const [, [row]] = await db.$transaction([
+    db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`,
+    db.$queryRaw<{ known: boolean; correction: string | null }[]>`
+      SELECT
+        numnode(plainto_tsquery('paper_search'::regconfig, ${word})) = 0
+          OR EXISTS (SELECT 1 FROM paper p WHERE p.search_vector @@ plainto_tsquery('paper_search'::regconfig, ${word})) AS known,
+        (SELECT candidate FROM (
+           SELECT DISTINCT regexp_split_to_table(texts.text, '[^[:alnum:]]+') AS candidate
+           FROM (
+             (SELECT paper_fold(p.title) AS text FROM paper p
+              WHERE paper_fold(${word}) <% paper_fold(p.title) LIMIT ${CANDIDATE_TEXTS})
+             UNION ALL
+             (SELECT paper_fold(paper_authors_text(p.authors)) FROM paper p
+              WHERE paper_fold(${word}) <% paper_fold(paper_authors_text(p.authors)) LIMIT ${CANDIDATE_TEXTS})
+           ) texts
+         ) candidates
+         WHERE length(candidate) >= 3 AND candidate <> paper_fold(${word})
+           AND similarity(candidate, paper_fold(${word})) >= ${MIN_SIMILARITY}
+         ORDER BY similarity(candidate, paper_fold(${word})) DESC, candidate
+         LIMIT 1) AS correction`,
+  ]);
   return row && !row.known ? row.correction : null;
 }
