@@ -2,6 +2,8 @@
 const nextConfig = {
   // Lets parallel builds (e.g. two developers' e2e runs in one checkout) keep apart.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // The Docker image ships the self-contained server; `npm start` uses `next start`.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {
