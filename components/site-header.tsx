@@ -25,6 +25,9 @@ export function SiteHeader() {
           <Link href="/submit" className="hover:text-stone-900 dark:hover:text-white">
             Submit
           </Link>
+          <Link href="/subscribe" className="hover:text-stone-900 dark:hover:text-white">
+            Subscribe
+          </Link>
         </nav>
         <HeaderSearch />
       </div>

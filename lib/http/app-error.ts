@@ -1,8 +1,9 @@
-export type AppErrorCode = "bad_request" | "not_found" | "rate_limited" | "unauthorized" | "unavailable";
+export type AppErrorCode = "bad_request" | "forbidden" | "not_found" | "rate_limited" | "unauthorized" | "unavailable";
 
 const STATUS: Record<AppErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   rate_limited: 429,
   unavailable: 503,

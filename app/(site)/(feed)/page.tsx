@@ -102,6 +102,12 @@ export default async function FeedPage({ searchParams }: PageProps) {
           </Link>
         </div>
       )}
+      <p className="text-center text-sm text-stone-600 dark:text-stone-400">
+        Want new papers on your topics by email?{" "}
+        <Link href="/subscribe" className="font-medium text-accent-700 underline dark:text-accent-300">
+          Subscribe to a digest
+        </Link>
+      </p>
       <AboutRanking />
     </div>
   );

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { getOutboxMessage } from "@/lib/mail/get-outbox-message";
+import { isOutboxEnabled } from "@/lib/mail/outbox-enabled";
+
+export const metadata: Metadata = { title: "Outbox email", robots: { index: false } };
+
+type PageProps = { params: Promise<{ id: string }> };
+
+const SHOWN_HEADERS = new Set(["from", "to", "subject", "date", "message-id", "list-unsubscribe", "list-unsubscribe-post", "x-entity-ref-id"]);
+
+export default async function OutboxMessagePage({ params }: PageProps) {
+  if (!isOutboxEnabled()) notFound();
+  const id = Number((await params).id);
+  const message = Number.isSafeInteger(id) && id > 0 ? await getOutboxMessage(id) : null;
+  if (!message) notFound();
+
+  // The email's HTML runs in a sandbox with no scripts and an origin of its own; its links open
+  // in this tab, as a click in a mail client would open the browser.
+  const srcDoc = message.html.replace(/<head>/i, '<head><base target="_top">');
+  return (
+    <div className="space-y-6">
+      <Link href="/dev/outbox" className="text-sm text-accent-700 underline dark:text-accent-300">
+        ← Outbox
+      </Link>
+      <h1 className="text-2xl font-semibold tracking-tight">{message.subject}</h1>
+
+      <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+        {message.headers
+          .filter((header) => SHOWN_HEADERS.has(header.name.toLowerCase()))
+          .map((header) => (
+            <div key={header.name} className="contents">
+              <dt className="font-medium text-stone-600 dark:text-stone-400">{header.name}</dt>
+              <dd className="break-all font-mono text-xs leading-5">{header.value}</dd>
+            </div>
+          ))}
+      </dl>
+
+      {message.links.length > 0 && (
+        <section aria-labelledby="links-heading">
+          <h2 id="links-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
+            Links
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {message.links.map((link, index) => (
+              <li key={`${index}-${link.url}`}>
+                <a href={link.url} className="font-medium text-accent-700 underline dark:text-accent-300">
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="html-heading" className="space-y-2">
+        <h2 id="html-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
+          HTML part
+        </h2>
+        <iframe
+          title={`HTML part of “${message.subject}”`}
+          srcDoc={srcDoc}
+          sandbox="allow-top-navigation-by-user-activation allow-popups"
+          className="h-[640px] w-full rounded-lg border border-stone-200 bg-white dark:border-stone-800"
+        />
+      </section>
+
+      <section aria-labelledby="text-heading" className="space-y-2">
+        <h2 id="text-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
+          Text part
+        </h2>
+        <pre className="overflow-x-auto whitespace-pre-wrap rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900">
+          {message.text}
+        </pre>
+      </section>
+
+      <details className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+        <summary className="cursor-pointer text-sm font-medium">Raw message (RFC 5322)</summary>
+        <pre className="mt-3 overflow-x-auto text-xs">{message.raw}</pre>
+      </details>
+    </div>
+  );
+}

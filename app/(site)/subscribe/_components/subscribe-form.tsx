@@ -1,0 +1,104 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState, useSyncExternalStore } from "react";
+
+import { FieldError, PreferenceFields, fieldClass } from "@/components/preference-fields";
+
+import { subscribeAction } from "../actions";
+import { HONEYPOT_FIELD, type SubscribeFormState, type SubscribeFormValues } from "./subscribe-form-state";
+import { TopicPreview, topicsOfForm, type PreviewTopics } from "./topic-preview";
+
+const noSubscription = () => () => {};
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+const serverTimeZone = () => "UTC";
+
+export function SubscribeForm({ initial, outboxEnabled }: { initial: SubscribeFormValues; outboxEnabled: boolean }) {
+  const [state, formAction, pending] = useActionState<SubscribeFormState, FormData>(subscribeAction, {
+    status: "idle",
+    message: null,
+    fieldErrors: {},
+    values: initial,
+  });
+  // Without JavaScript the zone stays UTC; the manage page can change it.
+  const timeZone = useSyncExternalStore(noSubscription, browserTimeZone, serverTimeZone);
+  const [topics, setTopics] = useState<PreviewTopics>(() => topicsOfForm(initial));
+  const errors = state.fieldErrors;
+
+  if (state.status === "sent") {
+    return (
+      <div role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-6 dark:border-emerald-800 dark:bg-emerald-950/40">
+        <h2 className="text-lg font-semibold">Check your inbox</h2>
+        <p className="mt-2">{state.message}</p>
+        <p className="mt-2 text-sm text-stone-600 dark:text-stone-300">
+          The link expires in 48 hours. Nothing arrived? Look in your spam folder.
+        </p>
+        {outboxEnabled && (
+          <p className="mt-4 text-sm">
+            This server has no SMTP server configured, so mail is kept in the{" "}
+            <Link href="/dev/outbox" className="font-medium text-accent-700 underline dark:text-accent-300">
+              local outbox
+            </Link>
+            .
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <form
+        action={formAction}
+        noValidate
+        onChange={(event) => setTopics(topicsOfForm(new FormData(event.currentTarget)))}
+        className="space-y-5 rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900"
+      >
+        {state.status === "error" && state.message && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
+            {state.message}
+          </p>
+        )}
+        <div>
+          <label htmlFor="subscribe-email" className="block text-sm font-medium">
+            Email address
+          </label>
+          <input
+            id="subscribe-email"
+            name="email"
+            type="email"
+            required
+            maxLength={254}
+            autoComplete="email"
+            defaultValue={state.values.email}
+            aria-invalid={Boolean(errors.email) || undefined}
+            aria-describedby={errors.email ? "subscribe-email-error" : undefined}
+            className={`${fieldClass} mt-1`}
+          />
+          <FieldError id="subscribe-email-error" messages={errors.email} />
+        </div>
+
+        <PreferenceFields id="subscribe" values={{ ...state.values, timeZone }} errors={errors} />
+
+        <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
+          <label>
+            Leave this field empty
+            <input type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+          </label>
+        </div>
+
+        <div className="flex flex-wrap items-center gap-4">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-accent-600 px-5 py-2.5 font-medium text-white hover:bg-accent-700 disabled:opacity-70"
+          >
+            {pending ? "Subscribing…" : "Subscribe"}
+          </button>
+          <p className="text-sm text-stone-600 dark:text-stone-400">We email you a link to confirm first. Leave any time, in one click.</p>
+        </div>
+      </form>
+      <TopicPreview topics={topics} />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { Notice } from "@/components/notice";
+import { SubmitButton } from "@/components/submit-button";
+import { searchParamsToObject } from "@/lib/http/search-params";
+import { TOKEN_FAILURE_MESSAGES } from "@/lib/subscribers/check-token";
+import { describeSchedule } from "@/lib/subscribers/describe-schedule";
+import { getSubscriptionByToken } from "@/lib/subscribers/get-subscription";
+
+import { confirmAction } from "./actions";
+
+export const metadata: Metadata = { title: "Confirm your subscription", robots: { index: false } };
+
+type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * Opening the link only shows a button: mail scanners that prefetch links must not confirm an
+ * address (nor use up its single-use link) on the owner's behalf.
+ */
+export default async function ConfirmPage({ searchParams }: PageProps) {
+  const { token } = searchParamsToObject(await searchParams);
+  const lookup = await getSubscriptionByToken(token, ["confirm"]);
+
+  if (!lookup.ok) {
+    return (
+      <div className="mx-auto max-w-xl">
+        {lookup.reason === "used" ? (
+          <Notice title="This link has already been used">
+            <p>If you clicked it a moment ago, your subscription is confirmed and your first digest is on its way on schedule.</p>
+            <p>Every digest has a link to manage your subscription.</p>
+          </Notice>
+        ) : (
+          <Notice tone="warning" title={lookup.reason === "expired" ? "This link has expired" : "This link is not valid"}>
+            <p>{TOKEN_FAILURE_MESSAGES[lookup.reason]}</p>
+            <p>
+              <Link href="/subscribe" className="font-medium text-accent-700 underline dark:text-accent-300">
+                Subscribe again
+              </Link>
+            </p>
+          </Notice>
+        )}
+      </div>
+    );
+  }
+
+  const { subscription } = lookup;
+  return (
+    <div className="mx-auto max-w-xl space-y-4">
+      <h1 className="text-2xl font-semibold tracking-tight">Confirm your subscription</h1>
+      <p>
+        Send {describeSchedule(subscription.frequency, subscription.weekday)} of new papers to{" "}
+        <strong className="break-all">{subscription.email}</strong>?
+      </p>
+      <form action={confirmAction}>
+        <input type="hidden" name="token" value={token} />
+        <SubmitButton pendingLabel="Confirming…">Confirm subscription</SubmitButton>
+      </form>
+      <p className="text-sm text-stone-600 dark:text-stone-400">Didn&apos;t ask for this? Close this page and nothing will be sent.</p>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import "server-only";
+
+import { renderAlreadySubscribedEmail } from "@/emails/already-subscribed";
+import { renderConfirmSubscriptionEmail } from "@/emails/confirm-subscription";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/http/app-error";
+import { MailDeliveryError } from "@/lib/mail/mail-delivery-error";
+import type { MailMessage } from "@/lib/mail/mail-message";
+import { sendMail } from "@/lib/mail/send-mail";
+import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+
+import { describeSchedule } from "./describe-schedule";
+import { issueEmailLinks } from "./issue-email-links";
+import { issueTokens } from "./issue-tokens";
+import { TOKEN_LIFETIME_MS } from "./link-token";
+import { confirmUrl } from "./links";
+import { SUBSCRIBE_PER_ADDRESS, SUBSCRIBE_PER_IP } from "./rate-limits";
+import { replaceTopics } from "./replace-topics";
+import type { SubscriptionInput } from "./subscription-input";
+
+const HOUR_MS = 3_600_000;
+
+/** What every subscribe request hears back, whatever the address's state: nothing to enumerate. */
+export const SUBSCRIBE_ACCEPTED =
+  "Thanks! If this address can receive mail, an email is on its way. Follow its link to confirm your subscription.";
+
+/**
+ * Double opt-in. A new, pending or unsubscribed address gets its preferences saved and a
+ * confirmation link; an active one keeps its preferences untouched and its owner gets their manage
+ * link instead. Either way exactly one email goes out and the caller learns nothing, so the form
+ * cannot be used to find out who is subscribed.
+ */
+export async function subscribe(input: SubscriptionInput, context: { ip: string }): Promise<void> {
+  await consumeRateLimit(SUBSCRIBE_PER_IP, context.ip);
+  await consumeRateLimit(SUBSCRIBE_PER_ADDRESS, input.email);
+
+  const message = await db.$transaction(async (tx): Promise<MailMessage> => {
+    const existing = await tx.subscriber.findUnique({ where: { email: input.email }, select: { id: true, status: true } });
+    if (existing?.status === "active") {
+      const [links] = await issueEmailLinks([existing.id], tx);
+      return {
+        to: input.email,
+        ...renderAlreadySubscribedEmail({
+          email: input.email,
+          manageUrl: links!.manageUrl,
+          unsubscribeUrl: links!.unsubscribeUrl,
+          manageLinkDays: TOKEN_LIFETIME_MS.manage / (24 * HOUR_MS),
+        }),
+        listUnsubscribeUrl: links!.oneClickUnsubscribeUrl,
+      };
+    }
+
+    const { email, topics, categories, authors, ...preferences } = input;
+    const subscriber = await tx.subscriber.upsert({
+      where: { email },
+      create: { email, ...preferences },
+      update: { ...preferences, status: "pending", pausedAt: null, pauseReason: null },
+      select: { id: true },
+    });
+    await replaceTopics(tx, subscriber.id, { topics, categories, authors });
+    const [token] = await issueTokens([{ subscriberId: subscriber.id, purpose: "confirm" }], tx);
+    return {
+      to: email,
+      ...renderConfirmSubscriptionEmail({
+        email,
+        confirmUrl: confirmUrl(token!),
+        schedule: describeSchedule(preferences.frequency, preferences.weekday),
+        expiresInHours: TOKEN_LIFETIME_MS.confirm / HOUR_MS,
+      }),
+    };
+  });
+
+  try {
+    await sendMail(message);
+  } catch (error) {
+    if (!(error instanceof MailDeliveryError)) throw error;
+    console.error("Subscription email not sent:", error.message);
+    throw new AppError("unavailable", "We could not send the email just now. Please try again in a few minutes.");
+  }
+}
