@@ -1,0 +1,115 @@
+// Search: p50/p95 of GET /api/search next to the very same statements sent straight to PostgreSQL,
+// for a mix of common-word, rare-word, phrase and author queries, with the plans that explain them.
+import pg from "pg";
+
+import { searchQuerySchema, type SearchQuery } from "../lib/search/search-query";
+import { COUNT_CAP, searchCountSql, searchEstimateSql, searchPageSql } from "../lib/search/search-sql";
+import { fetchJson, measure, ms, ratio } from "./measure";
+
+type Scenario = { name: string; q: string; sort?: string };
+
+const RUNS = 50;
+const WARMUP = 5;
+
+/** Words picked by how many papers hold them, read from ANALYZE's statistics of the search vector. */
+async function wordsByShare(client: pg.Client): Promise<{ word: string; share: number }[]> {
+  const { rows } = await client.query<{ word: string; share: number }>(`
+    SELECT e.word, e.share
+    FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, share)
+    WHERE s.tablename = 'paper' AND s.attname = 'search_vector' AND s.schemaname = current_schema()
+      AND e.word ~ '^[a-z]{4,}$'`);
+  return rows.sort((a, b) => b.share - a.share);
+}
+
+function nearest(words: { word: string; share: number }[], share: number) {
+  return words.reduce((best, word) => (Math.abs(word.share - share) < Math.abs(best.share - share) ? word : best));
+}
+
+function sqlOf(sql: { text: string; values: unknown[] }) {
+  return { text: sql.text, values: sql.values };
+}
+
+/** What the app sends for one search: the page and the capped count at once, then the estimate if capped. */
+async function runSql(page: pg.Client, count: pg.Client, query: SearchQuery) {
+  const [, counted] = await Promise.all([
+    page.query(sqlOf(searchPageSql(query))),
+    count.query<{ count: number }>(sqlOf(searchCountSql(query.filters))),
+  ]);
+  if ((counted.rows[0]?.count ?? 0) > COUNT_CAP) await page.query(sqlOf(searchEstimateSql(query.filters)));
+}
+
+export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; papers: number }): Promise<string> {
+  const page = new pg.Client({ connectionString: ctx.databaseUrl });
+  const count = new pg.Client({ connectionString: ctx.databaseUrl });
+  await Promise.all([page.connect(), count.connect()]);
+  const rows: string[] = [];
+  const plans: string[] = [];
+  try {
+    const words = await wordsByShare(page);
+    const commonest = words[0]!;
+    const common = nearest(words, 0.25);
+    const medium = nearest(words, 0.05);
+    const rarest = words.slice(-2);
+    const { rows: authors } = await page.query<{ name: string }>(
+      `SELECT split_part(authors[1], ' ', 2) AS name FROM paper WHERE comment = 'synthetic' AND cardinality(authors) > 0 LIMIT 1`,
+    );
+    const surname = authors[0]?.name ?? "Kirsch";
+    const share = (word: { share: number }) => `${(word.share * 100).toFixed(1)} %`;
+    const scenarios: Scenario[] = [
+      { name: `commonest word (${share(commonest)})`, q: commonest.word },
+      { name: `commonest word, newest first`, q: commonest.word, sort: "newest" },
+      { name: `common word (${share(common)})`, q: common.word },
+      { name: `medium word (${share(medium)})`, q: medium.word },
+      { name: `two rare words (${share(rarest[0]!)} and ${share(rarest[1]!)}, AND)`, q: `${rarest[0]!.word} ${rarest[1]!.word}` },
+      { name: "phrase of two common words", q: `"${common.word} ${commonest.word}"` },
+      { name: "phrase with a medium word", q: `"${medium.word} ${commonest.word}"` },
+      { name: "author: filter", q: `author:${surname}` },
+      { name: "author: filter and a word", q: `author:${surname} ${common.word}` },
+      { name: "surname as a word", q: surname },
+    ];
+
+    for (const scenario of scenarios) {
+      const params = new URLSearchParams({ q: scenario.q, ...(scenario.sort && { sort: scenario.sort }) });
+      const query = searchQuerySchema.parse(Object.fromEntries(params));
+      const body = (await fetchJson(`${ctx.baseUrl}/api/search?${params}`)) as { total: { count: number; exact: boolean } };
+      const api = await measure(() => fetchJson(`${ctx.baseUrl}/api/search?${params}`), RUNS, WARMUP);
+      const sql = await measure(() => runSql(page, count, query), RUNS, WARMUP);
+      const total = `${body.total.exact ? "" : "≈"}${body.total.count.toLocaleString("en-US")}`;
+      rows.push(
+        `| ${scenario.name} | \`${scenario.q}\`${scenario.sort ? ` (${scenario.sort})` : ""} | ${total} | ${ms(api.p50)} | ${ms(api.p95)} | ${ms(sql.p50)} | ${ms(sql.p95)} | ${ratio(api.p50, sql.p50)} | ${ratio(api.p95, sql.p95)} |`,
+      );
+      const pageSql = searchPageSql(query);
+      const { rows: plan } = await page.query<{ "QUERY PLAN": string }>({
+        text: `EXPLAIN (ANALYZE, BUFFERS) ${pageSql.text}`,
+        values: pageSql.values,
+      });
+      const lines = plan.map((line) => line["QUERY PLAN"]);
+      const gin = lines.some((line) => line.includes("paper_search_vector_idx"));
+      plans.push(`${scenario.name} — ${gin ? "GIN index paper_search_vector_idx" : "no GIN index"}:\n${lines.map((line) => `    ${line}`).join("\n")}`);
+    }
+
+    const suggest = await measure(() => fetchJson(`${ctx.baseUrl}/api/search/suggest?q=${encodeURIComponent(common.word.slice(0, 4))}`), RUNS, WARMUP);
+    rows.push(`| suggestions (API only) | \`${common.word.slice(0, 4)}\` | | ${ms(suggest.p50)} | ${ms(suggest.p95)} | | | | |`);
+  } finally {
+    await Promise.all([page.end(), count.end()]);
+  }
+
+  return [
+    "## Search",
+    "",
+    `\`GET /api/search\` through \`next start\` (HTTP, Next.js, zod, Prisma, JSON) next to the same statements sent with \`pg\` ` +
+      `(page and capped count in parallel, then the planner's estimate when the count passes ${COUNT_CAP.toLocaleString("en-US")}); ` +
+      `${RUNS} runs each after ${WARMUP} warm-up runs. Shares are the share of papers holding a word, from ANALYZE's statistics.`,
+    "",
+    "| query | q | matches | API p50 | API p95 | SQL p50 | SQL p95 | p50 ratio | p95 ratio |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    "<details><summary>EXPLAIN (ANALYZE, BUFFERS) of each page query</summary>",
+    "",
+    "```",
+    ...plans,
+    "```",
+    "</details>",
+  ].join("\n");
+}
