@@ -119,8 +119,12 @@ export async function parseAtomFeed(chunks: AsyncIterable<string> | Iterable<str
       });
     }
   };
-  for await (const chunk of chunks) feedParser(() => parser.write(chunk));
+  let empty = true;
+  for await (const chunk of chunks) {
+    empty &&= !/\S/.test(chunk);
+    feedParser(() => parser.write(chunk));
+  }
+  if (empty) throw new IngestError(`${label} returned an empty body instead of an Atom feed`, { retryable: true });
   feedParser(() => parser.close());
-  if (!rootChecked) throw new IngestError(`${label} returned an empty body instead of an Atom feed`, { retryable: true });
   return feed;
 }
