@@ -1,0 +1,45 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+// Every public page, in both colour schemes. Pages reached by emailed links are checked in the
+// specs that create their tokens.
+const pages = [
+  "/",
+  "/?period=all",
+  "/?period=week&date=2025-02-10",
+  "/papers/2502.03387",
+  "/papers/2411.04308",
+  "/search",
+  "/search?q=reasoning",
+  "/search?q=zzqxv",
+  "/papers/2403.99999",
+];
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+    for (const path of pages) {
+      test(`axe finds no violations on ${path}`, async ({ page }) => {
+        await page.goto(path);
+        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+        expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+      });
+    }
+  });
+}
+
+test("the feed works by keyboard: skip link, tabs and a paper, with visible focus", async ({ page }) => {
+  await page.goto("/?period=all");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  const firstPaper = page.getByRole("article").first().getByRole("link").first();
+  await firstPaper.focus();
+  const outline = await firstPaper.evaluate((element) => getComputedStyle(element).outlineStyle);
+  expect(outline).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/papers\//);
+});
