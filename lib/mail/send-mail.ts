@@ -21,3 +21,9 @@ function mailer(): Mailer {
 export function sendMail(message: MailMessage): Promise<SentMail> {
   return mailer().send(message);
 }
+
+/** Closes the pooled SMTP connections, for scripts and tests that end the process cleanly. */
+export function closeMailer(): void {
+  globalForMail.mailer?.close();
+  globalForMail.mailer = undefined;
+}
