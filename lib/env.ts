@@ -26,6 +26,10 @@ const schema = z.object({
     .pipe(z.array(z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, "must be arXiv categories such as cs.LG,stat.ML")).min(1)),
   /** When the in-process scheduler runs the daily ingest (cron syntax, UTC). */
   INGEST_CRON: z.string().default("30 5 * * *"),
+  /** When the in-process scheduler runs the digest (cron syntax, UTC); each run sends to whoever is due. */
+  DIGEST_CRON: z.string().default("5 * * * *"),
+  /** Local hour (0–23, in each subscriber's time zone) from which their day's or week's digest goes out. */
+  DIGEST_SEND_HOUR: z.coerce.number().int().min(0).max(23).default(0),
   /** `off` stops the in-process scheduler (tests, or when an external cron calls /api/cron/*). */
   SCHEDULER: z.enum(["on", "off"]).default("on"),
 });

@@ -35,6 +35,13 @@ export function keywordStrength(textRank: number): number {
   return KEYWORD_BASE + Math.min(Math.max(textRank, 0), 1);
 }
 
+/** How much matching one topic counts; `textRank` matters for keyword topics only. */
+export function topicStrength(kind: TopicKind, textRank: number): number {
+  if (kind === "author") return AUTHOR_STRENGTH;
+  if (kind === "category") return CATEGORY_STRENGTH;
+  return keywordStrength(textRank);
+}
+
 /** The trending score with today's recency taken out: how hot the paper is now. */
 export function paperHeat(trendingScore: number, today: string): number {
   const days = Date.parse(`${today}T00:00:00Z`) / 86_400_000;

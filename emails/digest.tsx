@@ -1,0 +1,155 @@
+import { EmailLayout, renderEmail } from "./components/email-layout";
+import { colors, styles } from "./components/email-styles";
+import { HtmlOnly, TextOnly } from "@/lib/mail/email-only";
+import type { RenderedEmail } from "@/lib/mail/mail-message";
+
+export type DigestEmailPaper = {
+  /** Our paper page. */
+  url: string;
+  title: string;
+  /** "Ada Lovelace, Alan Turing, Grace Hopper et al." */
+  authors: string;
+  /** About two lines of the abstract. */
+  summary: string;
+  /** The subscriber's topics that picked it; empty on a quiet day. */
+  matched: string[];
+  arxivUrl: string;
+  pdfUrl: string;
+};
+
+export type DigestEmailData = {
+  email: string;
+  /** "a daily digest" or "a weekly digest (Mondays)". */
+  schedule: string;
+  /** "Nov 25, 2026" or "week 48 of 2026". */
+  periodLabel: string;
+  /** Nothing new matched: the papers are what is trending instead. */
+  quiet: boolean;
+  papers: DigestEmailPaper[];
+  alsoTrending: { url: string; title: string; authors: string }[];
+  /** The subscriber's topics, for "why you get this email". */
+  topics: string[];
+  manageUrl: string;
+  unsubscribeUrl: string;
+};
+
+const SUBJECT_TITLE_CHARS = 80;
+const REASON_TOPICS = 6;
+
+const small = { margin: "0 0 6px", fontSize: 13, lineHeight: 1.5, color: colors.muted } as const;
+
+function PaperItem({ paper, number }: { paper: DigestEmailPaper; number: number }) {
+  return (
+    <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ borderTop: `1px solid ${colors.border}` }}>
+      <tbody>
+        <tr>
+          <td style={{ padding: "18px 0 14px" }}>
+            <h3 className="pp-text" style={{ margin: "0 0 4px", fontSize: 17, lineHeight: 1.35, fontWeight: 700, color: colors.text }}>
+              <TextOnly>{`${number}. `}</TextOnly>
+              <a className="pp-text" href={paper.url} style={{ color: colors.text, textDecoration: "none" }}>
+                {paper.title}
+              </a>
+            </h3>
+            <p className="pp-muted" style={small}>
+              {paper.authors}
+            </p>
+            <p className="pp-text" style={{ margin: "0 0 8px", fontSize: 15, lineHeight: 1.5, color: colors.text }}>
+              {paper.summary}
+            </p>
+            {paper.matched.length > 0 && (
+              <p className="pp-muted" style={small}>
+                Matches: <strong className="pp-text" style={{ color: colors.text }}>{paper.matched.join(", ")}</strong>
+              </p>
+            )}
+            <p className="pp-muted" style={{ ...small, margin: 0 }}>
+              <a className="pp-link" href={paper.arxivUrl} style={styles.link}>
+                arXiv
+              </a>
+              <HtmlOnly>{" · "}</HtmlOnly>
+              <TextOnly>{"  "}</TextOnly>
+              <a className="pp-link" href={paper.pdfUrl} style={styles.link}>
+                PDF
+              </a>
+            </p>
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function Digest(data: DigestEmailData) {
+  const { papers, alsoTrending, quiet } = data;
+  return (
+    <EmailLayout title={digestSubject(data)} preheader={digestPreheader(data)} footer={{ reason: digestReason(data), manageUrl: data.manageUrl, unsubscribeUrl: data.unsubscribeUrl }}>
+      <h1 className="pp-text" style={{ ...styles.heading, margin: "0 0 6px" }}>
+        {quiet ? "Trending on PaperPulse" : papers.length === 1 ? "A new paper for you" : `${papers.length} new papers for you`}
+      </h1>
+      <p className="pp-muted" style={{ ...styles.muted, margin: "0 0 18px" }}>
+        {quiet
+          ? `Nothing new matched your topics (${data.periodLabel}), so here is what readers are upvoting.`
+          : `Picked from the papers that arrived since your last digest · ${data.periodLabel}`}
+      </p>
+      {papers.map((paper, index) => (
+        <PaperItem key={paper.url} paper={paper} number={index + 1} />
+      ))}
+      {alsoTrending.length > 0 && (
+        <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ borderTop: `1px solid ${colors.border}` }}>
+          <tbody>
+            <tr>
+              <td style={{ padding: "18px 0 0" }}>
+                <h2 className="pp-text" style={{ margin: "0 0 8px", fontSize: 15, lineHeight: 1.4, fontWeight: 700, color: colors.text }}>
+                  Also trending
+                </h2>
+                <ul style={{ margin: 0, padding: "0 0 0 18px" }}>
+                  {alsoTrending.map((paper) => (
+                    <li key={paper.url} className="pp-muted" style={{ margin: "0 0 8px", fontSize: 14, lineHeight: 1.45, color: colors.muted }}>
+                      <a className="pp-link" href={paper.url} style={styles.link}>
+                        {paper.title}
+                      </a>
+                      <br />
+                      {paper.authors}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+    </EmailLayout>
+  );
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, "")}…`;
+}
+
+/** Names the top paper and the count, so the inbox line alone says whether to open it. */
+export function digestSubject({ papers, quiet, schedule }: Pick<DigestEmailData, "papers" | "quiet" | "schedule">): string {
+  const top = `“${shorten(papers[0]?.title ?? "", SUBJECT_TITLE_CHARS)}”`;
+  const count = papers.length === 1 ? "1 new paper" : `${papers.length} new papers`;
+  if (quiet) {
+    const trending = papers.length === 1 ? "1 trending paper" : `${papers.length} trending papers`;
+    return `Quiet ${schedule.includes("weekly") ? "week" : "day"}: ${trending}, led by ${top}`;
+  }
+  return papers.length === 1 ? `${count} for you: ${top}` : `${count} for you, led by ${top}`;
+}
+
+function digestPreheader({ papers, quiet }: DigestEmailData): string {
+  if (quiet) return "Nothing new matched your topics, so here is what is trending on PaperPulse.";
+  const terms = [...new Set(papers.flatMap((paper) => paper.matched))];
+  const shown = terms.slice(0, 4).join(", ");
+  return `Matches for ${shown}${terms.length > 4 ? " and more" : ""}, with summaries and links to arXiv.`;
+}
+
+function digestReason({ email, schedule, topics }: DigestEmailData): string {
+  const listed = topics.slice(0, REASON_TOPICS).join(", ");
+  const more = topics.length > REASON_TOPICS ? ` and ${topics.length - REASON_TOPICS} more` : "";
+  const following = topics.length > 0 ? ` of new papers matching ${listed}${more}` : "";
+  return `You get this email because ${email} subscribed to ${schedule}${following} on PaperPulse.`;
+}
+
+export function renderDigestEmail(data: DigestEmailData): RenderedEmail {
+  return renderEmail(digestSubject(data), <Digest {...data} />);
+}

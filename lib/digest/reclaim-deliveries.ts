@@ -1,0 +1,39 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+
+import { claimedDeliveryColumns, type ClaimedDelivery } from "./claimed-delivery";
+
+export const PERIOD_ENDED = "The period ended before the digest could be sent; its papers go into the next one.";
+export const OUTCOME_UNKNOWN =
+  "The run stopped while handing this digest to the mail server, so it may or may not have been sent; it is not sent again, so that it cannot arrive twice.";
+
+/**
+ * Settles deliveries whose lease ran out, and takes over up to `limit` of them that can still be
+ * sent: claims a run left behind when it died or hit its deadline, and deliveries waiting for a
+ * retry. Rows another run is taking over at the same moment are skipped (SKIP LOCKED), so two
+ * runs never take the same one. A delivery left in `sending` is never retried: its email may
+ * have reached the server before the run died.
+ */
+export async function reclaimDeliveries(claim: { runId: string; now: Date; leaseMs: number; limit: number }): Promise<ClaimedDelivery[]> {
+  const { runId, now, leaseMs, limit } = claim;
+  await db.$executeRaw`
+    UPDATE digest_delivery
+    SET status = 'failed',
+        last_error = CASE WHEN status = 'sending' THEN ${OUTCOME_UNKNOWN} ELSE ${PERIOD_ENDED} END,
+        lease_expires_at = NULL, updated_at = now()
+    WHERE status IN ('claimed', 'sending') AND lease_expires_at <= ${now}
+      AND (status = 'sending' OR period_ends_at <= ${now})`;
+  return db.$queryRaw<ClaimedDelivery[]>`
+    UPDATE digest_delivery AS d
+    SET claimed_by = ${runId}, lease_expires_at = ${new Date(now.getTime() + leaseMs)}, updated_at = now()
+    FROM (
+      SELECT id FROM digest_delivery
+      WHERE status = 'claimed' AND lease_expires_at <= ${now} AND period_ends_at > ${now}
+      ORDER BY lease_expires_at
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    ) expired
+    WHERE d.id = expired.id
+    RETURNING ${claimedDeliveryColumns}`;
+}

@@ -1,0 +1,219 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+
+import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail/send-mail";
+
+import { createDigestBuilder } from "./build-digests";
+import { claimDeliveries } from "./claim-deliveries";
+import type { ClaimedDelivery } from "./claimed-delivery";
+import { composeDigestMessage } from "./compose-digest-message";
+import type { BuiltDigest } from "./digest-content";
+import { deferDelivery, markFailed, markSending, markSent, markSkipped, releaseClaims } from "./delivery-outcomes";
+import { findDueSubscribers } from "./find-due-subscribers";
+import { reclaimDeliveries } from "./reclaim-deliveries";
+import { sendWithRetry, type RetryPolicy, type SendMail } from "./send-with-retry";
+
+export type DigestRunOptions = {
+  /** The run's clock starts here (tests move it); it decides who is due and which papers are new. */
+  now?: Date;
+  /** No new batch is started after this long; what is left is for the next run. */
+  deadlineMs?: number;
+  /** Subscribers scanned, and deliveries claimed and built, per batch. */
+  batchSize?: number;
+  /** Messages in flight at once over the one pooled transport. */
+  concurrency?: number;
+  /** How long a claim is this run's alone; a run that dies leaves it to the next after this. */
+  leaseMs?: number;
+  send?: SendMail;
+  /** Local hour from which subscribers are due (0 = as soon as their day begins). */
+  sendHour?: number;
+  /** Tries within this run for a temporary SMTP failure. */
+  retry?: RetryPolicy;
+  /** Later runs retry a delivery after this, doubling per attempt, until `maxAttempts`. */
+  retryDelayMs?: number;
+  maxAttempts?: number;
+  /** Consecutive hard bounces after which a subscriber is paused. */
+  bounceLimit?: number;
+};
+
+export type DigestRunSummary = {
+  /** Deliveries this run claimed: due subscribers, and earlier claims it took over. */
+  due: number;
+  sent: number;
+  /** Nothing new matched (and the subscriber did not ask for quiet digests), or they left. */
+  skipped: number;
+  failed: number;
+  /** Temporary failures, left for a later run to retry. */
+  deferred: number;
+  durationMs: number;
+  /** False when the deadline or a mail server outage cut the run short: call again. */
+  complete: boolean;
+  stoppedBecause: string | null;
+  /** SQL statements the run issued (the per-delivery status writes included). */
+  queries: number;
+};
+
+const DEFAULTS = {
+  deadlineMs: 240_000,
+  batchSize: 250,
+  leaseMs: 10 * 60_000,
+  retry: { attempts: 3, backoffMs: 500 },
+  retryDelayMs: 5 * 60_000,
+  maxAttempts: 5,
+  bounceLimit: 3,
+};
+const MAX_RETRY_DELAY_MS = 6 * 3_600_000;
+
+/**
+ * Sends every due digest once. Batches flow through claim → build → send, the next batch being
+ * claimed and built while the current one sends, so the mail server is never left waiting on the
+ * database. Each delivery is claimed before it is built (a unique row per subscriber and period,
+ * see claim-deliveries.ts), marked `sending` just before its SMTP transaction and `sent` right
+ * after, so concurrent runs share the work and a run that dies is resumed by the next without a
+ * duplicate. The one gap left: a crash after the server accepted a message but before `sent` was
+ * written leaves the row in `sending`, which the next run marks failed instead of resending — at
+ * most `concurrency` digests lost, never one doubled; their stable Message-ID lets a receiver drop
+ * a copy if an operator resends them.
+ */
+export async function runDigest(options: DigestRunOptions = {}): Promise<DigestRunSummary> {
+  const settings = { ...DEFAULTS, ...options };
+  const send = options.send ?? sendMail;
+  const concurrency = options.concurrency ?? env.SMTP_MAX_CONNECTIONS * 2;
+  const sendHour = options.sendHour ?? env.DIGEST_SEND_HOUR;
+  const runId = randomUUID();
+  const startedAt = performance.now();
+  const start = options.now ?? new Date();
+  const clock = () => new Date(start.getTime() + (performance.now() - startedAt));
+  const timeLeft = () => settings.deadlineMs - (performance.now() - startedAt);
+  // A mail server that fails this many messages in a row is down: stop and let a later run retry.
+  const outageAfter = Math.max(5, concurrency);
+
+  const summary: DigestRunSummary = {
+    due: 0,
+    sent: 0,
+    skipped: 0,
+    failed: 0,
+    deferred: 0,
+    durationMs: 0,
+    complete: false,
+    stoppedBecause: null,
+    queries: 0,
+  };
+  const builder = createDigestBuilder({ now: start });
+  let consecutiveTransient = 0;
+  let finishedClaiming = false;
+
+  async function* claimedBatches(): AsyncGenerator<ClaimedDelivery[]> {
+    while (timeLeft() > 0) {
+      summary.queries += 2;
+      const batch = await reclaimDeliveries({ runId, now: clock(), leaseMs: settings.leaseMs, limit: settings.batchSize });
+      if (batch.length === 0) break;
+      yield batch;
+    }
+    let afterId: number | null = 0;
+    while (afterId !== null && timeLeft() > 0) {
+      summary.queries++;
+      const page: Awaited<ReturnType<typeof findDueSubscribers>> = await findDueSubscribers(afterId, settings.batchSize, start, sendHour);
+      afterId = page.nextAfterId;
+      if (page.due.length === 0) continue;
+      summary.queries++;
+      const leaseUntil = new Date(clock().getTime() + settings.leaseMs);
+      const batch = await claimDeliveries(page.due, { runId, now: start, leaseUntil });
+      if (batch.length > 0) yield batch;
+    }
+    finishedClaiming = afterId === null;
+  }
+
+  async function buildNext(batches: AsyncGenerator<ClaimedDelivery[]>): Promise<BuiltDigest[] | null> {
+    const next = await batches.next();
+    if (next.done) return null;
+    summary.due += next.value.length;
+    const built = await builder.build(next.value);
+    const skipped = built.flatMap((digest) => (digest.content ? [] : [{ id: digest.delivery.id, reason: digest.reason }]));
+    summary.queries++;
+    await markSkipped(skipped);
+    summary.skipped += skipped.length;
+    return built;
+  }
+
+  async function deliver(digest: BuiltDigest): Promise<void> {
+    if (!digest.content || !digest.links) return;
+    const { delivery, content, links } = digest;
+    const message = composeDigestMessage({ ...delivery, content, links }, env.APP_URL);
+    summary.queries++;
+    // Another run took this delivery over (ours was too slow to keep its lease): it is theirs now.
+    if (!(await markSending(delivery.id, runId, clock()))) return;
+    const outcome = await sendWithRetry(send, message, settings.retry);
+    summary.queries++;
+    if (outcome.kind === "sent") {
+      consecutiveTransient = 0;
+      const papers = [
+        ...content.papers.map(({ paper }, index) => ({ paperId: paper.id, position: index + 1, alsoTrending: false })),
+        ...content.alsoTrending.map((paper, index) => ({ paperId: paper.id, position: content.papers.length + index + 1, alsoTrending: true })),
+      ];
+      await markSent(delivery, papers, clock());
+      summary.sent++;
+    } else if (outcome.kind === "permanent") {
+      consecutiveTransient = 0;
+      await markFailed(delivery, { reason: outcome.reason, hardBounce: outcome.hardBounce, bounceLimit: settings.bounceLimit, now: clock() });
+      summary.failed++;
+    } else if (delivery.attempts + 1 >= settings.maxAttempts) {
+      await markFailed(delivery, { reason: `Gave up after ${delivery.attempts + 1} attempts: ${outcome.reason}`, hardBounce: false, bounceLimit: settings.bounceLimit, now: clock() });
+      summary.failed++;
+    } else {
+      const delay = Math.min(MAX_RETRY_DELAY_MS, settings.retryDelayMs * 2 ** delivery.attempts);
+      await deferDelivery(delivery.id, outcome.reason, new Date(clock().getTime() + delay));
+      summary.deferred++;
+      if (++consecutiveTransient >= outageAfter) summary.stoppedBecause ??= `The mail server is unavailable: ${outcome.reason}`;
+    }
+  }
+
+  /** Sends a batch with at most `concurrency` messages in flight; returns the claims it did not get to. */
+  async function deliverAll(batch: BuiltDigest[]): Promise<number[]> {
+    const unsent: number[] = [];
+    let index = 0;
+    const worker = async () => {
+      while (index < batch.length) {
+        const digest = batch[index++]!;
+        if (!digest.content) continue;
+        if (summary.stoppedBecause || timeLeft() <= 0) unsent.push(digest.delivery.id);
+        else await deliver(digest);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
+    return unsent;
+  }
+
+  const batches = claimedBatches();
+  let next = buildNext(batches);
+  try {
+    for (;;) {
+      const batch = await next;
+      if (!batch) break;
+      next = !summary.stoppedBecause && timeLeft() > 0 ? buildNext(batches) : Promise.resolve(null);
+      const unsent = await deliverAll(batch);
+      if (unsent.length > 0) {
+        summary.queries++;
+        await releaseClaims(unsent, runId, clock());
+      }
+    }
+  } finally {
+    // A batch claimed ahead while the run was being cut short goes back at once.
+    const ahead = await next.catch(() => null);
+    const unsent = ahead?.flatMap((digest) => (digest.content ? [digest.delivery.id] : [])) ?? [];
+    if (unsent.length > 0) {
+      summary.queries++;
+      await releaseClaims(unsent, runId, clock());
+    }
+    await batches.return(undefined);
+  }
+
+  if (!summary.stoppedBecause && !finishedClaiming) summary.stoppedBecause = "The run reached its deadline; the next run continues.";
+  summary.complete = finishedClaiming && !summary.stoppedBecause;
+  summary.queries += builder.queries();
+  summary.durationMs = Math.round(performance.now() - startedAt);
+  return summary;
+}

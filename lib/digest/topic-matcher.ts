@@ -1,0 +1,118 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import type { TopicKind } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { normalizeCategory } from "@/lib/search/arxiv-category";
+import { parseSearchText, type SearchText } from "@/lib/search/parse-search-text";
+import { textRankSql } from "@/lib/search/ranking";
+import { searchConditionsSql, textQuerySql } from "@/lib/search/search-sql";
+
+export type Topic = { kind: TopicKind; value: string };
+/** A new paper a topic matched; `textRank` is the search engine's text rank for keyword topics, else 0. */
+export type TopicHit = { paperId: number; textRank: number };
+/** What ranking needs of a paper that matched anything: when it arrived and its trending score. */
+export type FreshPaper = { createdAt: number; trendingScore: number };
+
+type Row = { topic: number; id: number; rank: number; createdAt: Date; trendingScore: number };
+
+const DAY_MS = 86_400_000;
+// Topics per statement: each is one UNION ALL branch, planned on its own with its own words.
+const TOPICS_PER_QUERY = 100;
+// Beyond this many cached topics the oldest are forgotten, so memory stays flat however many
+// different topics the subscribers follow.
+const MAX_CACHED_TOPICS = 20_000;
+
+export function topicKey(topic: Topic): string {
+  return `${topic.kind}:${topic.value}`;
+}
+
+/**
+ * What a topic means, through the search engine's own conditions (the same as /search and the
+ * subscribe form's preview): keyword topics in the search syntax, categories as `category:`,
+ * authors as `author:"…"`. Null for a topic that cannot match anything.
+ */
+function searchFor(topic: Topic): SearchText | null {
+  if (topic.kind === "keyword") {
+    const parsed = parseSearchText(topic.value);
+    return parsed.ok && parsed.value.arxivId === null ? parsed.value : null;
+  }
+  if (topic.kind === "category") {
+    const category = normalizeCategory(topic.value);
+    return category ? { text: "", authors: [], categories: [category], arxivId: null } : null;
+  }
+  const parsed = parseSearchText(`author:"${topic.value.replace(/"/g, "")}"`);
+  return parsed.ok && parsed.value.authors.length > 0 ? parsed.value : null;
+}
+
+/**
+ * Matches topics against the papers that arrived up to `cutoff`, once per distinct topic for a
+ * whole run: a hundred thousand subscribers following "diffusion" cost one query, not one each.
+ * Each topic's matches are kept from the earliest arrival asked for so far (rounded down to whole
+ * days before the cutoff, so nearby windows share them); subscribers then filter by their own window.
+ */
+export function createTopicMatcher(cutoff: Date) {
+  const cache = new Map<string, { from: number; hits: TopicHit[] }>();
+  const papers = new Map<number, FreshPaper>();
+  let queries = 0;
+
+  async function load(topics: Topic[], from: number) {
+    const searches = topics.map((topic) => ({ topic, search: searchFor(topic) }));
+    const usable = searches.flatMap(({ topic, search }, index) => (search ? [{ topic, search, index }] : []));
+    const found = new Map<number, TopicHit[]>(searches.map((_, index) => [index, []]));
+    for (let start = 0; start < usable.length; start += TOPICS_PER_QUERY) {
+      const branches = usable.slice(start, start + TOPICS_PER_QUERY).map(({ search, index }) => {
+        const rank = search.text ? textRankSql(textQuerySql(search.text)) : Prisma.sql`0::float8`;
+        return Prisma.sql`
+          SELECT ${index}::int AS topic, p.id, ${rank} AS rank FROM paper p
+          WHERE ${searchConditionsSql(search)} AND p.created_at > ${new Date(from)} AND p.created_at <= ${cutoff}`;
+      });
+      queries++;
+      const rows = await db.$queryRaw<Row[]>`
+        SELECT m.topic, m.id, m.rank, p.created_at AS "createdAt", p.trending_score AS "trendingScore"
+        FROM (${Prisma.join(branches, " UNION ALL ")}) m JOIN paper p ON p.id = m.id`;
+      for (const row of rows) {
+        found.get(row.topic)!.push({ paperId: row.id, textRank: row.rank });
+        papers.set(row.id, { createdAt: row.createdAt.getTime(), trendingScore: row.trendingScore });
+      }
+    }
+    for (const [index, { topic }] of searches.entries()) {
+      const key = topicKey(topic);
+      cache.delete(key);
+      cache.set(key, { from, hits: found.get(index)! });
+    }
+    while (cache.size > MAX_CACHED_TOPICS) cache.delete(cache.keys().next().value!);
+  }
+
+  return {
+    /** Papers seen in any match: arrival time and trending score by id. */
+    papers,
+    /** Statements issued so far. */
+    queries: () => queries,
+    /**
+     * Every topic's matches among papers that arrived after `since` (at least; callers filter by
+     * their own window), loading the topics not yet known or known only for a later start.
+     */
+    async hits(topics: { topic: Topic; since: Date }[]): Promise<Map<string, TopicHit[]>> {
+      const needed = new Map<string, { topic: Topic; from: number }>();
+      for (const { topic, since } of topics) {
+        const days = Math.max(1, Math.ceil((cutoff.getTime() - since.getTime()) / DAY_MS));
+        const from = cutoff.getTime() - days * DAY_MS;
+        const key = topicKey(topic);
+        const cached = cache.get(key);
+        if (cached && cached.from <= from) continue;
+        const earlier = needed.get(key);
+        if (!earlier || from < earlier.from) needed.set(key, { topic, from });
+      }
+      const byStart = new Map<number, Topic[]>();
+      for (const { topic, from } of needed.values()) byStart.set(from, [...(byStart.get(from) ?? []), topic]);
+      for (const [from, group] of byStart) await load(group, from);
+
+      const result = new Map<string, TopicHit[]>();
+      for (const { topic } of topics) result.set(topicKey(topic), cache.get(topicKey(topic))?.hits ?? []);
+      return result;
+    },
+  };
+}
+
+export type TopicMatcher = ReturnType<typeof createTopicMatcher>;
