@@ -1,5 +1,6 @@
 import "server-only";
 
+import { runScheduledDigest } from "@/lib/digest/run-scheduled-digest";
 import { env } from "@/lib/env";
 import { runDailyIngest } from "@/lib/ingest/run-daily-ingest";
 
@@ -9,4 +10,7 @@ import type { ScheduledJob } from "./scheduled-job";
  * Every job the scheduler runs. Jobs with the same schedule run one after another in this order,
  * so a job that needs fresh papers (the digest) goes after the ingest with the same schedule.
  */
-export const scheduledJobs: ScheduledJob[] = [{ name: "ingest", schedule: env.INGEST_CRON, run: runDailyIngest }];
+export const scheduledJobs: ScheduledJob[] = [
+  { name: "ingest", schedule: env.INGEST_CRON, run: runDailyIngest },
+  { name: "digest", schedule: env.DIGEST_CRON, run: runScheduledDigest },
+];
