@@ -4,7 +4,7 @@ import fc from "fast-check";
 // Thousands of random and hostile inputs at every page and API the app serves: none may cause a
 // 5xx, and every 4xx from an API must say what was wrong.
 
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 120);
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 200);
 
 const hostileText = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 60 }),

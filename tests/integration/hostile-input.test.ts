@@ -1,0 +1,83 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+
+import { POST as subscribeRoute } from "@/app/api/subscriptions/route";
+import { POST as unsubscribeRoute } from "@/app/api/subscriptions/unsubscribe/route";
+import { db } from "@/lib/db";
+
+// Rejected requests must leave no trace: no subscriber, no topic, no token, no mail.
+async function storedRows() {
+  const [subscribers, topics, tokens, outbox] = await Promise.all([
+    db.subscriber.count(),
+    db.subscriberTopic.count(),
+    db.subscriberToken.count(),
+    db.outboxMessage.count(),
+  ]);
+  return { subscribers, topics, tokens, outbox };
+}
+
+const hostile = fc.oneof(
+  fc.string({ unit: "grapheme", maxLength: 80 }),
+  fc.constantFrom("", "not-an-email", "a@b", "<script>@x.y", "x'; DROP TABLE subscriber; --@evil.test", `${"a".repeat(300)}@example.com`, "😀@😀.😀"),
+  fc.integer(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+);
+
+// Bodies that are wrong somewhere: a bad address, or a good one with a bad field beside it.
+const invalidBody = fc.oneof(
+  fc.anything({ maxDepth: 2 }).filter((value) => typeof value !== "object" || value === null || Array.isArray(value)),
+  fc.record({ email: hostile, frequency: fc.option(hostile), topics: fc.option(fc.anything({ maxDepth: 2 })) }),
+  fc.record({
+    email: fc.constant("valid.reader@example.com"),
+    frequency: fc.constantFrom("hourly", "", 7, null, ["daily"]),
+  }),
+  fc.record({
+    email: fc.constant("valid.reader@example.com"),
+    topics: fc.oneof(fc.constant(Array.from({ length: 500 }, (_, i) => `topic ${i}`)), fc.constant(["x".repeat(5_000)]), fc.constant("diffusion")),
+  }),
+);
+
+describe("hostile input", () => {
+  it("stores nothing from a rejected subscription request", async () => {
+    const before = await storedRows();
+    let tried = 0;
+    await fc.assert(
+      fc.asyncProperty(invalidBody, fc.ipV4(), async (body, ip) => {
+        tried++;
+        const response = await subscribeRoute(
+          new Request("http://localhost:3000/api/subscriptions", {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-forwarded-for": ip },
+            body: JSON.stringify(body) ?? "undefined",
+          }),
+          undefined,
+        );
+        expect([400, 429]).toContain(response.status);
+        const json = await response.json();
+        expect(json.error.message).toEqual(expect.any(String));
+      }),
+      { numRuns: 300 },
+    );
+    expect(tried).toBe(300);
+    expect(await storedRows()).toEqual(before);
+  });
+
+  it("changes nothing for forged unsubscribe tokens", async () => {
+    const before = await db.subscriber.groupBy({ by: ["status"], _count: true });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 200 }), fc.stringMatching(/^[A-Za-z0-9_-]{20,60}\.[A-Za-z0-9_-]{40,50}$/)), async (token) => {
+        const response = await unsubscribeRoute(
+          new Request(`http://localhost:3000/api/subscriptions/unsubscribe?${new URLSearchParams({ token })}`, {
+            method: "POST",
+            body: "List-Unsubscribe=One-Click",
+          }),
+          undefined,
+        );
+        expect(response.status).toBeLessThan(500);
+      }),
+      { numRuns: 200 },
+    );
+    expect(await db.subscriber.groupBy({ by: ["status"], _count: true })).toEqual(before);
+  });
+});
