@@ -7,11 +7,8 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 
-import { migrate } from "../prisma/migrate";
-import { ensureDatabase, withDatabase } from "../scripts/database";
-import { startEmbeddedPostgres } from "../scripts/embedded-postgres";
 import { startAppServer } from "./app-server";
-import { loadSyntheticCorpus } from "./corpus";
+import { openBenchDatabase } from "./bench-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const papers = Number(process.env.LOADTEST_PAPERS ?? 100_000);
@@ -54,20 +51,7 @@ async function load(baseUrl: string, target: Target) {
 }
 
 async function main() {
-  let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  let stopPostgres = async () => {};
-  if (!adminUrl) {
-    const server = await startEmbeddedPostgres({ dataDir: path.join(root, ".data", "bench-postgres"), port: 54331 });
-    adminUrl = server.url("postgres");
-    stopPostgres = server.stop;
-  }
-  const name = `paperpulse_bench_${papers}`;
-  await ensureDatabase(adminUrl, name);
-  const databaseUrl = withDatabase(adminUrl, name);
-  await migrate(databaseUrl);
-  await loadSyntheticCorpus(databaseUrl, papers, (done, total) => process.stderr.write(`\rCorpus: ${done} / ${total}   `));
-  process.stderr.write("\n");
-
+  const { databaseUrl, close } = await openBenchDatabase(papers);
   const app = await startAppServer(databaseUrl, Number(process.env.LOADTEST_PORT ?? 3700));
   const rows: string[] = [];
   let failed = false;
@@ -83,7 +67,7 @@ async function main() {
     }
   } finally {
     await app.stop();
-    await stopPostgres();
+    await close();
   }
   const report = [
     `# PaperPulse load test`,

@@ -8,11 +8,8 @@ import path from "node:path";
 
 import pg from "pg";
 
-import { migrate } from "../prisma/migrate";
-import { dropDatabase, ensureDatabase, withDatabase } from "../scripts/database";
-import { startEmbeddedPostgres } from "../scripts/embedded-postgres";
 import { startAppServer } from "./app-server";
-import { loadSyntheticCorpus } from "./corpus";
+import { openBenchDatabase } from "./bench-database";
 import { benchFeed } from "./feed";
 
 type Section = (ctx: { databaseUrl: string; baseUrl: string; papers: number }) => Promise<string>;
@@ -42,26 +39,7 @@ async function machineDescription(databaseUrl: string) {
 }
 
 async function main() {
-  let adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  let stopPostgres = async () => {};
-  if (!adminUrl) {
-    const server = await startEmbeddedPostgres({ dataDir: path.join(root, ".data", "bench-postgres"), port: 54331 });
-    adminUrl = server.url("postgres");
-    stopPostgres = server.stop;
-  }
-  // The corpus is kept between runs (a million papers take minutes to make); BENCH_FRESH=1 remakes it.
-  const name = `paperpulse_bench_${papers}`;
-  if (process.env.BENCH_FRESH) await dropDatabase(adminUrl, name);
-  await ensureDatabase(adminUrl, name);
-  const databaseUrl = withDatabase(adminUrl, name);
-  await migrate(databaseUrl);
-  const started = Date.now();
-  await loadSyntheticCorpus(databaseUrl, papers, (done, total) => {
-    const rate = done / ((Date.now() - started) / 1000);
-    process.stderr.write(`\rCorpus: ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} papers (${rate.toFixed(0)}/s)   `);
-  });
-  process.stderr.write("\n");
-
+  const { databaseUrl, close } = await openBenchDatabase(papers);
   const app = await startAppServer(databaseUrl, Number(process.env.BENCH_PORT ?? 3500));
   const sections: [string, Section | null][] = [
     ["feed", benchFeed],
@@ -78,7 +56,7 @@ async function main() {
     }
   } finally {
     await app.stop();
-    await stopPostgres();
+    await close();
   }
 
   const text = `${report.join("\n")}\n`;
