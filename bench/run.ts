@@ -21,8 +21,8 @@ const only = process.env.BENCH_ONLY?.split(",");
 /** Sections written by other modules join when their file exists. */
 async function optionalSection(file: string, name: string): Promise<Section | null> {
   if (!existsSync(path.join(import.meta.dirname, `${file}.ts`))) return null;
-  const module = (await import(`./${file}`)) as Record<string, Section>;
-  return module[name] ?? null;
+  const sectionModule = (await import(`./${file}`)) as Record<string, Section>;
+  return sectionModule[name] ?? null;
 }
 
 async function machineDescription(databaseUrl: string) {
