@@ -35,6 +35,8 @@ export async function startScriptedSmtp(port = 0): Promise<ScriptedSmtp> {
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    // Pooled clients keep connections open; a test's end should not wait for them.
+    closeTimeout: 100,
     onRcptTo(address, _session, callback) {
       const code = answer.current(address.address);
       if (code === null) return callback();

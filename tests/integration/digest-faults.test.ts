@@ -1,0 +1,214 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+import { afterAll, describe, expect, it } from "vitest";
+
+import { insertPapers, insertSubscriber, uniqueEmail, uniqueWord } from "../support/digest-fixtures";
+import { freePort, startScriptedSmtp, type ScriptedSmtp } from "../support/digest-smtp";
+
+const { db } = await import("@/lib/db");
+const { runDigest } = await import("@/lib/digest/run-digest");
+const { OUTCOME_UNKNOWN } = await import("@/lib/digest/reclaim-deliveries");
+const { createMailer } = await import("@/lib/mail/create-mailer");
+type Mailer = ReturnType<typeof createMailer>;
+
+const root = path.resolve(import.meta.dirname, "../..");
+const paperIds: number[] = [];
+const subscriberIds: number[] = [];
+const cleanups: (() => unknown)[] = [];
+
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await db.subscriber.deleteMany({ where: { id: { in: subscriberIds } } });
+  await db.paper.deleteMany({ where: { id: { in: paperIds } } });
+});
+
+const MINUTE = 60_000;
+const later = (from: Date, minutes: number) => new Date(from.getTime() + minutes * MINUTE);
+
+async function sink(port?: number): Promise<ScriptedSmtp> {
+  const started = await startScriptedSmtp(port);
+  cleanups.push(() => started.close());
+  return started;
+}
+
+function mailerFor(url: string, maxConnections = 3): Mailer {
+  const mailer = createMailer({ from: "PaperPulse <digest@paperpulse.test>", smtpUrl: url, maxConnections });
+  cleanups.push(() => mailer.close());
+  return mailer;
+}
+
+/** `count` daily subscribers following one new topic, and a paper on it that arrived before `now`. */
+async function audience(count: number, now: Date, label = "reader"): Promise<{ id: number; email: string }[]> {
+  const topic = uniqueWord();
+  const [paper] = await insertPapers(db, [{ title: `Results on ${topic}`, createdAt: later(now, -90) }]);
+  paperIds.push(paper!.id);
+  const subscribers = [];
+  for (let index = 0; index < count; index++) {
+    const subscriber = await insertSubscriber(db, { email: uniqueEmail(`${label}${index}`), keywords: [topic] });
+    subscriberIds.push(subscriber.id);
+    subscribers.push(subscriber);
+  }
+  return subscribers;
+}
+
+const statusesOf = async (ids: number[]) =>
+  db.digestDelivery.findMany({ where: { subscriberId: { in: ids } }, select: { subscriberId: true, status: true, lastError: true, attempts: true } });
+
+describe("exactly once", () => {
+  it("two runs at the same time share the work and send each digest once", async () => {
+    const now = new Date("2030-02-04T09:00:00Z");
+    const smtp = await sink();
+    const readers = await audience(40, now);
+    const [first, second] = await Promise.all(
+      [mailerFor(smtp.url), mailerFor(smtp.url)].map((mailer) => runDigest({ now, send: mailer.send, batchSize: 5 })),
+    );
+
+    for (const reader of readers) expect(smtp.countFor(reader.email)).toBe(1);
+    expect(first!.sent + second!.sent).toBe(smtp.messages.length);
+    expect(first!.due + second!.due).toBe(await db.digestDelivery.count({ where: { claimedAt: now } }));
+  });
+
+  it("a run cut short by its deadline hands back what it did not send, and the next run sends only that", async () => {
+    const now = new Date("2030-02-05T09:00:00Z");
+    const smtp = await sink();
+    const mailer = mailerFor(smtp.url);
+    const readers = await audience(30, now);
+    const slowSend: typeof mailer.send = async (message) => {
+      await sleep(150);
+      return mailer.send(message);
+    };
+
+    const cut = await runDigest({ now, send: slowSend, concurrency: 2, batchSize: 10, deadlineMs: 1_500 });
+    expect(cut).toMatchObject({ complete: false, stoppedBecause: expect.stringContaining("deadline") });
+    const sentFirst = readers.filter((reader) => smtp.countFor(reader.email) === 1).length;
+    expect(sentFirst).toBeGreaterThan(0);
+    expect(sentFirst).toBeLessThan(readers.length);
+
+    const rest = await runDigest({ now: later(now, 1), send: mailer.send });
+    expect(rest.complete).toBe(true);
+    for (const reader of readers) expect(smtp.countFor(reader.email)).toBe(1);
+    expect((await statusesOf(readers.map((reader) => reader.id))).every((row) => row.status === "sent")).toBe(true);
+  });
+
+  it("a run killed half-way is resumed by the next one, and nothing is sent twice", async () => {
+    const now = new Date("2030-02-06T09:00:00Z");
+    const smtp = await sink();
+    const readers = await audience(40, now);
+
+    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "tests/support/digest-child.ts"], {
+      cwd: root,
+      env: { ...process.env, SMTP_URL: smtp.url, DIGEST_NOW: now.toISOString(), SCHEDULER: "off" },
+      stdio: "inherit",
+    });
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    await smtp.waitForMessages(5, 60_000);
+    child.kill("SIGKILL");
+    await exited;
+    const beforeResume = readers.filter((reader) => smtp.countFor(reader.email) === 1).length;
+    expect(beforeResume).toBeLessThan(readers.length);
+
+    // The dead run's leases (10 minutes) have run out.
+    const mailer = mailerFor(smtp.url);
+    const resumed = await runDigest({ now: later(now, 11), send: mailer.send });
+    expect(resumed.sent).toBeGreaterThan(0);
+
+    const rows = await statusesOf(readers.map((reader) => reader.id));
+    expect(rows).toHaveLength(readers.length);
+    for (const reader of readers) {
+      const row = rows.find((candidate) => candidate.subscriberId === reader.id)!;
+      const received = smtp.countFor(reader.email);
+      expect(received).toBeLessThanOrEqual(1);
+      // Only a message caught mid-handover is given up on, and never resent.
+      if (received === 0) expect(row).toMatchObject({ status: "failed", lastError: OUTCOME_UNKNOWN });
+      else expect(["sent", "failed"]).toContain(row.status);
+    }
+    expect(rows.filter((row) => row.status === "failed").length).toBeLessThanOrEqual(2);
+  }, 90_000);
+});
+
+describe("mail server faults", () => {
+  it("retries a temporary refusal within the run", async () => {
+    const now = new Date("2030-02-07T09:00:00Z");
+    const smtp = await sink();
+    const readers = await audience(4, now);
+    const refused = new Set<string>();
+    smtp.answer.current = (address) => {
+      if (refused.has(address)) return null;
+      refused.add(address);
+      return 451;
+    };
+    const summary = await runDigest({ now, send: mailerFor(smtp.url).send, retry: { attempts: 3, backoffMs: 5 } });
+    expect(summary.deferred).toBe(0);
+    for (const reader of readers) expect(smtp.countFor(reader.email)).toBe(1);
+    expect((await statusesOf(readers.map((reader) => reader.id))).map((row) => row.attempts)).toEqual([1, 1, 1, 1]);
+  });
+
+  it("stops when the server is down, keeps the deliveries for later, and sends them once it is back", async () => {
+    const now = new Date("2030-02-08T09:00:00Z");
+    const port = await freePort();
+    const mailer = mailerFor(`smtp://127.0.0.1:${port}`);
+    const readers = await audience(12, now);
+    const ids = readers.map((reader) => reader.id);
+
+    const down = await runDigest({ now, send: mailer.send, concurrency: 2, retry: { attempts: 2, backoffMs: 5 } });
+    expect(down).toMatchObject({ sent: 0, failed: 0, complete: false, stoppedBecause: expect.stringContaining("unavailable") });
+    expect(down.deferred).toBeGreaterThanOrEqual(5);
+    const waiting = await statusesOf(ids);
+    expect(waiting.every((row) => row.status === "claimed")).toBe(true);
+    expect(waiting.filter((row) => row.attempts === 1).every((row) => /ECONNREFUSED|connect/i.test(row.lastError ?? ""))).toBe(true);
+
+    const smtp = await sink(port);
+    // Deliveries that were never tried go at once; those that failed wait out their backoff (5 minutes).
+    await runDigest({ now: later(now, 1), send: mailer.send });
+    const tried = waiting.filter((row) => row.attempts === 1).map((row) => row.subscriberId);
+    for (const reader of readers) expect(smtp.countFor(reader.email)).toBe(tried.includes(reader.id) ? 0 : 1);
+    await runDigest({ now: later(now, 6), send: mailer.send });
+    for (const reader of readers) expect(smtp.countFor(reader.email)).toBe(1);
+    expect((await statusesOf(ids)).every((row) => row.status === "sent")).toBe(true);
+  });
+
+  it("fails a permanently refused address with the reason, counts the bounce, and carries on with the others", async () => {
+    const now = new Date("2030-02-10T09:00:00Z");
+    const smtp = await sink();
+    smtp.answer.current = (address) => (address.startsWith("bounce") ? 550 : null);
+    const [bouncing, ...fine] = await audience(4, now, "bounce").then(async (bounce) => [bounce[0]!, ...(await audience(3, now))]);
+    await db.subscriber.deleteMany({ where: { id: { in: subscriberIds.filter((id) => id > bouncing!.id && id < fine[0]!.id) } } });
+
+    const summary = await runDigest({ now, send: mailerFor(smtp.url).send });
+    expect(summary.failed).toBeGreaterThanOrEqual(1);
+    for (const reader of fine) expect(smtp.countFor(reader.email)).toBe(1);
+    const [row] = await statusesOf([bouncing!.id]);
+    expect(row).toMatchObject({ status: "failed", lastError: expect.stringContaining("550") });
+    expect(await db.subscriber.findUnique({ where: { id: bouncing!.id }, select: { hardBounces: true, pausedAt: true } })).toEqual({
+      hardBounces: 1,
+      pausedAt: null,
+    });
+  });
+
+  it("pauses a subscriber after three hard bounces in a row, and a delivered digest clears the count", async () => {
+    const start = new Date("2030-02-12T09:00:00Z");
+    const smtp = await sink();
+    let bounce = true;
+    smtp.answer.current = (address) => (bounce && address.startsWith("dead") ? 550 : null);
+    const [dead] = await audience(1, start, "dead");
+    // Quiet days bring trending papers, so there is a digest to bounce every day.
+    await db.subscriber.update({ where: { id: dead!.id }, data: { sendWhenQuiet: true } });
+    const send = mailerFor(smtp.url).send;
+    const bounces = () => db.subscriber.findUnique({ where: { id: dead!.id }, select: { hardBounces: true, pauseReason: true } });
+
+    await runDigest({ now: start, send });
+    await runDigest({ now: later(start, 24 * 60), send });
+    expect(await bounces()).toEqual({ hardBounces: 2, pauseReason: null });
+    bounce = false;
+    await runDigest({ now: later(start, 2 * 24 * 60), send });
+    expect(await bounces()).toEqual({ hardBounces: 0, pauseReason: null });
+
+    bounce = true;
+    for (const day of [3, 4, 5]) await runDigest({ now: later(start, day * 24 * 60), send });
+    expect(await bounces()).toEqual({ hardBounces: 3, pauseReason: "bounced" });
+    await runDigest({ now: later(start, 6 * 24 * 60), send });
+    expect(await db.digestDelivery.count({ where: { subscriberId: dead!.id } })).toBe(6);
+  });
+});
