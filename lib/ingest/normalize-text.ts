@@ -87,6 +87,8 @@ function mathToText(math: string): string {
 
 /** TeX markup to plain Unicode text on one line: `$\mathcal{O}(n^2)$ -- Schr\"odinger` → `O(n²) – Schrödinger`. */
 export function latexToText(input: string): string {
+  // Most text has no markup at all; it only needs its white space tidied.
+  if (!/[\\$~{}`^_]|--|''/.test(input)) return normalizeLine(input.normalize("NFC"));
   let text = input;
   for (const [pattern, placeholder] of ESCAPES) text = text.replace(pattern, placeholder);
   text = unwrapCommands(text.replace(/\$\$?([^$]*)\$\$?|\\\((.*?)\\\)/g, (_, dollars?: string, parens?: string) => mathToText(dollars ?? parens ?? "")))

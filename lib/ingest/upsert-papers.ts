@@ -8,14 +8,17 @@ import type { PaperInput } from "./paper-input";
 
 export type UpsertCounts = { inserted: number; updated: number; unchanged: number };
 
-/** Rows per statement: large enough to amortise the round trip, small enough to keep the JSON modest. */
-const ROWS_PER_STATEMENT = 1_000;
+/**
+ * Rows per statement: enough to amortise the round trip, few enough to keep each statement's JSON
+ * small; Prisma keeps the arguments of its last hundred debug calls, so memory follows this size.
+ */
+const ROWS_PER_STATEMENT = 100;
 
 type Client = Prisma.TransactionClient | typeof db;
 
 /**
  * Inserts new papers and updates known ones (by arXiv id), all of them or none: one statement per
- * thousand papers, inside one transaction when there are more. A row is only touched when something
+ * hundred papers, inside one transaction when there are more. A row is only touched when something
  * in it changed, so running the same batch twice changes nothing, not even `updated_at`.
  *
  * Sources disagree, so the merge keeps the best of each: metadata (title, abstract, authors, dates,
@@ -64,39 +67,52 @@ async function upsertRows(client: Client, papers: PaperInput[]): Promise<UpsertC
   }));
 
   // `keep` is true when the stored row holds a newer arXiv version than the incoming one (or the
-  // incoming one has none): then its metadata stays. The merged row is built in the SELECT, so
-  // the update only has to copy it and compare.
+  // incoming one has none): then its metadata stays. The merged row is built first and compared
+  // with the stored one, so unchanged papers never reach the INSERT (whose generated columns and
+  // search indexes are the expensive part); the conflict clause only copies what was merged.
   const written = await client.$queryRaw<{ inserted: boolean }[]>`
+    WITH merged AS (
+      SELECT x.arxiv_id, known.id IS NOT NULL AS known_exists,
+        ROW(known.version, known.title, known.abstract, known.authors, known.published_on, known.revised_on, known.listed_on,
+            known.primary_category, known.categories, known.doi, known.comment, known.journal_ref, known.github_repo,
+            known.github_stars, known.external_upvotes) AS known_row,
+        greatest(known.version, x.version) AS version,
+        CASE WHEN m.keep THEN known.title ELSE x.title END AS title,
+        CASE WHEN m.keep THEN known.abstract ELSE x.abstract END AS abstract,
+        CASE WHEN m.keep OR cardinality(x.authors) = 0 THEN coalesce(known.authors, x.authors) ELSE x.authors END AS authors,
+        m.published_on,
+        CASE WHEN m.keep THEN known.revised_on ELSE coalesce(x.revised_on, known.revised_on) END AS revised_on,
+        coalesce(m.published_on, known.listed_on, x.listed_on) AS listed_on,
+        CASE WHEN m.keep THEN known.primary_category ELSE coalesce(x.primary_category, known.primary_category) END AS primary_category,
+        CASE WHEN m.keep OR cardinality(x.categories) = 0 THEN coalesce(known.categories, x.categories) ELSE x.categories END AS categories,
+        CASE WHEN m.keep THEN known.doi ELSE coalesce(x.doi, known.doi) END AS doi,
+        CASE WHEN m.keep THEN known.comment ELSE coalesce(x.comment, known.comment) END AS comment,
+        CASE WHEN m.keep THEN known.journal_ref ELSE coalesce(x.journal_ref, known.journal_ref) END AS journal_ref,
+        coalesce(x.github_repo, known.github_repo) AS github_repo,
+        coalesce(x.github_stars, known.github_stars) AS github_stars,
+        coalesce(x.external_upvotes, known.external_upvotes, 0) AS external_upvotes,
+        x.source
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
+        arxiv_id text, version int, title text, abstract text, authors text[], published_on date, revised_on date,
+        listed_on date, primary_category text, categories text[], doi text, comment text, journal_ref text,
+        github_repo text, github_stars int, external_upvotes int, source text)
+      LEFT JOIN paper known USING (arxiv_id)
+      CROSS JOIN LATERAL (SELECT coalesce(known.version > coalesce(x.version, 0), false) AS keep) k
+      CROSS JOIN LATERAL (
+        SELECT k.keep, CASE WHEN k.keep THEN known.published_on ELSE coalesce(x.published_on, known.published_on) END AS published_on
+      ) m
+    )
     INSERT INTO paper AS p (arxiv_id, version, title, abstract, authors, published_on, revised_on, listed_on,
       primary_category, categories, doi, comment, journal_ref, github_repo, github_stars, external_upvotes, source)
-    SELECT x.arxiv_id,
-      greatest(known.version, x.version),
-      CASE WHEN m.keep THEN known.title ELSE x.title END,
-      CASE WHEN m.keep THEN known.abstract ELSE x.abstract END,
-      CASE WHEN m.keep OR cardinality(x.authors) = 0 THEN coalesce(known.authors, x.authors) ELSE x.authors END,
-      m.published_on,
-      CASE WHEN m.keep THEN known.revised_on ELSE coalesce(x.revised_on, known.revised_on) END,
-      coalesce(m.published_on, known.listed_on, x.listed_on),
-      CASE WHEN m.keep THEN known.primary_category ELSE coalesce(x.primary_category, known.primary_category) END,
-      CASE WHEN m.keep OR cardinality(x.categories) = 0 THEN coalesce(known.categories, x.categories) ELSE x.categories END,
-      CASE WHEN m.keep THEN known.doi ELSE coalesce(x.doi, known.doi) END,
-      CASE WHEN m.keep THEN known.comment ELSE coalesce(x.comment, known.comment) END,
-      CASE WHEN m.keep THEN known.journal_ref ELSE coalesce(x.journal_ref, known.journal_ref) END,
-      coalesce(x.github_repo, known.github_repo),
-      coalesce(x.github_stars, known.github_stars),
-      coalesce(x.external_upvotes, known.external_upvotes, 0),
-      x.source::paper_source
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
-      arxiv_id text, version int, title text, abstract text, authors text[], published_on date, revised_on date,
-      listed_on date, primary_category text, categories text[], doi text, comment text, journal_ref text,
-      github_repo text, github_stars int, external_upvotes int, source text)
-    LEFT JOIN paper known USING (arxiv_id)
-    CROSS JOIN LATERAL (SELECT coalesce(known.version > coalesce(x.version, 0), false) AS keep) k
-    CROSS JOIN LATERAL (
-      SELECT k.keep, CASE WHEN k.keep THEN known.published_on ELSE coalesce(x.published_on, known.published_on) END AS published_on
-    ) m
+    SELECT arxiv_id, version, title, abstract, authors, published_on, revised_on, listed_on, primary_category, categories,
+      doi, comment, journal_ref, github_repo, github_stars, external_upvotes, source::paper_source
+    FROM merged
+    WHERE NOT known_exists
+       OR known_row IS DISTINCT FROM ROW(version, title, abstract, authors, published_on, revised_on, listed_on, primary_category,
+          categories, doi, comment, journal_ref, github_repo, github_stars, external_upvotes)
     -- One lock order for every writer, so two ingests of overlapping papers cannot deadlock.
-    ORDER BY x.arxiv_id
+    ORDER BY arxiv_id
+    -- A concurrent writer may have changed the row since it was read above: the update compares again.
     ON CONFLICT (arxiv_id) DO UPDATE SET
       version = EXCLUDED.version, title = EXCLUDED.title, abstract = EXCLUDED.abstract, authors = EXCLUDED.authors,
       published_on = EXCLUDED.published_on, revised_on = EXCLUDED.revised_on, listed_on = EXCLUDED.listed_on,
