@@ -96,13 +96,13 @@ export function PreferenceFields({ id, values, errors, timeZones }: Props) {
         A paper is picked when it matches any one topic, category or author. Nothing listed? You get the top trending papers.
       </p>
 
-      <fieldset className="grid gap-5 sm:grid-cols-3">
+      <fieldset className="grid gap-5 sm:grid-cols-[auto_1fr_1fr]">
         <legend className="sr-only">Schedule</legend>
         <div>
           <span className={labelClass} id={`${id}-frequency-label`}>
             How often
           </span>
-          <div role="radiogroup" aria-labelledby={`${id}-frequency-label`} className="mt-2 flex gap-4">
+          <div role="radiogroup" aria-labelledby={`${id}-frequency-label`} className="mt-3 flex flex-wrap gap-x-4 gap-y-2">
             {(["daily", "weekly"] as const).map((frequency) => (
               <label key={frequency} className="flex items-center gap-2">
                 <input
@@ -120,7 +120,7 @@ export function PreferenceFields({ id, values, errors, timeZones }: Props) {
         </div>
         <div>
           <label htmlFor={`${id}-weekday`} className={labelClass}>
-            Day for weekly emails
+            Weekly on
           </label>
           <select
             id={`${id}-weekday`}
@@ -139,7 +139,7 @@ export function PreferenceFields({ id, values, errors, timeZones }: Props) {
         </div>
         <div>
           <label htmlFor={`${id}-maxPapers`} className={labelClass}>
-            Papers per email (at most)
+            Papers per email
           </label>
           <input
             id={`${id}-maxPapers`}

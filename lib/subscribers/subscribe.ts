@@ -12,6 +12,7 @@ import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { describeSchedule } from "./describe-schedule";
 import { issueEmailLinks } from "./issue-email-links";
 import { issueTokens } from "./issue-tokens";
+import { purgeStale } from "./purge-stale";
 import { TOKEN_LIFETIME_MS } from "./link-token";
 import { confirmUrl } from "./links";
 import { SUBSCRIBE_PER_ADDRESS, SUBSCRIBE_PER_IP } from "./rate-limits";
@@ -77,4 +78,6 @@ export async function subscribe(input: SubscriptionInput, context: { ip: string 
     console.error("Subscription email not sent:", error.message);
     throw new AppError("unavailable", "We could not send the email just now. Please try again in a few minutes.");
   }
+  // Housekeeping rides along with a small share of subscriptions, so no scheduler is needed for it.
+  if (Math.random() < 0.02) await purgeStale();
 }

@@ -65,7 +65,7 @@ test("subscribe, confirm from the outbox, change preferences, pause, and unsubsc
 
   await page.getByLabel("Topics").fill("diffusion\nprotein folding");
   await page.getByRole("radio", { name: "Weekly" }).check();
-  await page.getByLabel("Day for weekly emails").selectOption({ label: "Friday" });
+  await page.getByLabel("Weekly on").selectOption({ label: "Friday" });
   await page.getByLabel("Time zone").selectOption("Europe/Berlin");
   await page.getByRole("button", { name: "Save preferences" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your preferences are saved." })).toBeVisible();

@@ -368,3 +368,25 @@ describe("topic preview", () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe("housekeeping", () => {
+  it("forgets long-expired tokens and addresses never confirmed within a week, and keeps the rest", async () => {
+    const { purgeStale } = await import("@/lib/subscribers/purge-stale");
+    const stale = uniqueEmail();
+    const fresh = uniqueEmail();
+    await subscribe(subscriptionSchema.parse({ email: stale }), { ip: uniqueIp() });
+    await subscribe(subscriptionSchema.parse({ email: fresh }), { ip: uniqueIp() });
+    await sink.waitForMessages(sent + 2);
+    sent += 2;
+    const { email: confirmed, manageToken } = await subscribeAndConfirm();
+    await db.$executeRaw`UPDATE subscriber SET updated_at = now() - interval '8 days' WHERE email IN (${stale}, ${confirmed})`;
+    await db.$executeRaw`UPDATE subscriber_token SET expires_at = now() - interval '2 days' WHERE subscriber_id = (SELECT id FROM subscriber WHERE email = ${fresh})`;
+
+    const purged = await purgeStale();
+    expect(purged.subscribers).toBeGreaterThanOrEqual(1);
+    expect(await db.subscriber.count({ where: { email: stale } })).toBe(0);
+    expect(await db.subscriber.count({ where: { email: { in: [fresh, confirmed] } } })).toBe(2);
+    expect(await db.subscriberToken.count({ where: { subscriber: { email: fresh } } })).toBe(0);
+    expect((await checkToken(manageToken, ["manage"])).ok).toBe(true);
+  });
+});

@@ -34,7 +34,7 @@ export default async function UnsubscribePage({ searchParams }: PageProps) {
       <div className="mx-auto max-w-xl">
         <Notice tone="success" role="status" title="You're unsubscribed">
           <p>
-            We won&apos;t send any more digests to <strong className="break-all">{email}</strong>.
+            We won&apos;t send any more digests to <strong className="break-words">{email}</strong>.
           </p>
           <p>
             Changed your mind?{" "}
@@ -52,7 +52,7 @@ export default async function UnsubscribePage({ searchParams }: PageProps) {
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Unsubscribe</h1>
       <p>
-        Stop all PaperPulse digests to <strong className="break-all">{email}</strong>?
+        Stop all PaperPulse digests to <strong className="break-words">{email}</strong>?
       </p>
       <form action={unsubscribeAction}>
         <input type="hidden" name="token" value={token} />

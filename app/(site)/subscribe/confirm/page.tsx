@@ -50,7 +50,7 @@ export default async function ConfirmPage({ searchParams }: PageProps) {
       <h1 className="text-2xl font-semibold tracking-tight">Confirm your subscription</h1>
       <p>
         Send {describeSchedule(subscription.frequency, subscription.weekday)} of new papers to{" "}
-        <strong className="break-all">{subscription.email}</strong>?
+        <strong className="break-words">{subscription.email}</strong>?
       </p>
       <form action={confirmAction}>
         <input type="hidden" name="token" value={token} />

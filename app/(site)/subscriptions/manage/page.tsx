@@ -63,7 +63,7 @@ export default async function ManagePage({ searchParams }: PageProps) {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Your subscription</h1>
-        <p className="mt-1 break-all text-stone-600 dark:text-stone-300">{subscription.email}</p>
+        <p className="mt-1 break-words text-stone-600 dark:text-stone-300">{subscription.email}</p>
       </div>
       {notice && <Notice tone={notice.tone} role="status" title={notice.title} />}
       <StatusPanel token={token} subscription={subscription} />
