@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -190,6 +190,7 @@ export async function benchIngest(ctx: { databaseUrl: string }): Promise<string>
     ),
     "",
     `- Throughput at ${SIZES.at(-1)!.toLocaleString("en-US")} papers: ${Math.round(rate).toLocaleString("en-US")} papers/s (target ≥ 2,000: ${rate >= 2000 ? "met" : "NOT met"}).`,
+    `- Machine load (1-minute average) at the end: ${loadavg()[0]!.toFixed(1)}; PostgreSQL shares the machine, and an insert is mostly its work (the search column and indexes).`,
     `- Peak memory: ${mb(smallest.peakRss)} at ${smallest.papers.toLocaleString("en-US")} papers, ${mb(largest.peakRss)} at ${largest.papers.toLocaleString("en-US")} ` +
       `(${smallest.peakRss && largest.peakRss ? `${(largest.peakRss / smallest.peakRss).toFixed(2)}× for ${largest.papers / smallest.papers}× the input` : "not measured on this platform"}).`,
   ].join("\n");

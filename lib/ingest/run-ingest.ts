@@ -18,12 +18,15 @@ export type IngestSummary = {
 export type IngestProgress = { processed: number; total: number | null; summary: IngestSummary };
 
 const MAX_FAILURES_KEPT = 100;
+/** Batches written at once: PostgreSQL spends most of an insert on the search indexes, one core per writer. */
+const WRITERS = 2;
 
 /**
  * Stores what a source yields, batch by batch: each batch is written whole or not at all, and a
- * failed batch is counted and reported while the rest carry on. The next batch is fetched while the
- * current one is written, so at most two are in memory however long the source is. A source that
- * breaks off (network, malformed answer) ends the run with `error` set; what came before is kept.
+ * failed batch is counted and reported while the rest carry on. The next batch is fetched while
+ * earlier ones are written (two at a time), so at most three are in memory however long the source
+ * is. A source that breaks off (network, malformed answer) ends the run with `error` set; what came
+ * before is kept.
  */
 export async function runIngest(
   batches: AsyncIterable<IngestBatch>,
@@ -37,35 +40,33 @@ export async function runIngest(
   let processed = 0;
   let total: number | null = null;
 
-  const iterator = batches[Symbol.asyncIterator]();
-  let next = iterator.next();
+  const write = async (batch: IngestBatch) => {
+    try {
+      const counts = await upsertPapers(batch.papers);
+      summary.inserted += counts.inserted;
+      summary.updated += counts.updated;
+      // A paper listed twice in one batch is stored once; the repeat changed nothing.
+      summary.unchanged += counts.unchanged + (batch.papers.length - new Set(batch.papers.map((paper) => paper.arxivId)).size);
+    } catch (error) {
+      const reason = `could not store a batch of ${batch.papers.length} papers: ${error instanceof Error ? error.message : String(error)}`;
+      fail(batch.papers.map((paper) => ({ id: paper.arxivId, reason })));
+    }
+    processed += batch.papers.length + batch.failures.length;
+    onProgress?.({ processed, total, summary });
+  };
+
+  const writing = new Set<Promise<void>>();
   try {
-    for (;;) {
-      const result = await next;
-      if (result.done) break;
-      next = iterator.next();
-      // Seen by the writer below only if this batch's write fails first; then it is awaited (and
-      // handled) on the next turn, or dropped on return.
-      next.catch(() => {});
-      const batch = result.value;
+    for await (const batch of batches) {
       total = batch.total ?? total;
       fail(batch.failures);
-      try {
-        const counts = await upsertPapers(batch.papers);
-        summary.inserted += counts.inserted;
-        summary.updated += counts.updated;
-        summary.unchanged += counts.unchanged + (batch.papers.length - new Set(batch.papers.map((paper) => paper.arxivId)).size);
-      } catch (error) {
-        const reason = `could not store a batch of ${batch.papers.length} papers: ${error instanceof Error ? error.message : String(error)}`;
-        fail(batch.papers.map((paper) => ({ id: paper.arxivId, reason })));
-      }
-      processed += batch.papers.length + batch.failures.length;
-      onProgress?.({ processed, total, summary });
+      const done: Promise<void> = write(batch).finally(() => writing.delete(done));
+      writing.add(done);
+      if (writing.size >= WRITERS) await Promise.race(writing);
     }
   } catch (error) {
     summary.error = error instanceof Error ? error.message : String(error);
-  } finally {
-    await iterator.return?.().catch(() => {});
   }
+  await Promise.all(writing);
   return summary;
 }

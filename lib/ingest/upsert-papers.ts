@@ -131,7 +131,12 @@ async function upsertRows(client: Client, papers: PaperInput[]): Promise<UpsertC
   return { inserted, updated: written.length - inserted, unchanged: rows.length - written.length };
 }
 
-/** One row per id (the last one wins): PostgreSQL refuses to update a row twice in one statement. */
+/**
+ * One row per id (the last one wins: PostgreSQL refuses to update a row twice in one statement), in
+ * id order, so that concurrent writers of overlapping batches take their row locks in the same order.
+ */
 function dedupeByArxivId(papers: PaperInput[]): PaperInput[] {
-  return [...new Map(papers.map((paper) => [paper.arxivId, paper])).values()];
+  return [...new Map(papers.map((paper) => [paper.arxivId, paper])).values()].sort((a, b) =>
+    a.arxivId < b.arxivId ? -1 : a.arxivId > b.arxivId ? 1 : 0,
+  );
 }
