@@ -12,9 +12,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * with a hundred votes scores at most 30% above an old unvoted one, so they order papers that
  * match about equally well and never lift a weak match over a strong one.
  *
- * Ranking a match costs reading its whole vector (~2.4 KB), so a query matching a large part of
- * the corpus ranks only its RELEVANCE_CANDIDATES newest matches (found cheaply along the
- * (listed_on, id) index) instead of every match. A query with fewer matches is ranked exactly.
+ * Ranking a match costs reading its whole vector (~2.4 KB), so a query with more matches than
+ * RELEVANCE_CANDIDATES ranks only that many of its newest matches instead of every one: a
+ * common word's top page then costs what a rare word's does. A query with fewer matches is
+ * ranked exactly. (How the newest are found depends on how many match; see search-sql.ts.)
  */
 export const TITLE_WEIGHT = 1;
 export const AUTHORS_WEIGHT = 0.4;

@@ -12,6 +12,14 @@ import type { SearchFilters, SearchSort } from "./search-query";
 /** Counting stops here; beyond it the total is the planner's estimate, shown as "about". */
 export const COUNT_CAP = 2_000;
 
+/**
+ * From about this many matches, relevance takes its newest candidates by walking the
+ * (listed_on, id) index and testing each paper, which stops after RELEVANCE_CANDIDATES / share
+ * papers. Below it, collecting every match from the GIN index and sorting them is cheaper: the
+ * walk reads a whole vector per paper it tests, which the planner does not count as a cost.
+ */
+export const BROAD_MATCHES = 50_000;
+
 const TITLE_HIGHLIGHT = `HighlightAll=true, StartSel="${MARK_START}", StopSel="${MARK_STOP}"`;
 const SNIPPET_HIGHLIGHT = `MaxFragments=2, MaxWords=30, MinWords=12, ShortWord=3, FragmentDelimiter=" … ", StartSel="${MARK_START}", StopSel="${MARK_STOP}"`;
 const SNIPPET_CHARS = 320;
@@ -41,18 +49,27 @@ export function searchConditionsSql(filters: SearchFilters): Prisma.Sql {
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
 
-export type SearchPageOptions = { filters: SearchFilters; sort: SearchSort; cursor?: FeedCursor; limit: number };
+export type SearchPageOptions = {
+  filters: SearchFilters;
+  sort: SearchSort;
+  cursor?: FeedCursor;
+  limit: number;
+  /** The planner's estimate of the matches (see BROAD_MATCHES); only relevance uses it. */
+  estimatedMatches?: number;
+};
 
 /** The ids (and, by relevance, scores) of one page, plus one row to tell whether more follow. */
-function pageIdsSql({ filters, sort, cursor, limit }: SearchPageOptions): Prisma.Sql {
+function pageIdsSql({ filters, sort, cursor, limit, estimatedMatches = 0 }: SearchPageOptions): Prisma.Sql {
   const where = searchConditionsSql(filters);
   if (sort === "relevance" && filters.text) {
+    // "+ 0" hides the column from the index, so the planner gathers the matches from GIN instead.
+    const newest = estimatedMatches >= BROAD_MATCHES ? Prisma.sql`p.listed_on` : Prisma.sql`p.listed_on + 0`;
     return Prisma.sql`
       SELECT s.id, s.score FROM (
         SELECT c.id, ${relevanceScoreSql(textQuerySql(filters.text))} AS score
         FROM (
           SELECT p.id FROM paper p WHERE ${where}
-          ORDER BY p.listed_on DESC, p.id DESC
+          ORDER BY ${newest} DESC, p.id DESC
           LIMIT ${RELEVANCE_CANDIDATES}
         ) c
         JOIN paper p ON p.id = c.id
