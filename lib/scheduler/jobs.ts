@@ -3,6 +3,7 @@ import "server-only";
 import { runScheduledDigest } from "@/lib/digest/run-scheduled-digest";
 import { env } from "@/lib/env";
 import { runDailyIngest } from "@/lib/ingest/run-daily-ingest";
+import { sendQueuedMail } from "@/lib/mail/mail-queue";
 
 import type { ScheduledJob } from "./scheduled-job";
 
@@ -13,4 +14,5 @@ import type { ScheduledJob } from "./scheduled-job";
 export const scheduledJobs: ScheduledJob[] = [
   { name: "ingest", schedule: env.INGEST_CRON, run: runDailyIngest },
   { name: "digest", schedule: env.DIGEST_CRON, run: runScheduledDigest },
+  { name: "mail-retry", schedule: "* * * * *", run: sendQueuedMail },
 ];

@@ -3,10 +3,8 @@ import "server-only";
 import { renderAlreadySubscribedEmail } from "@/emails/already-subscribed";
 import { renderConfirmSubscriptionEmail } from "@/emails/confirm-subscription";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/app-error";
-import { MailDeliveryError } from "@/lib/mail/mail-delivery-error";
 import type { MailMessage } from "@/lib/mail/mail-message";
-import { sendMail } from "@/lib/mail/send-mail";
+import { sendOrQueueMail } from "@/lib/mail/mail-queue";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 
 import { describeSchedule } from "./describe-schedule";
@@ -71,13 +69,8 @@ export async function subscribe(input: SubscriptionInput, context: { ip: string 
     };
   });
 
-  try {
-    await sendMail(message);
-  } catch (error) {
-    if (!(error instanceof MailDeliveryError)) throw error;
-    console.error("Subscription email not sent:", error.message);
-    throw new AppError("unavailable", "We could not send the email just now. Please try again in a few minutes.");
-  }
+  // While the mail server is down the email waits in the queue: the subscription is saved either way.
+  await sendOrQueueMail(message);
   // Housekeeping rides along with a small share of subscriptions, so no scheduler is needed for it.
   if (Math.random() < 0.02) await purgeStale();
 }

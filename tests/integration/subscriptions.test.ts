@@ -242,11 +242,13 @@ describe("subscribing", () => {
     await nextMail();
   });
 
-  it("answers 503 with a clear message when the mail server refuses the address", async () => {
+  it("answers as for any address when the mail server refuses it for good, and queues nothing", async () => {
+    const queued = await db.mailQueueItem.count();
     sink.rejectNextRecipient(550);
     const response = await postSubscription({ email: uniqueEmail() });
-    expect(response.status).toBe(503);
-    expect((await response.json()).error.message).toMatch(/could not send the email/);
+    expect(response.status).toBe(202);
+    expect(await db.mailQueueItem.count()).toBe(queued);
+    expect(sink.messages.length).toBe(sent);
   });
 });
 
