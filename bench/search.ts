@@ -3,7 +3,7 @@
 import pg from "pg";
 
 import { searchQuerySchema, type SearchQuery } from "../lib/search/search-query";
-import { COUNT_CAP, searchCountSql, searchEstimateSql, searchPageSql } from "../lib/search/search-sql";
+import { COUNT_CAP, isBroadQuery, searchCountSql, searchEstimateSql, searchPageSql } from "../lib/search/search-sql";
 import { fetchJson, measure, ms, ratio } from "./measure";
 
 type Scenario = { name: string; q: string; sort?: string };
@@ -39,10 +39,11 @@ async function estimate(client: pg.Client, query: SearchQuery): Promise<number> 
  * the page and the capped count at once; then the estimate, if the count was capped and it is
  * not known yet.
  */
-async function runSql(page: pg.Client, count: pg.Client, query: SearchQuery) {
+async function runSql(page: pg.Client, count: pg.Client, query: SearchQuery, papers: number) {
   const estimatedMatches = query.sort === "relevance" && query.filters.text ? await estimate(page, query) : undefined;
+  const broad = estimatedMatches !== undefined && isBroadQuery(estimatedMatches, papers);
   const [, counted] = await Promise.all([
-    page.query(sqlOf(searchPageSql({ ...query, estimatedMatches }))),
+    page.query(sqlOf(searchPageSql({ ...query, broad }))),
     count.query<{ count: number }>(sqlOf(searchCountSql(query.filters))),
   ]);
   if ((counted.rows[0]?.count ?? 0) > COUNT_CAP && estimatedMatches === undefined) await estimate(page, query);
@@ -55,6 +56,9 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
   const rows: string[] = [];
   const plans: string[] = [];
   try {
+    // The app reads the table's size the same way (cached), to tell broad queries apart.
+    const { rows: sizes } = await page.query<{ papers: number }>(`SELECT reltuples::float8 AS papers FROM pg_class WHERE oid = 'paper'::regclass`);
+    const papers = sizes[0]?.papers ?? ctx.papers;
     const words = await wordsByShare(page);
     const commonest = words[0]!;
     const common = nearest(words, 0.25);
@@ -83,13 +87,13 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
       const query = searchQuerySchema.parse(Object.fromEntries(params));
       const body = (await fetchJson(`${ctx.baseUrl}/api/search?${params}`)) as { total: { count: number; exact: boolean } };
       const api = await measure(() => fetchJson(`${ctx.baseUrl}/api/search?${params}`), RUNS, WARMUP);
-      const sql = await measure(() => runSql(page, count, query), RUNS, WARMUP);
+      const sql = await measure(() => runSql(page, count, query, papers), RUNS, WARMUP);
       const total = `${body.total.exact ? "" : "≈"}${body.total.count.toLocaleString("en-US")}`;
       rows.push(
         `| ${scenario.name} | \`${scenario.q}\`${scenario.sort ? ` (${scenario.sort})` : ""} | ${total} | ${ms(api.p50)} | ${ms(api.p95)} | ${ms(sql.p50)} | ${ms(sql.p95)} | ${ratio(api.p50, sql.p50)} | ${ratio(api.p95, sql.p95)} |`,
       );
-      const estimatedMatches = query.sort === "relevance" && query.filters.text ? await estimate(page, query) : undefined;
-      const pageSql = searchPageSql({ ...query, estimatedMatches });
+      const broad = query.sort === "relevance" && query.filters.text !== "" && isBroadQuery(await estimate(page, query), papers);
+      const pageSql = searchPageSql({ ...query, broad });
       const { rows: plan } = await page.query<{ "QUERY PLAN": string }>({
         text: `EXPLAIN (ANALYZE, BUFFERS) ${pageSql.text}`,
         values: pageSql.values,

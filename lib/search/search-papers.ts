@@ -9,6 +9,7 @@ import { RELEVANCE_CANDIDATES } from "./ranking";
 import type { SearchFilters, SearchSort } from "./search-query";
 import {
   COUNT_CAP,
+  isBroadQuery,
   searchCountSql,
   searchEstimateSql,
   searchPageSql,
@@ -47,10 +48,12 @@ const FEW_RESULTS = 3;
 
 export async function searchPapers(options: SearchPageOptions & { q: string }): Promise<SearchResult> {
   const { filters, sort, limit } = options;
-  // Relevance picks its plan by the estimate (see BROAD_MATCHES); a planning-only EXPLAIN is ~1 ms.
-  const estimatedMatches = sort === "relevance" && filters.text ? await estimateMatches(filters) : undefined;
+  // Relevance picks its plan by the estimate (see BROAD_SHARE); a planning-only EXPLAIN is ~1 ms.
+  const ranked = sort === "relevance" && filters.text !== "";
+  const [estimatedMatches, tableSize] = ranked ? await Promise.all([estimateMatches(filters), paperCount()]) : [undefined, 0];
+  const broad = estimatedMatches !== undefined && isBroadQuery(estimatedMatches, tableSize);
   const [rows, counted] = await Promise.all([
-    db.$queryRaw<Row[]>(searchPageSql({ ...options, estimatedMatches })),
+    db.$queryRaw<Row[]>(searchPageSql({ ...options, broad })),
     db.$queryRaw<{ count: number }[]>(searchCountSql(filters)),
   ]);
   const count = counted[0]?.count ?? 0;
@@ -94,6 +97,18 @@ async function estimateMatches(filters: SearchFilters): Promise<number> {
   const raw = row?.["QUERY PLAN"];
   const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan?: { "Plan Rows"?: number } }] | undefined;
   return Math.round(plan?.[0]?.Plan?.["Plan Rows"] ?? 0);
+}
+
+// The table's size as of the last ANALYZE, re-read every few minutes: it only needs to be roughly right.
+const PAPER_COUNT_TTL_MS = 5 * 60_000;
+let paperCountCache: { value: number; readAt: number } | null = null;
+
+async function paperCount(): Promise<number> {
+  if (paperCountCache && Date.now() - paperCountCache.readAt < PAPER_COUNT_TTL_MS) return paperCountCache.value;
+  const [row] = await db.$queryRaw<{ papers: number }[]>`
+    SELECT greatest(reltuples, 0)::float8 AS papers FROM pg_class WHERE oid = 'paper'::regclass`;
+  paperCountCache = { value: row?.papers ?? 0, readAt: Date.now() };
+  return paperCountCache.value;
 }
 
 async function hasOnlyStopWords(text: string): Promise<boolean> {

@@ -13,12 +13,18 @@ import type { SearchFilters, SearchSort } from "./search-query";
 export const COUNT_CAP = 2_000;
 
 /**
- * From about this many matches, relevance takes its newest candidates by walking the
+ * When at least this share of papers match, relevance takes its newest candidates by walking the
  * (listed_on, id) index and testing each paper, which stops after RELEVANCE_CANDIDATES / share
- * papers. Below it, collecting every match from the GIN index and sorting them is cheaper: the
- * walk reads a whole vector per paper it tests, which the planner does not count as a cost.
+ * papers. Below it, the matches are gathered from the GIN index and sorted, which is cheaper: the
+ * walk reads a whole vector per paper it tests, a cost the planner does not see, so left alone it
+ * walks for medium words too. (Above it, hidden from the index, the planner would scan the table.)
  */
-export const BROAD_MATCHES = 50_000;
+export const BROAD_SHARE = 0.1;
+
+/** Whether a query is broad enough to walk the date index (see BROAD_SHARE). */
+export function isBroadQuery(estimatedMatches: number, papers: number): boolean {
+  return estimatedMatches >= BROAD_SHARE * papers;
+}
 
 const TITLE_HIGHLIGHT = `HighlightAll=true, StartSel="${MARK_START}", StopSel="${MARK_STOP}"`;
 const SNIPPET_HIGHLIGHT = `MaxFragments=2, MaxWords=30, MinWords=12, ShortWord=3, FragmentDelimiter=" … ", StartSel="${MARK_START}", StopSel="${MARK_STOP}"`;
@@ -54,16 +60,16 @@ export type SearchPageOptions = {
   sort: SearchSort;
   cursor?: FeedCursor;
   limit: number;
-  /** The planner's estimate of the matches (see BROAD_MATCHES); only relevance uses it. */
-  estimatedMatches?: number;
+  /** A very common query (see BROAD_SHARE); only relevance uses it. */
+  broad?: boolean;
 };
 
 /** The ids (and, by relevance, scores) of one page, plus one row to tell whether more follow. */
-function pageIdsSql({ filters, sort, cursor, limit, estimatedMatches = 0 }: SearchPageOptions): Prisma.Sql {
+function pageIdsSql({ filters, sort, cursor, limit, broad = false }: SearchPageOptions): Prisma.Sql {
   const where = searchConditionsSql(filters);
   if (sort === "relevance" && filters.text) {
     // "+ 0" hides the column from the index, so the planner gathers the matches from GIN instead.
-    const newest = estimatedMatches >= BROAD_MATCHES ? Prisma.sql`p.listed_on` : Prisma.sql`p.listed_on + 0`;
+    const newest = broad ? Prisma.sql`p.listed_on` : Prisma.sql`p.listed_on + 0`;
     return Prisma.sql`
       SELECT s.id, s.score FROM (
         SELECT c.id, ${relevanceScoreSql(textQuerySql(filters.text))} AS score
