@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 
+import { Prerendered } from "./email-only";
 import { FRAGMENT, isElement, isIterableNode, renderComponent, type ElementLike } from "./react-element";
 
 const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"]);
@@ -21,6 +22,7 @@ export function renderHtml(node: ReactNode): string {
 function renderElement(element: ElementLike): string {
   const { type, props } = element;
   if (type === FRAGMENT) return renderHtml(props.children as ReactNode);
+  if (type === Prerendered) return String(props.html);
   if (typeof type === "function") return renderHtml(renderComponent(element));
   if (typeof type !== "string" || !SAFE_NAME.test(type)) throw new Error(`Unsupported element type in an email: ${String(type)}`);
 

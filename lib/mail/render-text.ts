@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-import { HtmlOnly, TextOnly } from "./email-only";
+import { HtmlOnly, Prerendered, TextOnly } from "./email-only";
 import { FRAGMENT, isElement, isIterableNode, renderComponent, type ElementLike } from "./react-element";
 
 const PARAGRAPHS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote", "hr"]);
@@ -67,6 +67,7 @@ function writeElement(element: ElementLike, writer: TextWriter): void {
   const { type, props } = element;
   const children = props.children as ReactNode;
   if (type === HtmlOnly) return;
+  if (type === Prerendered) return writePrerendered(String(props.text), writer);
   if (type === TextOnly || type === FRAGMENT) return writeNode(children, writer);
   if (typeof type === "function") return writeNode(renderComponent(element), writer);
   if (typeof type !== "string" || SKIPPED.has(type)) return;
@@ -93,6 +94,19 @@ function writeElement(element: ElementLike, writer: TextWriter): void {
     writeNode(children, writer);
   }
   if (blankLines >= 0) writer.breakLine(blankLines);
+}
+
+/** A text part rendered earlier, as its own block, its lines and blank lines kept. */
+function writePrerendered(text: string, writer: TextWriter): void {
+  writer.breakLine(1);
+  text
+    .trimEnd()
+    .split("\n")
+    .forEach((line, index) => {
+      if (index > 0) writer.hardBreak();
+      writer.write(line);
+    });
+  writer.breakLine(1);
 }
 
 function writeLink(props: Record<string, unknown>, writer: TextWriter): void {
