@@ -1,7 +1,9 @@
 import { EmailLayout, renderEmail } from "./components/email-layout";
 import { colors, styles } from "./components/email-styles";
-import { HtmlOnly, TextOnly } from "@/lib/mail/email-only";
+import { HtmlOnly, Prerendered, TextOnly } from "@/lib/mail/email-only";
 import type { RenderedEmail } from "@/lib/mail/mail-message";
+import { renderHtml } from "@/lib/mail/render-html";
+import { renderText } from "@/lib/mail/render-text";
 
 export type DigestEmailPaper = {
   /** Our paper page. */
@@ -38,24 +40,48 @@ const REASON_TOPICS = 6;
 
 const small = { margin: "0 0 6px", fontSize: 13, lineHeight: 1.5, color: colors.muted } as const;
 
-function PaperItem({ paper, number }: { paper: DigestEmailPaper; number: number }) {
+/** Title, authors and summary: the same in every digest that shows the paper. */
+function PaperHead({ paper }: { paper: DigestEmailPaper }) {
+  return (
+    <>
+      <h3 className="pp-text" style={{ margin: "0 0 4px", fontSize: 17, lineHeight: 1.35, fontWeight: 700, color: colors.text }}>
+        <a className="pp-text" href={paper.url} style={{ color: colors.text, textDecoration: "none" }}>
+          {paper.title}
+        </a>
+      </h3>
+      <p className="pp-muted" style={small}>
+        {paper.authors}
+      </p>
+      <p className="pp-text" style={{ margin: "0 0 8px", fontSize: 15, lineHeight: 1.5, color: colors.text }}>
+        {paper.summary}
+      </p>
+    </>
+  );
+}
+
+// A run shows the same new papers in thousands of digests: each paper's head is rendered once.
+// Bounded, so a long-lived server does not keep every paper it ever sent.
+const renderedHeads = new Map<string, { html: string; text: string }>();
+const MAX_RENDERED_HEADS = 10_000;
+
+function CachedPaperHead({ paper }: { paper: DigestEmailPaper }) {
+  const key = `${paper.url}\n${paper.title}\n${paper.authors}\n${paper.summary}`;
+  let head = renderedHeads.get(key);
+  if (!head) {
+    if (renderedHeads.size >= MAX_RENDERED_HEADS) renderedHeads.clear();
+    head = { html: renderHtml(<PaperHead paper={paper} />), text: renderText(<PaperHead paper={paper} />) };
+    renderedHeads.set(key, head);
+  }
+  return <Prerendered {...head} />;
+}
+
+function PaperItem({ paper }: { paper: DigestEmailPaper }) {
   return (
     <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ borderTop: `1px solid ${colors.border}` }}>
       <tbody>
         <tr>
           <td style={{ padding: "18px 0 14px" }}>
-            <h3 className="pp-text" style={{ margin: "0 0 4px", fontSize: 17, lineHeight: 1.35, fontWeight: 700, color: colors.text }}>
-              <TextOnly>{`${number}. `}</TextOnly>
-              <a className="pp-text" href={paper.url} style={{ color: colors.text, textDecoration: "none" }}>
-                {paper.title}
-              </a>
-            </h3>
-            <p className="pp-muted" style={small}>
-              {paper.authors}
-            </p>
-            <p className="pp-text" style={{ margin: "0 0 8px", fontSize: 15, lineHeight: 1.5, color: colors.text }}>
-              {paper.summary}
-            </p>
+            <CachedPaperHead paper={paper} />
             {paper.matched.length > 0 && (
               <p className="pp-muted" style={small}>
                 Matches: <strong className="pp-text" style={{ color: colors.text }}>{paper.matched.join(", ")}</strong>
@@ -90,8 +116,8 @@ function Digest(data: DigestEmailData) {
           ? `Nothing new matched your topics (${data.periodLabel}), so here is what readers are upvoting.`
           : `Picked from the papers that arrived since your last digest · ${data.periodLabel}`}
       </p>
-      {papers.map((paper, index) => (
-        <PaperItem key={paper.url} paper={paper} number={index + 1} />
+      {papers.map((paper) => (
+        <PaperItem key={paper.url} paper={paper} />
       ))}
       {alsoTrending.length > 0 && (
         <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ borderTop: `1px solid ${colors.border}` }}>

@@ -7,7 +7,7 @@ import type { BuiltDigest, DigestPaperSummary, DigestRecipient } from "./digest-
 import { findSentPapers } from "./find-sent-papers";
 import { loadRecipients } from "./load-recipients";
 import { createPaperSummaries } from "./paper-summaries";
-import { paperHeat, pickTrending, rankPapers, topicStrength, type Candidate, type RankedPaper } from "./rank-papers";
+import { paperHeat, pickTrending, rankByStrength, topicStrength } from "./rank-papers";
 import { createTopicMatcher, topicKey } from "./topic-matcher";
 import { loadTrendingPool } from "./trending-pool";
 
@@ -21,10 +21,14 @@ const SLACK = 10;
 type Plan = {
   delivery: ClaimedDelivery;
   recipient: DigestRecipient;
-  /** Every matching paper in the window, best first. */
-  ranked: RankedPaper[];
+  /** Summed topic strength of every paper in the window that matched a topic. */
+  strengths: Map<number, number>;
+  /** The best of them (all, once the first look was not enough), best first. */
+  ranked: { paperId: number; score: number }[];
   sent: Set<number>;
 };
+
+const depth = (plan: Pick<Plan, "recipient">) => plan.recipient.maxPapers + ALSO_TRENDING + SLACK;
 
 /**
  * Builds the digests of a batch of claimed deliveries with a handful of queries, whatever the
@@ -39,11 +43,12 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
   const summaries = createPaperSummaries();
   let trending: { paperId: number; heat: number }[] | null = null;
   let queries = 0;
+  const heatOf = (paperId: number) => matcher.papers.get(paperId)?.heat ?? 0;
 
-  async function excludeSent(plans: Plan[], depth: (plan: Plan) => number) {
+  async function excludeSent(plans: Plan[], limit: (plan: Plan) => number) {
     const pairs = plans.flatMap((plan) => {
-      const candidates = plan.ranked.slice(0, depth(plan)).map((paper) => paper.paperId);
-      const pool = trending!.slice(0, depth(plan)).map((paper) => paper.paperId);
+      const candidates = plan.ranked.slice(0, limit(plan)).map((paper) => paper.paperId);
+      const pool = trending!.slice(0, limit(plan)).map((paper) => paper.paperId);
       return [...new Set([...candidates, ...pool])].map((paperId) => ({ subscriberId: plan.recipient.id, paperId }));
     });
     queries++;
@@ -55,14 +60,44 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
   }
 
   /** Whether the papers checked against the sent record so far are enough to pick from. */
-  function settled(plan: Plan, depth: number): boolean {
+  function settled(plan: Plan, checked: number): boolean {
     const { ranked, sent, recipient } = plan;
-    const unsent = ranked.slice(0, depth).filter((paper) => !sent.has(paper.paperId));
-    const matchesSettled = unsent.length >= recipient.maxPapers || ranked.length <= depth;
+    const unsent = ranked.slice(0, checked).filter((paper) => !sent.has(paper.paperId));
+    const matchesSettled = unsent.length >= recipient.maxPapers || plan.strengths.size <= checked;
     const needTrending = unsent.length > 0 ? ALSO_TRENDING : recipient.sendWhenQuiet ? recipient.maxPapers : 0;
     const shown = new Set(unsent.slice(0, recipient.maxPapers).map((paper) => paper.paperId));
-    const trendingUnsent = trending!.slice(0, depth).filter((paper) => !sent.has(paper.paperId) && !shown.has(paper.paperId));
-    return matchesSettled && (trendingUnsent.length >= needTrending || trending!.length <= depth);
+    const trendingUnsent = trending!.slice(0, checked).filter((paper) => !sent.has(paper.paperId) && !shown.has(paper.paperId));
+    return matchesSettled && (trendingUnsent.length >= needTrending || trending!.length <= checked);
+  }
+
+  function plan(delivery: ClaimedDelivery, recipient: DigestRecipient, hits: Awaited<ReturnType<typeof matcher.hits>>): Plan {
+    const from = delivery.windowStart.getTime();
+    const to = delivery.windowEnd.getTime();
+    const strengths = new Map<number, number>();
+    for (const topic of recipient.topics) {
+      for (const hit of hits.get(topicKey(topic)) ?? []) {
+        const arrived = matcher.papers.get(hit.paperId)?.createdAt ?? 0;
+        if (arrived <= from || arrived > to) continue;
+        strengths.set(hit.paperId, (strengths.get(hit.paperId) ?? 0) + topicStrength(topic.kind, hit.textRank));
+      }
+    }
+    const sent = new Set<number>();
+    return { delivery, recipient, strengths, sent, ranked: rankByStrength(strengths, heatOf, sent, depth({ recipient })) };
+  }
+
+  function pick({ recipient, ranked, sent }: Plan) {
+    const matched = ranked.filter((paper) => !sent.has(paper.paperId)).slice(0, recipient.maxPapers);
+    if (matched.length > 0) {
+      const shown = new Set([...sent, ...matched.map((paper) => paper.paperId)]);
+      // Why each was picked: the subscriber's topics that matched it, in their order.
+      const papers = matched.map(({ paperId }) => ({
+        paperId,
+        matchedTerms: recipient.topics.filter((topic) => matcher.matchedBy(topic).has(paperId)).map((topic) => topic.value),
+      }));
+      return { recipient, papers, quiet: false, alsoTrending: pickTrending(trending!, shown, ALSO_TRENDING) };
+    }
+    const quiet = recipient.sendWhenQuiet ? pickTrending(trending!, sent, recipient.maxPapers) : [];
+    return { recipient, papers: quiet.map((paperId) => ({ paperId, matchedTerms: [] })), quiet: true, alsoTrending: [] };
   }
 
   async function build(deliveries: ClaimedDelivery[]): Promise<BuiltDigest[]> {
@@ -79,45 +114,28 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
     const hits = await matcher.hits(
       live.flatMap(({ delivery, recipient }) => recipient.topics.map((topic) => ({ topic, since: delivery.windowStart }))),
     );
+    const plans = live.map(({ delivery, recipient }) => plan(delivery, recipient, hits));
 
-    const plans: Plan[] = live.map(({ delivery, recipient }) => {
-      const from = delivery.windowStart.getTime();
-      const to = delivery.windowEnd.getTime();
-      const candidates: Candidate[] = [];
-      recipient.topics.forEach((topic, position) => {
-        for (const hit of hits.get(topicKey(topic)) ?? []) {
-          const paper = matcher.papers.get(hit.paperId);
-          if (!paper || paper.createdAt <= from || paper.createdAt > to) continue;
-          const strength = topicStrength(topic.kind, hit.textRank);
-          candidates.push({
-            paperId: hit.paperId,
-            heat: paperHeat(paper.trendingScore, today),
-            matches: [{ kind: topic.kind, label: topic.value, position, strength }],
-          });
-        }
-      });
-      return { delivery, recipient, ranked: rankPapers(candidates, new Set(), Number.POSITIVE_INFINITY), sent: new Set() };
-    });
-
-    const depth = (plan: Plan) => plan.recipient.maxPapers + ALSO_TRENDING + SLACK;
     await excludeSent(plans, depth);
-    const short = plans.filter((plan) => !settled(plan, depth(plan)));
-    if (short.length > 0) await excludeSent(short, () => Number.POSITIVE_INFINITY);
+    const short = plans.filter((candidate) => !settled(candidate, depth(candidate)));
+    if (short.length > 0) {
+      for (const each of short) each.ranked = rankByStrength(each.strengths, heatOf, new Set(), Number.POSITIVE_INFINITY);
+      await excludeSent(short, () => Number.POSITIVE_INFINITY);
+    }
 
-    const picks = plans.map((plan) => pick(plan));
+    const picks = plans.map((each) => ({ delivery: each.delivery, ...pick(each) }));
     queries++;
     const papers = await summaries.get(picks.flatMap((digest) => [...digest.papers.map((paper) => paper.paperId), ...digest.alsoTrending]));
     const sending = picks.filter((digest) => digest.papers.length > 0);
     let links: EmailLinks[] = [];
     if (options.links !== false && sending.length > 0) {
       queries++;
-      links = await issueEmailLinks(sending.map((digest) => digest.plan.recipient.id));
+      links = await issueEmailLinks(sending.map((digest) => digest.recipient.id));
     }
-    const linksBySubscriber = new Map(sending.map((digest, index) => [digest.plan.recipient.id, links[index]!]));
+    const linksBySubscriber = new Map(sending.map((digest, index) => [digest.recipient.id, links[index]!]));
 
     const built = new Map<number, BuiltDigest>();
-    for (const { plan, papers: chosen, quiet, alsoTrending } of picks) {
-      const { delivery, recipient } = plan;
+    for (const { delivery, recipient, papers: chosen, quiet, alsoTrending } of picks) {
       const shown = chosen.flatMap(({ paperId, matchedTerms }) => {
         const paper = papers.get(paperId);
         return paper ? [{ paper, matchedTerms }] : [];
@@ -134,20 +152,7 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
       };
       built.set(delivery.id, { delivery, content, links: linksBySubscriber.get(recipient.id) ?? null });
     }
-    return deliveries.map(
-      (delivery) => built.get(delivery.id) ?? { delivery, content: null, reason: NOT_SUBSCRIBED },
-    );
-  }
-
-  function pick(plan: Plan) {
-    const { recipient, ranked, sent } = plan;
-    const matched = ranked.filter((paper) => !sent.has(paper.paperId)).slice(0, recipient.maxPapers);
-    if (matched.length > 0) {
-      const shown = new Set([...sent, ...matched.map((paper) => paper.paperId)]);
-      return { plan, papers: matched, quiet: false, alsoTrending: pickTrending(trending!, shown, ALSO_TRENDING) };
-    }
-    const quiet = recipient.sendWhenQuiet ? pickTrending(trending!, sent, recipient.maxPapers) : [];
-    return { plan, papers: quiet.map((paperId) => ({ paperId, score: 0, matchedTerms: [] })), quiet: true, alsoTrending: [] };
+    return deliveries.map((delivery) => built.get(delivery.id) ?? { delivery, content: null, reason: NOT_SUBSCRIBED });
   }
 
   return {

@@ -20,8 +20,12 @@ export async function claimDeliveries(
 ): Promise<ClaimedDelivery[]> {
   if (due.length === 0) return [];
   const { runId, now, leaseUntil } = claim;
+  // Bounds depend only on frequency and zone: worked out once per batch, not per subscriber.
+  const periods = new Map<string, ReturnType<typeof digestPeriod>>();
   const rows = due.map((subscriber) => {
-    const period = digestPeriod(subscriber.frequency, now, subscriber.timeZone);
+    const key = `${subscriber.frequency} ${subscriber.timeZone}`;
+    const period = periods.get(key) ?? digestPeriod(subscriber.frequency, now, subscriber.timeZone);
+    periods.set(key, period);
     const window = digestWindow(subscriber.frequency, subscriber.lastWindowEnd, now);
     return { subscriber, period, window };
   });

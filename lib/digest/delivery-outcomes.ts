@@ -2,52 +2,65 @@ import "server-only";
 
 import { db } from "@/lib/db";
 
-// The steps of a claimed delivery after it is built. Each is one statement, written the moment
-// its outcome is known, so a run that dies leaves every delivery in a state the next run can read.
+// The steps of a claimed delivery after it is built, each written as soon as it is known, so a run
+// that dies leaves every delivery in a state the next run can read. The frequent ones take many
+// deliveries per statement (see group-writes.ts).
 
 /**
- * Marks the delivery as being handed to SMTP, if this run still holds its lease. False means
- * another run took it over (this run was too slow): the caller must not send it.
+ * Marks deliveries as being handed to SMTP, those this run still holds the lease on, and returns
+ * which. One left out was taken over by another run (this one was too slow): it must not be sent.
  */
-export async function markSending(deliveryId: number, runId: string, now: Date): Promise<boolean> {
-  const updated = await db.$executeRaw`
+export async function markSending(deliveryIds: number[], runId: string, now: Date): Promise<Set<number>> {
+  const rows = await db.$queryRaw<{ id: number }[]>`
     UPDATE digest_delivery SET status = 'sending', attempts = attempts + 1, updated_at = now()
-    WHERE id = ${deliveryId} AND status = 'claimed' AND claimed_by = ${runId} AND lease_expires_at > ${now}`;
-  return updated === 1;
+    WHERE id = ANY(${deliveryIds}::int[]) AND status = 'claimed' AND claimed_by = ${runId} AND lease_expires_at > ${now}
+    RETURNING id`;
+  return new Set(rows.map((row) => row.id));
 }
 
-export type SentPaper = { paperId: number; position: number; alsoTrending: boolean };
+export type SentDelivery = {
+  id: number;
+  papers: { paperId: number; alsoTrending: boolean }[];
+};
 
 /**
- * Records a delivery the mail server accepted, with the papers it carried (never to be sent to
- * this subscriber again), and clears the subscriber's run of hard bounces. Whatever another run
- * concluded meanwhile, it was sent: that is what the row says afterwards.
+ * Records deliveries the mail server accepted, with the papers they carried (never to be sent to
+ * the subscriber again, whatever the section), and clears their subscribers' runs of hard
+ * bounces. Whatever another run concluded meanwhile, they were sent: that is what the rows say.
  */
-export async function markSent(
-  delivery: { id: number; subscriberId: number },
-  papers: SentPaper[],
-  now: Date,
-): Promise<void> {
+export async function markSent(deliveries: SentDelivery[], now: Date): Promise<void> {
+  const papers = deliveries.flatMap((delivery) =>
+    delivery.papers.map((paper, index) => ({ deliveryId: delivery.id, position: index + 1, ...paper })),
+  );
   await db.$executeRaw`
-    WITH sent AS (
-      UPDATE digest_delivery
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${deliveries.map((delivery) => delivery.id)}::int[],
+        ${deliveries.map((delivery) => delivery.papers.filter((paper) => !paper.alsoTrending).length)}::int[]
+      ) AS input(id, paper_count)
+    ),
+    sent AS (
+      UPDATE digest_delivery AS d
       SET status = 'sent', sent_at = ${now}, lease_expires_at = NULL, last_error = NULL,
-          paper_count = ${papers.filter((paper) => !paper.alsoTrending).length}, updated_at = now()
-      WHERE id = ${delivery.id} AND status <> 'sent'
-      RETURNING id, subscriber_id
+          paper_count = input.paper_count, updated_at = now()
+      FROM input
+      WHERE d.id = input.id AND d.status <> 'sent'
+      RETURNING d.id, d.subscriber_id
     ),
     carried AS (
       INSERT INTO digest_paper (subscriber_id, paper_id, delivery_id, position, also_trending)
-      SELECT sent.subscriber_id, paper.id, sent.id, paper.position, paper.also_trending
-      FROM sent, unnest(
+      SELECT sent.subscriber_id, paper.paper_id, sent.id, paper.position, paper.also_trending
+      FROM unnest(
+        ${papers.map((paper) => paper.deliveryId)}::int[],
         ${papers.map((paper) => paper.paperId)}::int[],
         ${papers.map((paper) => paper.position)}::int[],
         ${papers.map((paper) => paper.alsoTrending)}::boolean[]
-      ) AS paper(id, position, also_trending)
+      ) AS paper(delivery_id, paper_id, position, also_trending)
+      JOIN sent ON sent.id = paper.delivery_id
       ON CONFLICT DO NOTHING
     )
     UPDATE subscriber SET hard_bounces = 0
-    WHERE id = (SELECT subscriber_id FROM sent) AND hard_bounces > 0`;
+    WHERE id IN (SELECT subscriber_id FROM sent) AND hard_bounces > 0`;
 }
 
 /**

@@ -48,9 +48,16 @@ export function paperHeat(trendingScore: number, today: string): number {
   return trendingScore - days / RECENCY_DAYS_PER_DOUBLING;
 }
 
+/** A paper's score from the summed strength of the topics it matched and its heat. */
+export function scoreOf(strength: number, heat: number): number {
+  return strength + TRENDING_WEIGHT * Math.min(1, Math.max(0, heat) / HEAT_CAP);
+}
+
 export function digestScore(candidate: Candidate): number {
-  const strength = candidate.matches.reduce((sum, match) => sum + match.strength, 0);
-  return strength + TRENDING_WEIGHT * Math.min(1, Math.max(0, candidate.heat) / HEAT_CAP);
+  return scoreOf(
+    candidate.matches.reduce((sum, match) => sum + match.strength, 0),
+    candidate.heat,
+  );
 }
 
 /**
@@ -64,22 +71,59 @@ export function rankPapers(candidates: Iterable<Candidate>, exclude: ReadonlySet
     if (exclude.has(candidate.paperId)) continue;
     const seen = merged.get(candidate.paperId);
     if (!seen) {
-      merged.set(candidate.paperId, { ...candidate, matches: [...candidate.matches] });
+      merged.set(candidate.paperId, candidate);
       continue;
     }
+    const matches = [...seen.matches];
     for (const match of candidate.matches) {
-      if (!seen.matches.some((other) => other.kind === match.kind && other.label === match.label)) seen.matches.push(match);
+      if (!matches.some((other) => other.kind === match.kind && other.label === match.label)) matches.push(match);
     }
+    merged.set(candidate.paperId, { ...seen, matches });
   }
-  return [...merged.values()]
-    .map((candidate) => ({ candidate, score: digestScore(candidate) }))
-    .sort((a, b) => b.score - a.score || b.candidate.heat - a.candidate.heat || b.candidate.paperId - a.candidate.paperId)
-    .slice(0, Math.max(0, limit))
-    .map(({ candidate, score }) => ({
-      paperId: candidate.paperId,
-      score,
-      matchedTerms: candidate.matches.toSorted((a, b) => a.position - b.position).map((match) => match.label),
-    }));
+  const scored = [...merged.values()].map((candidate) => ({ paperId: candidate.paperId, heat: candidate.heat, score: digestScore(candidate), candidate }));
+  return topScored(scored, Math.max(0, limit)).map(({ candidate, score }) => ({
+    paperId: candidate.paperId,
+    score,
+    matchedTerms: candidate.matches.toSorted((a, b) => a.position - b.position).map((match) => match.label),
+  }));
+}
+
+/**
+ * The same order as rankPapers from each paper's summed topic strength alone, for a run that
+ * ranks thousands of subscribers' matches and names the matched topics of the few it keeps only.
+ */
+export function rankByStrength(
+  strengths: ReadonlyMap<number, number>,
+  heatOf: (paperId: number) => number,
+  exclude: ReadonlySet<number>,
+  limit: number,
+): { paperId: number; score: number }[] {
+  const scored: Scored[] = [];
+  for (const [paperId, strength] of strengths) {
+    if (exclude.has(paperId)) continue;
+    const heat = heatOf(paperId);
+    scored.push({ paperId, heat, score: scoreOf(strength, heat) });
+  }
+  return topScored(scored, Math.max(0, limit)).map(({ paperId, score }) => ({ paperId, score }));
+}
+
+type Scored = { paperId: number; heat: number; score: number };
+
+const before = (a: Scored, b: Scored) => b.score - a.score || b.heat - a.heat || b.paperId - a.paperId;
+
+/** The `limit` best, in order; a subscriber's few picks from hundreds of matches need no full sort. */
+function topScored<T extends Scored>(scored: T[], limit: number): T[] {
+  if (limit === 0) return [];
+  if (limit >= scored.length / 4) return scored.sort(before).slice(0, limit);
+  const top: T[] = [];
+  for (const entry of scored) {
+    if (top.length === limit && before(entry, top[limit - 1]!) >= 0) continue;
+    let index = top.length;
+    while (index > 0 && before(entry, top[index - 1]!) < 0) index--;
+    top.splice(index, 0, entry);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 /** The hottest papers not already in the digest or sent before, for "also trending" and quiet digests. */

@@ -11,8 +11,9 @@ import { claimDeliveries } from "./claim-deliveries";
 import type { ClaimedDelivery } from "./claimed-delivery";
 import { composeDigestMessage } from "./compose-digest-message";
 import type { BuiltDigest } from "./digest-content";
-import { deferDelivery, markFailed, markSending, markSent, markSkipped, releaseClaims } from "./delivery-outcomes";
+import { deferDelivery, markFailed, markSending, markSent, markSkipped, releaseClaims, type SentDelivery } from "./delivery-outcomes";
 import { findDueSubscribers } from "./find-due-subscribers";
+import { groupWrites } from "./group-writes";
 import { reclaimDeliveries } from "./reclaim-deliveries";
 import { sendWithRetry, type RetryPolicy, type SendMail } from "./send-with-retry";
 
@@ -105,6 +106,17 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
   const builder = createDigestBuilder({ now: start });
   let consecutiveTransient = 0;
   let finishedClaiming = false;
+  // The two writes every email makes go many to a statement while other emails are in flight.
+  const claimForSending = groupWrites(async (ids: number[]) => {
+    summary.queries++;
+    const granted = await markSending(ids, runId, clock());
+    return ids.map((id) => granted.has(id));
+  });
+  const recordSent = groupWrites(async (deliveries: SentDelivery[]) => {
+    summary.queries++;
+    await markSent(deliveries, clock());
+    return deliveries.map(() => true);
+  });
 
   async function* claimedBatches(): AsyncGenerator<ClaimedDelivery[]> {
     while (timeLeft() > 0) {
@@ -143,20 +155,21 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
     if (!digest.content || !digest.links) return;
     const { delivery, content, links } = digest;
     const message = composeDigestMessage({ ...delivery, content, links }, env.APP_URL);
-    summary.queries++;
     // Another run took this delivery over (ours was too slow to keep its lease): it is theirs now.
-    if (!(await markSending(delivery.id, runId, clock()))) return;
+    if (!(await claimForSending(delivery.id))) return;
     const outcome = await sendWithRetry(send, message, settings.retry);
-    summary.queries++;
     if (outcome.kind === "sent") {
       consecutiveTransient = 0;
       const papers = [
-        ...content.papers.map(({ paper }, index) => ({ paperId: paper.id, position: index + 1, alsoTrending: false })),
-        ...content.alsoTrending.map((paper, index) => ({ paperId: paper.id, position: content.papers.length + index + 1, alsoTrending: true })),
+        ...content.papers.map(({ paper }) => ({ paperId: paper.id, alsoTrending: false })),
+        ...content.alsoTrending.map((paper) => ({ paperId: paper.id, alsoTrending: true })),
       ];
-      await markSent(delivery, papers, clock());
+      await recordSent({ id: delivery.id, papers });
       summary.sent++;
-    } else if (outcome.kind === "permanent") {
+      return;
+    }
+    summary.queries++;
+    if (outcome.kind === "permanent") {
       consecutiveTransient = 0;
       await markFailed(delivery, { reason: outcome.reason, hardBounce: outcome.hardBounce, bounceLimit: settings.bounceLimit, now: clock() });
       summary.failed++;

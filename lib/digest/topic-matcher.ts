@@ -8,11 +8,13 @@ import { parseSearchText, type SearchText } from "@/lib/search/parse-search-text
 import { textRankSql } from "@/lib/search/ranking";
 import { searchConditionsSql, textQuerySql } from "@/lib/search/search-sql";
 
+import { paperHeat } from "./rank-papers";
+
 export type Topic = { kind: TopicKind; value: string };
 /** A new paper a topic matched; `textRank` is the search engine's text rank for keyword topics, else 0. */
 export type TopicHit = { paperId: number; textRank: number };
-/** What ranking needs of a paper that matched anything: when it arrived and its trending score. */
-export type FreshPaper = { createdAt: number; trendingScore: number };
+/** What ranking needs of a paper that matched anything: when it arrived and how hot it is today. */
+export type FreshPaper = { createdAt: number; heat: number };
 
 type Row = { topic: number; id: number; rank: number; createdAt: Date; trendingScore: number };
 
@@ -52,7 +54,8 @@ function searchFor(topic: Topic): SearchText | null {
  * days before the cutoff, so nearby windows share them); subscribers then filter by their own window.
  */
 export function createTopicMatcher(cutoff: Date) {
-  const cache = new Map<string, { from: number; hits: TopicHit[] }>();
+  const today = cutoff.toISOString().slice(0, 10);
+  const cache = new Map<string, { from: number; hits: TopicHit[]; byPaper?: Map<number, number> }>();
   const papers = new Map<number, FreshPaper>();
   let queries = 0;
 
@@ -73,7 +76,7 @@ export function createTopicMatcher(cutoff: Date) {
         FROM (${Prisma.join(branches, " UNION ALL ")}) m JOIN paper p ON p.id = m.id`;
       for (const row of rows) {
         found.get(row.topic)!.push({ paperId: row.id, textRank: row.rank });
-        papers.set(row.id, { createdAt: row.createdAt.getTime(), trendingScore: row.trendingScore });
+        if (!papers.has(row.id)) papers.set(row.id, { createdAt: row.createdAt.getTime(), heat: paperHeat(row.trendingScore, today) });
       }
     }
     for (const [index, { topic }] of searches.entries()) {
@@ -87,6 +90,13 @@ export function createTopicMatcher(cutoff: Date) {
   return {
     /** Papers seen in any match: arrival time and trending score by id. */
     papers,
+    /** The papers a topic already loaded by `hits` matched, with their text rank. */
+    matchedBy(topic: Topic): Map<number, number> {
+      const entry = cache.get(topicKey(topic));
+      if (!entry) return new Map();
+      entry.byPaper ??= new Map(entry.hits.map((hit) => [hit.paperId, hit.textRank]));
+      return entry.byPaper;
+    },
     /** Statements issued so far. */
     queries: () => queries,
     /**

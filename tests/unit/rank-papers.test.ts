@@ -6,6 +6,7 @@ import {
   keywordStrength,
   paperHeat,
   pickTrending,
+  rankByStrength,
   rankPapers,
   type Candidate,
   type TopicMatch,
@@ -58,6 +59,25 @@ describe("digest ranking", () => {
     const candidates = [1, 2, 3, 4, 5].map((id) => candidate(id, id, category("cs.LG")));
     expect(ids(rankPapers(candidates, new Set([5, 3]), 2))).toEqual([4, 2]);
     expect(rankPapers(candidates, new Set(), 0)).toEqual([]);
+  });
+
+  it("picks the same few best out of hundreds as a full ranking would", () => {
+    const many = Array.from({ length: 500 }, (_, index) =>
+      candidate(index + 1, (index * 37) % 11, index % 3 === 0 ? author("A") : keyword("k", ((index * 53) % 100) / 100)),
+    );
+    const full = rankPapers(many, new Set(), 500);
+    expect(full).toHaveLength(500);
+    expect(rankPapers(many, new Set(), 13)).toEqual(full.slice(0, 13));
+  });
+
+  it("ranks summed strengths exactly as it ranks the topics they came from", () => {
+    const many = Array.from({ length: 300 }, (_, index) =>
+      candidate(index + 1, (index * 37) % 11, index % 3 === 0 ? author("A") : keyword("k", ((index * 53) % 100) / 100)),
+    );
+    const strengths = new Map(many.map((each) => [each.paperId, each.matches[0]!.strength]));
+    const heat = new Map(many.map((each) => [each.paperId, each.heat]));
+    const expected = rankPapers(many, new Set([5, 9]), 12).map(({ paperId, score }) => ({ paperId, score }));
+    expect(rankByStrength(strengths, (id) => heat.get(id)!, new Set([5, 9]), 12)).toEqual(expected);
   });
 
   it("measures heat from today, so yesterday's paper needs more votes to be as hot", () => {
