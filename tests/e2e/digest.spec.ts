@@ -1,0 +1,50 @@
+import { expect, test, type Page } from "@playwright/test";
+
+// tests/e2e/serve.ts gives the server this secret.
+const CRON_SECRET = "e2e-cron-secret-0123456789";
+const uniqueEmail = () => `digest-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+
+async function openNewestEmail(page: Page, email: string, subject: string | RegExp) {
+  await page.goto("/dev/outbox");
+  await page.getByRole("link").filter({ hasText: subject }).filter({ hasText: email }).first().click();
+}
+
+test("a confirmed subscriber gets a digest from the cron route, and clicks through to a paper", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail();
+
+  await page.goto("/subscribe");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Topics").fill("diffusion");
+  await page.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByRole("status")).toContainText("Check your inbox");
+
+  await openNewestEmail(page, email, "Confirm your PaperPulse subscription");
+  await page.getByRole("link", { name: "Confirm subscription" }).click();
+  await page.getByRole("button", { name: "Confirm subscription" }).click();
+  await expect(page).toHaveURL(/\/subscriptions\/manage\?token=.+&notice=confirmed/);
+
+  // The manage page previews the digest the subscriber would get now, with the same template.
+  await page.getByRole("link", { name: "Preview your next digest" }).click();
+  await expect(page.getByRole("heading", { name: "Your next digest" })).toBeVisible();
+  await expect(page.getByText(/Subject: \d+ new papers? for you/)).toBeVisible();
+  await expect(page.frameLocator("iframe").getByText("Matches: diffusion").first()).toBeVisible();
+
+  const refused = await request.post("/api/cron/digest");
+  expect(refused.status()).toBe(401);
+  const run = await request.post("/api/cron/digest", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
+  expect(run.status()).toBe(200);
+  expect(await run.json()).toMatchObject({ due: expect.any(Number), sent: expect.any(Number), failed: 0, complete: true });
+  // A second call sends nobody a second digest for the same day.
+  const again = await request.get("/api/cron/digest", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
+  expect(await again.json()).toMatchObject({ sent: 0 });
+
+  await openNewestEmail(page, email, /new papers? for you, led by/);
+  const frame = page.frameLocator("iframe");
+  await expect(frame.getByText("Matches: diffusion").first()).toBeVisible();
+  await expect(frame.getByText("Also trending")).toBeVisible();
+  const title = (await frame.getByRole("heading", { level: 3 }).first().innerText()).trim();
+  await page.getByRole("link", { name: title, exact: true }).first().click();
+  await expect(page).toHaveURL(/\/papers\/\d{4}\.\d{4,5}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+
+import { digestSubject } from "@/emails/digest";
+import { composeDigestMessage, periodLabel } from "@/lib/digest/compose-digest-message";
+import type { DigestContent, DigestPaperSummary } from "@/lib/digest/digest-content";
+import { digestEntityRefId, digestMessageId } from "@/lib/digest/digest-message-id";
+import { summarizeAbstract } from "@/lib/digest/summarize-abstract";
+
+const paper = (id: number, title: string): DigestPaperSummary => ({
+  id,
+  arxivId: `2511.0000${id}`,
+  title,
+  authors: ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra"],
+  authorCount: 9,
+  summary: "We show that a small change matters.",
+  listedOn: "2025-11-20",
+});
+
+const content: DigestContent = {
+  recipient: {
+    id: 42,
+    email: "reader@example.org",
+    frequency: "weekly",
+    weekday: 3,
+    timeZone: "Europe/Berlin",
+    maxPapers: 10,
+    sendWhenQuiet: false,
+    topics: [
+      { kind: "keyword", value: "diffusion" },
+      { kind: "author", value: "Yann LeCun" },
+    ],
+  },
+  papers: [
+    { paper: paper(1, "Diffusion <b>Models</b> Beat GANs"), matchedTerms: ["diffusion", "Yann LeCun"] },
+    { paper: paper(2, "Score Matching at Scale"), matchedTerms: ["diffusion"] },
+  ],
+  quiet: false,
+  alsoTrending: [paper(3, "A Trending Paper")],
+};
+const links = {
+  manageUrl: "https://paperpulse.example/subscriptions/manage?token=m",
+  unsubscribeUrl: "https://paperpulse.example/unsubscribe?token=u",
+  oneClickUnsubscribeUrl: "https://paperpulse.example/api/subscriptions/unsubscribe?token=u",
+};
+const message = composeDigestMessage(
+  { periodKey: "2026-W48", messageId: digestMessageId(42, "2026-W48", "https://paperpulse.example"), content, links },
+  "https://paperpulse.example",
+);
+
+describe("the digest message", () => {
+  it("names the top paper and the count in the subject", () => {
+    expect(message.subject).toBe("2 new papers for you, led by “Diffusion <b>Models</b> Beat GANs”");
+    expect(digestSubject({ papers: [{ title: "Only One" }] as never, quiet: false, schedule: "a daily digest" })).toBe("1 new paper for you: “Only One”");
+    expect(digestSubject({ papers: [{ title: "Hot" }, { title: "Hotter" }] as never, quiet: true, schedule: "a weekly digest (Mondays)" })).toBe(
+      "Quiet week: 2 trending papers, led by “Hot”",
+    );
+    const long = digestSubject({ papers: [{ title: "word ".repeat(40) }] as never, quiet: false, schedule: "a daily digest" });
+    expect(long.length).toBeLessThan(110);
+    expect(long).toContain("…”");
+  });
+
+  it("carries the one-click unsubscribe URL, a Message-ID stable per subscriber and period, and a per-digest entity id", () => {
+    expect(message).toMatchObject({
+      to: "reader@example.org",
+      listUnsubscribeUrl: links.oneClickUnsubscribeUrl,
+      messageId: "<digest.42.2026-W48@paperpulse.example>",
+      entityRefId: digestEntityRefId(42, "2026-W48"),
+    });
+    expect(digestMessageId(42, "2026-W48", "https://paperpulse.example")).toBe(message.messageId);
+    expect(digestEntityRefId(42, "2026-W49")).not.toBe(message.entityRefId);
+  });
+
+  it("escapes paper text in the HTML, needs no images, and is ready for dark mode", () => {
+    expect(message.html).toContain("Diffusion &lt;b&gt;Models&lt;/b&gt; Beat GANs");
+    expect(message.html).not.toMatch(/<img|<script/i);
+    expect(message.html).toContain("prefers-color-scheme: dark");
+    expect(message.html).toContain('href="https://paperpulse.example/papers/2511.00001"');
+  });
+
+  it("has a plain-text part with every link written out, why each paper was picked, and why this email came", () => {
+    const { text } = message;
+    expect(text).toContain("Diffusion <b>Models</b> Beat GANs <https://paperpulse.example/papers/2511.00001>");
+    expect(text).toContain("Ada Lovelace, Alan Turing, Grace Hopper et al.");
+    expect(text).toContain("Matches: diffusion, Yann LeCun");
+    expect(text).toContain("arXiv <https://arxiv.org/abs/2511.00001>");
+    expect(text).toContain("PDF <https://arxiv.org/pdf/2511.00001>");
+    expect(text).toContain("Also trending");
+    expect(text).toContain("- A Trending Paper <https://paperpulse.example/papers/2511.00003>");
+    expect(text).toContain("because reader@example.org subscribed to a weekly digest (Wednesdays) of new papers matching diffusion, Yann LeCun");
+    expect(text).toContain(`Unsubscribe <${links.unsubscribeUrl}>`);
+    expect(text).toContain("week 48 of 2026");
+  });
+});
+
+describe("digest text helpers", () => {
+  it("labels daily and weekly periods", () => {
+    expect(periodLabel("2026-11-25")).toBe("Nov 25, 2026");
+    expect(periodLabel("2026-W05")).toBe("week 5 of 2026");
+  });
+
+  it("summarises an abstract in about two lines", () => {
+    expect(summarizeAbstract("Short and sweet.")).toBe("Short and sweet.");
+    const sentence = "We introduce a method that learns sparse attention patterns from data alone.";
+    expect(summarizeAbstract(`${sentence} ${"Further detail follows here. ".repeat(20)}`)).toBe(sentence);
+    const long = summarizeAbstract("word ".repeat(100));
+    expect(long.length).toBeLessThanOrEqual(221);
+    expect(long.endsWith("word…")).toBe(true);
+  });
+});
