@@ -39,7 +39,7 @@ export function textQuerySql(text: string): Prisma.Sql {
 // trigram index find candidates; the regular expression then insists on word boundaries.
 function authorWordSql(word: string): Prisma.Sql {
   const folded = Prisma.sql`regexp_replace(paper_fold(${word}), '[^[:alnum:]]+', '', 'g')`;
-  const authors = Prisma.sql`paper_fold(paper_authors_text(p.authors))`;
+  const authors = Prisma.sql`p.authors_folded`;
   return Prisma.sql`(${authors} LIKE '%' || ${folded} || '%' AND ${authors} ~ (${"\\m"} || ${folded} || ${"\\M"}))`;
 }
 

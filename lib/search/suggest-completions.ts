@@ -12,7 +12,7 @@ const MAX_WORDS = 4;
 const MAX_PAPERS = 5;
 const MAX_AUTHORS = 3;
 // Author lists read to collect names from: a common prefix ("li") matches many, this bounds the work.
-const AUTHOR_LISTS = 200;
+const AUTHOR_LISTS = 50;
 
 const folded = (word: string) => Prisma.sql`regexp_replace(paper_fold(${word}), '[^[:alnum:]]+', '', 'g')`;
 
@@ -33,20 +33,19 @@ export async function suggestCompletions(q: string): Promise<Suggestion[]> {
   const prefix = typed.at(-1);
   if (!prefix || typed.join("").length < MIN_SUGGEST_CHARS) return [];
   const words = typed.slice(0, -1);
-  const authorsText = Prisma.sql`paper_fold(paper_authors_text(p.authors))`;
 
   const [papers, authors] = await Promise.all([
     db.$queryRaw<{ arxivId: string; title: string }[]>`
       SELECT p.arxiv_id AS "arxivId", p.title
       FROM paper p
-      WHERE ${containsWords(Prisma.sql`paper_fold(p.title)`, words, prefix)}
+      WHERE ${containsWords(Prisma.sql`p.title_folded`, words, prefix)}
       ORDER BY p.votes DESC, p.id DESC
       LIMIT ${MAX_PAPERS}`,
     db.$queryRaw<{ name: string; papers: number }[]>`
       SELECT name, count(*)::int AS papers
       FROM (
         SELECT unnest(lists.authors) AS name
-        FROM (SELECT p.authors FROM paper p WHERE ${containsWords(authorsText, words, prefix)} LIMIT ${AUTHOR_LISTS}) lists
+        FROM (SELECT p.authors FROM paper p WHERE ${containsWords(Prisma.sql`p.authors_folded`, words, prefix)} LIMIT ${AUTHOR_LISTS}) lists
       ) names
       WHERE ${containsWords(Prisma.sql`paper_fold(names.name)`, words, prefix)}
       GROUP BY name

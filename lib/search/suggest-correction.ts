@@ -44,11 +44,11 @@ async function correctWord(word: string): Promise<string | null> {
         (SELECT candidate FROM (
            SELECT DISTINCT regexp_split_to_table(texts.text, '[^[:alnum:]]+') AS candidate
            FROM (
-             (SELECT paper_fold(p.title) AS text FROM paper p
-              WHERE paper_fold(${word}) <% paper_fold(p.title) LIMIT ${CANDIDATE_TEXTS})
+             (SELECT p.title_folded AS text FROM paper p
+              WHERE paper_fold(${word}) <% p.title_folded LIMIT ${CANDIDATE_TEXTS})
              UNION ALL
-             (SELECT paper_fold(paper_authors_text(p.authors)) FROM paper p
-              WHERE paper_fold(${word}) <% paper_fold(paper_authors_text(p.authors)) LIMIT ${CANDIDATE_TEXTS})
+             (SELECT p.authors_folded FROM paper p
+              WHERE paper_fold(${word}) <% p.authors_folded LIMIT ${CANDIDATE_TEXTS})
            ) texts
          ) candidates
          WHERE length(candidate) >= 3 AND candidate <> paper_fold(${word})
