@@ -72,12 +72,13 @@ const MAX_RETRY_DELAY_MS = 6 * 3_600_000;
  * Sends every due digest once. Batches flow through claim → build → send, the next batch being
  * claimed and built while the current one sends, so the mail server is never left waiting on the
  * database. Each delivery is claimed before it is built (a unique row per subscriber and period,
- * see claim-deliveries.ts), marked `sending` just before its SMTP transaction and `sent` right
- * after, so concurrent runs share the work and a run that dies is resumed by the next without a
- * duplicate. The one gap left: a crash after the server accepted a message but before `sent` was
- * written leaves the row in `sending`, which the next run marks failed instead of resending — at
- * most `concurrency` digests lost, never one doubled; their stable Message-ID lets a receiver drop
- * a copy if an operator resends them.
+ * see claim-deliveries.ts), marked `sending` just before its SMTP transaction and `sent` as soon
+ * as the server accepts it (these two writes are shared by the emails in flight at the time, see
+ * group-writes.ts), so concurrent runs share the work and a run that dies is resumed by the next
+ * without a duplicate. The gap that remains: a crash after the server accepted a message but
+ * before `sent` was written leaves the row in `sending`, which the next run marks failed instead
+ * of resending — at most the messages in flight (about `concurrency`) are lost, never one doubled,
+ * and their stable Message-ID lets a receiver drop a copy should an operator resend them.
  */
 export async function runDigest(options: DigestRunOptions = {}): Promise<DigestRunSummary> {
   const settings = { ...DEFAULTS, ...options };
