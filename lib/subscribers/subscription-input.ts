@@ -10,7 +10,9 @@ export const MAX_CATEGORIES = 20;
 export const MAX_AUTHORS = 20;
 export const MAX_PAPERS_LIMIT = 50;
 
-const collapse = (text: string) => text.normalize("NFC").replace(/\s+/g, " ").trim();
+// Control characters (NUL above all, which PostgreSQL cannot store in text) are dropped.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const collapse = (text: string) => text.normalize("NFC").replace(CONTROL_CHARACTERS, "").replace(/\s+/g, " ").trim();
 
 /** Drops repeats that differ only in case, keeping the first spelling. */
 function unique(values: string[]): string[] {

@@ -81,3 +81,30 @@ describe("hostile input", () => {
     expect(await db.subscriber.groupBy({ by: ["status"], _count: true })).toEqual(before);
   });
 });
+
+describe("control characters", () => {
+  it("drops NUL and other control characters from topics and authors instead of failing in PostgreSQL", async () => {
+    const { GET: previewRoute } = await import("@/app/api/subscriptions/preview/route");
+    for (const query of ["topics=%00", "authors=%00%01", "topics=%00diffusion%07"]) {
+      const response = await previewRoute(new Request(`http://localhost:3000/api/subscriptions/preview?${query}`), undefined);
+      expect(response.status, query).toBeLessThan(500);
+    }
+    const empty = await previewRoute(new Request("http://localhost:3000/api/subscriptions/preview?topics=%00"), undefined);
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).error.message).toContain("A topic cannot be empty.");
+
+    const email = `control-${Date.now()}@example.org`;
+    const response = await subscribeRoute(
+      new Request("http://localhost:3000/api/subscriptions", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "192.0.2.77" },
+        body: JSON.stringify({ email, topics: ["\u0000graph\u0000 networks"], authors: ["Ada\u0007 Lovelace"] }),
+      }),
+      undefined,
+    );
+    expect(response.status).toBe(202);
+    const topics = await db.subscriberTopic.findMany({ where: { subscriber: { email } }, orderBy: { position: "asc" } });
+    expect(topics.map((topic) => topic.value).sort()).toEqual(["Ada Lovelace", "graph networks"]);
+    await db.subscriber.delete({ where: { email } });
+  });
+});
