@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { GET as searchFeed } from "@/app/(site)/search/feed.xml/route";
 import { GET as atomFeed } from "@/app/feed.xml/route";
 import { GET as sitemapIndex } from "@/app/sitemap.xml/route";
 import { GET as sitemapFile } from "@/app/sitemaps/[file]/route";
@@ -14,6 +15,17 @@ describe("feeds and crawler files", () => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
     expect(xml.match(/<entry>/g)?.length).toBeGreaterThanOrEqual(50);
     expect(xml).toContain("http://localhost:3000/papers/");
+  });
+
+  it("serves any search as Atom, newest first", async () => {
+    const response = await searchFeed(new Request("http://localhost/search/feed.xml?q=reasoning&category=cs.CL"), undefined);
+    expect(response.status).toBe(200);
+    const xml = await response.text();
+    expect(xml).toContain("<title>PaperPulse — reasoning · cs.CL</title>");
+    expect(xml).toContain('href="http://localhost:3000/search/feed.xml?q=reasoning&amp;category=cs.CL"');
+    expect(xml).toContain("<id>https://arxiv.org/abs/2502.03387</id>");
+    const empty = await searchFeed(new Request("http://localhost/search/feed.xml"), undefined);
+    expect(empty.status).toBe(400);
   });
 
   it("answers a bad period with 400", async () => {

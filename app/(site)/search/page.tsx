@@ -18,7 +18,18 @@ type PageProps = { searchParams: Promise<Record<string, string | string[] | unde
 export async function generateMetadata({ searchParams }: PageProps): Promise<Metadata> {
   const q = searchParamsToObject(await searchParams).q?.trim().slice(0, 100);
   // Result pages change by the hour and are endless; search engines should not index them.
-  return { title: q ? `Search: ${q}` : "Search", robots: { index: false } };
+  return {
+    title: q ? `Search: ${q}` : "Search",
+    robots: { index: false },
+    ...(q && {
+      alternates: { types: { "application/atom+xml": [{ url: `/search/feed.xml?${new URLSearchParams({ q })}`, title: `PaperPulse: ${q}` }] } },
+    }),
+  };
+}
+
+/** A search's words and category as a digest topic or feed: `/subscribe?q=…&category=…`. */
+function topicParams(q: string, category: string | undefined): URLSearchParams {
+  return new URLSearchParams({ ...(q && { q }), ...(category && { category }) });
 }
 
 /** "About 940,000": an estimate shown to two significant figures, never as false precision. */
@@ -72,6 +83,14 @@ export default async function SearchPage({ searchParams }: PageProps) {
           </h1>
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400" aria-live="polite">
             {totalLabel(result.total)}
+          </p>
+          <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            <Link href={`/subscribe?${topicParams(query.q, query.category)}`} className="font-medium text-accent-700 underline dark:text-accent-300">
+              Email me new papers matching this
+            </Link>
+            <a href={`/search/feed.xml?${topicParams(query.q, query.category)}`} className="text-stone-600 underline dark:text-stone-400">
+              Atom feed
+            </a>
           </p>
         </div>
         <SortTabs state={state} current={result.sort} canRank={query.filters.text !== ""} />
