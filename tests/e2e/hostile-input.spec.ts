@@ -51,6 +51,11 @@ async function expectNoServerError(request: APIRequestContext, method: "GET" | "
   const response = method === "GET" ? await request.get(path, { maxRedirects: 0 }) : await request.post(path, { data, maxRedirects: 0 });
   const status = response.status();
   expect(status, `${method} ${path.slice(0, 200)}`).toBeLessThan(500);
+  // Node's HTTP server itself refuses a request line over 16 KB, before any app code runs.
+  if (status === 431) {
+    expect(path.length, `431 for a ${path.length}-character path`).toBeGreaterThan(8_000);
+    return;
+  }
   if (status >= 400 && path.startsWith("/api/")) {
     const body = await response.json();
     expect(typeof body.error?.message, `${method} ${path.slice(0, 200)}`).toBe("string");
