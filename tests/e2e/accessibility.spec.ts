@@ -13,6 +13,9 @@ const pages = [
   "/search?q=reasoning",
   "/search?q=zzqxv",
   "/papers/2403.99999",
+  "/subscribe",
+  "/submit",
+  "/dev/outbox",
 ];
 
 for (const colorScheme of ["light", "dark"] as const) {

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 // tests/e2e/serve.ts gives the server this secret.
@@ -44,6 +45,22 @@ test("a confirmed subscriber gets a digest from the cron route, and clicks throu
   await expect(frame.getByText("Matches: diffusion").first()).toBeVisible();
   await expect(frame.getByText("Also trending")).toBeVisible();
   const title = (await frame.getByRole("heading", { level: 3 }).first().innerText()).trim();
+
+  // The email itself passes the accessibility checks that apply to a message (emails have no
+  // landmarks), in both colour schemes.
+  const html = (await page.locator("iframe").first().getAttribute("srcdoc")) ?? "";
+  expect(html).toContain("Also trending");
+  for (const colorScheme of ["light", "dark"] as const) {
+    const emailPage = await page.context().newPage();
+    await emailPage.emulateMedia({ colorScheme });
+    await emailPage.setContent(html);
+    const results = await new AxeBuilder({ page: emailPage })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .disableRules(["region", "landmark-one-main", "page-has-heading-one"])
+      .analyze();
+    expect(results.violations.map((violation) => `${colorScheme} ${violation.id}: ${violation.nodes.length}`)).toEqual([]);
+    await emailPage.close();
+  }
   await page.getByRole("link", { name: title, exact: true }).first().click();
   await expect(page).toHaveURL(/\/papers\/\d{4}\.\d{4,5}$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
