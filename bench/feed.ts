@@ -5,7 +5,7 @@ import { encodeCursor } from "../lib/papers/feed-cursor";
 import { addDays, todayUtc, type Period } from "../lib/papers/feed-period";
 import type { PaperCard } from "../lib/papers/paper-card";
 import { trendingQuery } from "../lib/papers/trending-query";
-import { fetchJson, measure, ms, ratio } from "./measure";
+import { fetchJson, foldedPlans, measure, ms, ratio } from "./measure";
 
 type Scenario = { name: string; period: Period; date: string; depth: number };
 
@@ -58,12 +58,7 @@ export async function benchFeed(ctx: { databaseUrl: string; baseUrl: string }): 
     "|---|---|---|---|---|---|---|",
     ...rows,
     "",
-    "<details><summary>EXPLAIN ANALYZE</summary>",
-    "",
-    "```",
-    ...plans,
-    "```",
-    "</details>",
+    ...foldedPlans("EXPLAIN ANALYZE", plans),
   ].join("\n");
 }
 

@@ -30,3 +30,8 @@ export async function fetchJson(url: string): Promise<unknown> {
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
   return response.json();
 }
+
+/** Query plans folded under a summary, so the tables stay readable. */
+export function foldedPlans(summary: string, plans: string[]): string[] {
+  return [`<details><summary>${summary}</summary>`, "", "```", ...plans, "```", "</details>"];
+}

@@ -4,7 +4,7 @@ import pg from "pg";
 
 import { searchQuerySchema, type SearchQuery } from "../lib/search/search-query";
 import { COUNT_CAP, isBroadQuery, searchCountSql, searchEstimateSql, searchPageSql } from "../lib/search/search-sql";
-import { fetchJson, measure, ms, ratio } from "./measure";
+import { fetchJson, foldedPlans, measure, ms, ratio } from "./measure";
 
 type Scenario = { name: string; q: string; sort?: string };
 
@@ -121,11 +121,6 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
     "|---|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
-    "<details><summary>EXPLAIN (ANALYZE, BUFFERS) of each page query</summary>",
-    "",
-    "```",
-    ...plans,
-    "```",
-    "</details>",
+    ...foldedPlans("EXPLAIN (ANALYZE, BUFFERS) of each page query", plans),
   ].join("\n");
 }
