@@ -3,6 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/app-error";
 import { clientIp } from "@/lib/http/client-ip";
 import { isValidArxivId } from "@/lib/papers/arxiv-id";
@@ -37,7 +38,7 @@ export async function upvoteAction(previous: UpvoteFormState, formData: FormData
     jar.set(VOTER_COOKIE, token, {
       httpOnly: true,
       sameSite: "lax",
-      secure: process.env.NODE_ENV === "production" && !!process.env.APP_URL?.startsWith("https:"),
+      secure: env.APP_URL.startsWith("https:"),
       path: "/",
       maxAge: 60 * 60 * 24 * 365 * 2,
     });
