@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 
 import { CategoryList } from "@/components/category-list";
+import { SubmitButton } from "@/components/submit-button";
 import { formatDay, shortenAuthors } from "@/lib/format";
 
 import { submitPaperAction } from "../actions";
@@ -16,7 +17,7 @@ const STATUS_TEXT = {
 } as const;
 
 export function SubmitForm() {
-  const [state, formAction, pending] = useActionState<SubmitFormState, FormData>(submitPaperAction, {
+  const [state, formAction] = useActionState<SubmitFormState, FormData>(submitPaperAction, {
     status: "idle",
     input: "",
     fieldError: null,
@@ -62,13 +63,9 @@ export function SubmitForm() {
             </p>
           )}
         </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-accent-600 px-5 py-2.5 font-medium text-white hover:bg-accent-700 disabled:opacity-70"
-        >
-          {pending ? "Fetching from arXiv…" : "Add paper"}
-        </button>
+        <SubmitButton pendingLabel="Fetching from arXiv…">
+          Add paper
+        </SubmitButton>
       </form>
 
       {paper && (

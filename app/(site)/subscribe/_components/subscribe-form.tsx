@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState, useState, useSyncExternalStore } from "react";
 
 import { FieldError, PreferenceFields, fieldClass } from "@/components/preference-fields";
+import { SubmitButton } from "@/components/submit-button";
 
 import { subscribeAction } from "../actions";
 import { HONEYPOT_FIELD, type SubscribeFormState, type SubscribeFormValues } from "./subscribe-form-state";
@@ -14,7 +15,7 @@ const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone |
 const serverTimeZone = () => "UTC";
 
 export function SubscribeForm({ initial, outboxEnabled }: { initial: SubscribeFormValues; outboxEnabled: boolean }) {
-  const [state, formAction, pending] = useActionState<SubscribeFormState, FormData>(subscribeAction, {
+  const [state, formAction] = useActionState<SubscribeFormState, FormData>(subscribeAction, {
     status: "idle",
     message: null,
     fieldErrors: {},
@@ -88,13 +89,9 @@ export function SubscribeForm({ initial, outboxEnabled }: { initial: SubscribeFo
         </div>
 
         <div className="flex flex-wrap items-center gap-4">
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md bg-accent-600 px-5 py-2.5 font-medium text-white hover:bg-accent-700 disabled:opacity-70"
-          >
-            {pending ? "Subscribing…" : "Subscribe"}
-          </button>
+          <SubmitButton pendingLabel="Subscribing…">
+            Subscribe
+          </SubmitButton>
           <p className="text-sm text-stone-600 dark:text-stone-400">We email you a link to confirm first. Leave any time, in one click.</p>
         </div>
       </form>

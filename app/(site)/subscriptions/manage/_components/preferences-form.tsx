@@ -3,13 +3,14 @@
 import { useActionState } from "react";
 
 import { PreferenceFields } from "@/components/preference-fields";
+import { SubmitButton } from "@/components/submit-button";
 import type { PreferenceValues } from "@/lib/subscribers/preferences-form";
 
 import { updatePreferencesAction } from "../actions";
 import type { PreferencesFormState } from "./preferences-form-state";
 
 export function PreferencesForm({ token, values, timeZones }: { token: string; values: PreferenceValues; timeZones: string[] }) {
-  const [state, formAction, pending] = useActionState<PreferencesFormState, FormData>(updatePreferencesAction, {
+  const [state, formAction] = useActionState<PreferencesFormState, FormData>(updatePreferencesAction, {
     status: "idle",
     message: null,
     fieldErrors: {},
@@ -20,13 +21,9 @@ export function PreferencesForm({ token, values, timeZones }: { token: string; v
       <input type="hidden" name="token" value={token} />
       <PreferenceFields id="manage" values={state.values} errors={state.fieldErrors} timeZones={timeZones} />
       <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-accent-600 px-5 py-2.5 font-medium text-white hover:bg-accent-700 disabled:opacity-70"
-        >
-          {pending ? "Saving…" : "Save preferences"}
-        </button>
+        <SubmitButton pendingLabel="Saving…">
+          Save preferences
+        </SubmitButton>
         {state.message && (
           <p
             role={state.status === "error" ? "alert" : "status"}
