@@ -34,9 +34,23 @@ export async function suggestCorrection(q: string): Promise<string | null> {
   return corrected !== q.trim() ? corrected : null;
 }
 
+// A suggestion is a courtesy: on a large corpus a word with very common trigrams can make the
+// similarity scan slow, and then the search answers without one rather than late or not at all.
+const SUGGESTION_BUDGET_MS = 1_000;
+
 async function correctWord(word: string): Promise<string | null> {
+  try {
+    return await findCorrection(word);
+  } catch (error) {
+    console.warn(`[search] no did-you-mean for one word: ${error instanceof Error ? error.message.split("\n").at(-1) : error}`);
+    return null;
+  }
+}
+
+async function findCorrection(word: string): Promise<string | null> {
   const [, [row]] = await db.$transaction([
-    db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`,
+    db.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true),
+                        set_config('statement_timeout', ${String(SUGGESTION_BUDGET_MS)}, true)`,
     db.$queryRaw<{ known: boolean; correction: string | null }[]>`
       SELECT
         numnode(plainto_tsquery('paper_search'::regconfig, ${word})) = 0
