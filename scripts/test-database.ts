@@ -10,6 +10,16 @@ import { startEmbeddedPostgres } from "./embedded-postgres";
 
 const root = path.resolve(import.meta.dirname, "..");
 
+/** Loads the seed papers in a process of its own (the seed reads its database from the environment). */
+export function seedDatabase(url: string): void {
+  const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "prisma/seed.ts"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url, APP_SECRET: "seed-only-secret-0123456789abcdef0123" },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`Seeding the test database failed:\n${result.stderr}`);
+}
+
 export type TestDatabase = { url: string; drop: () => Promise<void> };
 
 export async function provisionTestDatabase(options: { seed: boolean }): Promise<TestDatabase> {
@@ -27,14 +37,7 @@ export async function provisionTestDatabase(options: { seed: boolean }): Promise
   await ensureDatabase(adminUrl, name);
   const url = withDatabase(adminUrl, name);
   await migrate(url);
-  if (options.seed) {
-    const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "prisma/seed.ts"], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: url, APP_SECRET: "seed-only-secret-0123456789abcdef0123" },
-      encoding: "utf8",
-    });
-    if (result.status !== 0) throw new Error(`Seeding the test database failed:\n${result.stderr}`);
-  }
+  if (options.seed) seedDatabase(url);
   return {
     url,
     drop: async () => {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 
@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test";
 import { migrate } from "../../prisma/migrate";
 import { ensureDatabase } from "../../scripts/database";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/embedded-postgres";
+import { seedDatabase } from "../../scripts/test-database";
 
 // A second app instance on a PostgreSQL of its own that this spec can stop and start under it.
 const root = path.resolve(import.meta.dirname, "../..");
@@ -34,11 +35,7 @@ test.beforeAll(async () => {
   await ensureDatabase(postgres.url("postgres"), "paperpulse");
   const databaseUrl = postgres.url("paperpulse");
   await migrate(databaseUrl);
-  const seeded = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "prisma/seed.ts"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, APP_SECRET: "fault-secret-fault-secret-fault-secret-0" },
-  });
-  expect(seeded.status).toBe(0);
+  seedDatabase(databaseUrl);
   app = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
     env: {
