@@ -3,7 +3,8 @@
 import pg from "pg";
 
 import { searchQuerySchema, type SearchQuery } from "../lib/search/search-query";
-import { COUNT_CAP, isBroadQuery, searchCountSql, searchEstimateSql, searchPageSql } from "../lib/search/search-sql";
+import { requiredPhrases } from "../lib/search/required-phrases";
+import { COUNT_CAP, isBroadQuery, phrasePairsSql, searchCountSql, searchEstimateSql, searchPageSql } from "../lib/search/search-sql";
 import { fetchJson, foldedPlans, measure, ms, ratio } from "./measure";
 
 type Scenario = { name: string; q: string; sort?: string };
@@ -12,14 +13,29 @@ type Scenario = { name: string; q: string; sort?: string };
 const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 50);
 const WARMUP = Math.max(1, Math.round(RUNS / 10));
 
+// A word a person could type: its own lexeme (so "guarante", the stem of "guarantee", is not one).
+const TYPABLE = `plainto_tsquery('paper_search', e.word)::text = quote_literal(e.word)`;
+
 /** Words picked by how many papers hold them, read from ANALYZE's statistics of the search vector. */
 async function wordsByShare(client: pg.Client): Promise<{ word: string; share: number }[]> {
   const { rows } = await client.query<{ word: string; share: number }>(`
     SELECT e.word, e.share
     FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, share)
     WHERE s.tablename = 'paper' AND s.attname = 'search_vector' AND s.schemaname = current_schema()
-      AND e.word ~ '^[a-z]{4,}$'`);
+      AND e.word ~ '^[a-z]{4,}$' AND ${TYPABLE}`);
   return rows.sort((a, b) => b.share - a.share);
+}
+
+/** The commonest pair of adjacent typable words, from ANALYZE's statistics of the word-pair index. */
+async function commonestPair(client: pg.Client): Promise<{ pair: string; share: number } | undefined> {
+  const { rows } = await client.query<{ pair: string; share: number }>(`
+    SELECT e.pair, e.share
+    FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(pair, share)
+    WHERE s.tablename = 'paper_word_pairs_idx' AND s.schemaname = current_schema() AND e.pair ~ '^[a-z]{4,} [a-z]{4,}$'
+      AND (SELECT bool_and(${TYPABLE}) FROM unnest(string_to_array(e.pair, ' ')) AS e(word))
+    ORDER BY e.share DESC
+    LIMIT 1`);
+  return rows[0];
 }
 
 function nearest(words: { word: string; share: number }[], share: number) {
@@ -35,12 +51,21 @@ async function estimate(client: pg.Client, query: SearchQuery): Promise<number> 
   return rows[0]!["QUERY PLAN"][0].Plan["Plan Rows"];
 }
 
+/** As the app does first for a query with phrases: the word pairs they require. */
+async function withPhrasePairs(client: pg.Client, query: SearchQuery): Promise<SearchQuery> {
+  const phrases = requiredPhrases(query.filters.text);
+  if (phrases.length === 0) return query;
+  const { rows } = await client.query<{ pairs: string[] }>(sqlOf(phrasePairsSql(phrases)));
+  return { ...query, filters: { ...query.filters, phrasePairs: rows[0]!.pairs } };
+}
+
 /**
- * What the app sends for one search: by relevance, the estimate first (it picks the plan); then
+ * What the app sends for one search: the word pairs of its phrases, if it has any; by relevance, the estimate first (it picks the plan); then
  * the page and the capped count at once; then the estimate, if the count was capped and it is
  * not known yet.
  */
-async function runSql(page: pg.Client, count: pg.Client, query: SearchQuery, papers: number) {
+async function runSql(page: pg.Client, count: pg.Client, searched: SearchQuery, papers: number) {
+  const query = await withPhrasePairs(page, searched);
   const estimatedMatches = query.sort === "relevance" && query.filters.text ? await estimate(page, query) : undefined;
   const broad = estimatedMatches !== undefined && isBroadQuery(estimatedMatches, papers);
   const [, counted] = await Promise.all([
@@ -65,6 +90,7 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
     const common = nearest(words, 0.25);
     const medium = nearest(words, 0.05);
     const rarest = words.slice(-2);
+    const pair = (await commonestPair(page)) ?? { pair: `${common.word} ${commonest.word}`, share: 0 };
     const { rows: authors } = await page.query<{ name: string }>(
       `SELECT split_part(authors[1], ' ', 2) AS name FROM paper WHERE comment = 'synthetic' AND cardinality(authors) > 0 LIMIT 1`,
     );
@@ -76,6 +102,7 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
       { name: `common word (${share(common)})`, q: common.word },
       { name: `medium word (${share(medium)})`, q: medium.word },
       { name: `two rare words (${share(rarest[0]!)} and ${share(rarest[1]!)}, AND)`, q: `${rarest[0]!.word} ${rarest[1]!.word}` },
+      { name: `commonest phrase (${share(pair)})`, q: `"${pair.pair}"` },
       { name: "phrase of two common words", q: `"${common.word} ${commonest.word}"` },
       { name: "phrase with a medium word", q: `"${medium.word} ${commonest.word}"` },
       { name: "author: filter", q: `author:${surname}` },
@@ -93,16 +120,23 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
       rows.push(
         `| ${scenario.name} | \`${scenario.q}\`${scenario.sort ? ` (${scenario.sort})` : ""} | ${total} | ${ms(api.p50)} | ${ms(api.p95)} | ${ms(sql.p50)} | ${ms(sql.p95)} | ${ratio(api.p50, sql.p50)} | ${ratio(api.p95, sql.p95)} |`,
       );
-      const broad = query.sort === "relevance" && query.filters.text !== "" && isBroadQuery(await estimate(page, query), papers);
-      const pageSql = searchPageSql({ ...query, broad });
+      const planned = await withPhrasePairs(page, query);
+      const broad = planned.sort === "relevance" && planned.filters.text !== "" && isBroadQuery(await estimate(page, planned), papers);
+      const pageSql = searchPageSql({ ...planned, broad });
       const { rows: plan } = await page.query<{ "QUERY PLAN": string }>({
         text: `EXPLAIN (ANALYZE, BUFFERS) ${pageSql.text}`,
         values: pageSql.values,
       });
       const lines = plan.map((line) => line["QUERY PLAN"]);
-      const gin = lines.some((line) => line.includes("paper_search_vector_idx"));
-      plans.push(`${scenario.name} — ${gin ? "GIN index paper_search_vector_idx" : "no GIN index"}:\n${lines.map((line) => `    ${line}`).join("\n")}`);
+      const indexes = ["paper_search_vector_idx", "paper_word_pairs_idx"].filter((index) => lines.some((line) => line.includes(index)));
+      plans.push(`${scenario.name} — ${indexes.length ? `GIN ${indexes.join(" and ")}` : "no GIN index"}:\n${lines.map((line) => `    ${line}`).join("\n")}`);
     }
+
+    // A typo finds nothing, and the answer carries a "did you mean" (the SQL column has no equivalent).
+    const typo = `${medium.word.slice(0, 2)}${medium.word[3]}${medium.word[2]}${medium.word.slice(4)}`;
+    const corrected = await measure(() => fetchJson(`${ctx.baseUrl}/api/search?q=${encodeURIComponent(typo)}`), RUNS, WARMUP);
+    const { didYouMean } = (await fetchJson(`${ctx.baseUrl}/api/search?q=${encodeURIComponent(typo)}`)) as { didYouMean: string | null };
+    rows.push(`| misspelt word, did you mean "${didYouMean ?? "—"}" (API only) | \`${typo}\` | 0 | ${ms(corrected.p50)} | ${ms(corrected.p95)} | | | | |`);
 
     const suggest = await measure(() => fetchJson(`${ctx.baseUrl}/api/search/suggest?q=${encodeURIComponent(common.word.slice(0, 4))}`), RUNS, WARMUP);
     rows.push(`| suggestions (API only) | \`${common.word.slice(0, 4)}\` | | ${ms(suggest.p50)} | ${ms(suggest.p95)} | | | | |`);

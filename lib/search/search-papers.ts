@@ -6,10 +6,12 @@ import type { PaperCard } from "@/lib/papers/paper-card";
 
 import { highlightToHtml } from "./highlight";
 import { RELEVANCE_CANDIDATES } from "./ranking";
+import { requiredPhrases } from "./required-phrases";
 import type { SearchFilters, SearchSort } from "./search-query";
 import {
   COUNT_CAP,
   isBroadQuery,
+  phrasePairsSql,
   searchCountSql,
   searchEstimateSql,
   searchPageSql,
@@ -46,7 +48,8 @@ type Row = PaperCard & { rank: number | null; titleMarked: string; snippetMarked
 const DAY_MS = 86_400_000;
 const FEW_RESULTS = 3;
 
-export async function searchPapers(options: SearchPageOptions & { q: string }): Promise<SearchResult> {
+export async function searchPapers(request: SearchPageOptions & { q: string }): Promise<SearchResult> {
+  const options = { ...request, filters: await withPhrasePairs(request.filters) };
   const { filters, sort, limit } = options;
   // Relevance picks its plan by the estimate (see BROAD_SHARE); a planning-only EXPLAIN is ~1 ms.
   const ranked = sort === "relevance" && filters.text !== "";
@@ -90,6 +93,14 @@ function cursorKey(sort: SearchSort, paper: SearchHit): number {
   if (sort === "upvotes") return paper.upvotes;
   if (sort === "relevance" && paper.rank !== null) return paper.rank;
   return Date.parse(`${paper.listedOn}T00:00:00Z`) / DAY_MS;
+}
+
+/** Looks up the word pairs the query's phrases require, for the word-pair index. */
+async function withPhrasePairs(filters: SearchFilters): Promise<SearchFilters> {
+  const phrases = requiredPhrases(filters.text);
+  if (phrases.length === 0) return filters;
+  const [row] = await db.$queryRaw<{ pairs: string[] }[]>(phrasePairsSql(phrases));
+  return { ...filters, phrasePairs: row?.pairs ?? [] };
 }
 
 async function estimateMatches(filters: SearchFilters): Promise<number> {

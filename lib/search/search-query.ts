@@ -14,7 +14,12 @@ export const SEARCH_MAX_PAGE_SIZE = 50;
 export const MAX_QUERY_LENGTH = 500;
 
 /** What a search matches: the parsed text plus the filters kept beside it in the URL. */
-export type SearchFilters = SearchText & { from?: string; to?: string };
+export type SearchFilters = SearchText & {
+  from?: string;
+  to?: string;
+  /** Adjacent word pairs the text's phrases require (see required-phrases.ts); set before querying. */
+  phrasePairs?: string[];
+};
 
 // Forms send empty fields; an empty field means "not set".
 const optional = <T extends z.ZodType>(schema: T) =>

@@ -48,11 +48,23 @@ export function searchConditionsSql(filters: SearchFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filters.arxivId) conditions.push(Prisma.sql`p.arxiv_id = ${filters.arxivId}`);
   if (filters.text) conditions.push(Prisma.sql`p.search_vector @@ ${textQuerySql(filters.text)}`);
+  // Redundant with the phrase test above, but indexed: it spares reading every paper holding the words.
+  if (filters.phrasePairs?.length) conditions.push(Prisma.sql`paper_word_pairs(p.search_vector) @> ${filters.phrasePairs}::text[]`);
   for (const word of filters.authors.flat()) conditions.push(authorWordSql(word));
   for (const category of filters.categories) conditions.push(Prisma.sql`p.categories @> ARRAY[${category}]::text[]`);
   if (filters.from) conditions.push(Prisma.sql`p.listed_on >= ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`p.listed_on <= ${filters.to}::date`);
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+/**
+ * The adjacent lexeme pairs of the given phrases, as the word-pair index stores them. Empty when
+ * no phrase has two adjacent words left after stop words, and then there is nothing to look up.
+ */
+export function phrasePairsSql(phrases: string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT coalesce(array_agg(DISTINCT pair), '{}') AS pairs
+    FROM unnest(${phrases}::text[]) AS phrase, unnest(paper_word_pairs(to_tsvector('paper_search'::regconfig, phrase))) AS pair`;
 }
 
 export type SearchPageOptions = {

@@ -1,0 +1,112 @@
+import { afterAll, describe, expect, it } from "vitest";
+
+import { db } from "@/lib/db";
+import type { PaperInput } from "@/lib/ingest/paper-input";
+import { upsertPapers } from "@/lib/ingest/upsert-papers";
+import { searchPapers } from "@/lib/search/search-papers";
+import { searchQuerySchema } from "@/lib/search/search-query";
+import { phrasePairsSql, searchCountSql } from "@/lib/search/search-sql";
+
+async function search(q: string, extra: Record<string, string> = {}) {
+  return searchPapers(searchQuerySchema.parse({ q, ...extra }));
+}
+
+/** The papers whose search vector matches the query, by PostgreSQL alone, without the word-pair index. */
+async function matchingByVector(q: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ arxivId: string }[]>`
+    SELECT arxiv_id AS "arxivId" FROM paper WHERE search_vector @@ websearch_to_tsquery('paper_search'::regconfig, ${q})`;
+  return rows.map((row) => row.arxivId).sort();
+}
+
+function paper(arxivId: string, overrides: Partial<PaperInput>): PaperInput {
+  return {
+    arxivId, version: 1, title: "A paper", abstract: "An abstract.", authors: ["Ada Lovelace"], publishedOn: "2026-03-01",
+    revisedOn: null, primaryCategory: "cs.LG", categories: ["cs.LG"], doi: null, comment: null, journalRef: null,
+    githubRepo: null, githubStars: null, externalUpvotes: 0, source: "submitted", ...overrides,
+  };
+}
+
+const added: string[] = [];
+async function add(papers: PaperInput[]) {
+  added.push(...papers.map((p) => p.arxivId));
+  await upsertPapers(papers);
+}
+
+afterAll(async () => {
+  await db.paper.deleteMany({ where: { arxivId: { in: added } } });
+});
+
+describe("phrases", () => {
+  it("find exactly the papers holding the words side by side, as the search vector alone would", async () => {
+    // Every two- and three-word run of plain words in the seed titles, so the phrases are real ones.
+    const titles = await db.paper.findMany({ select: { title: true }, take: 40, orderBy: { id: "asc" } });
+    const phrases = new Set<string>();
+    for (const { title } of titles) {
+      const words = title.split(/\s+/).filter((word) => /^[\p{L}\p{Nd}]+$/u.test(word));
+      for (let index = 0; index + 1 < words.length; index++) {
+        phrases.add(words.slice(index, index + 2 + (index % 2)).join(" "));
+      }
+    }
+    expect(phrases.size).toBeGreaterThan(50);
+    let found = 0;
+    for (const phrase of phrases) {
+      const q = `"${phrase}"`;
+      const result = await search(q, { sort: "newest", limit: "50" });
+      const expected = await matchingByVector(q);
+      expect(result.total, q).toEqual({ count: expected.length, exact: true });
+      expect(expected, q).toEqual(expect.arrayContaining(result.papers.map((hit) => hit.arxivId)));
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(phrases.size);
+  });
+
+  it("need their words in order and next to each other, stop words between them counted", async () => {
+    await add([
+      paper("2604.91001", { title: "Quillwort gradient descent", abstract: "We study quillwort descent." }),
+      paper("2604.91002", { title: "Descent of the quillwort gradient", abstract: "Gradient quillwort." }),
+      paper("2604.91003", { title: "Quillwort in the gradient", abstract: "Nothing else." }),
+    ]);
+    const ids = async (q: string) => (await search(q, { sort: "newest" })).papers.map((hit) => hit.arxivId).sort();
+    expect(await ids('"quillwort gradient"')).toEqual(["2604.91001", "2604.91002"]);
+    expect(await ids('"gradient quillwort"')).toEqual(["2604.91002"]);
+    expect(await ids('"quillwort in the gradient"')).toEqual(["2604.91003"]);
+    expect(await ids('"quillwort gradient" -"gradient descent"')).toEqual(["2604.91002"]);
+    expect(await ids('"quillwort gradient" OR "quillwort in"')).toEqual(["2604.91001", "2604.91002", "2604.91003"]);
+  });
+
+  it("are looked up in the word-pair index", async () => {
+    const [row] = await db.$queryRaw<{ pairs: string[] }[]>(phrasePairsSql(["learning rate", "state of the art"]));
+    const pairs = row?.pairs ?? [];
+    expect(pairs).toEqual(["learn rate"]);
+    // The pairs condition alone, to see that it is the index's expression (which index serves a
+    // whole search is the planner's choice by the statistics; see `npm run bench`).
+    const count = searchCountSql({ text: "", authors: [], categories: [], arxivId: null, phrasePairs: pairs });
+    const [, plan] = await db.$transaction([
+      db.$executeRaw`SET LOCAL enable_seqscan = off`,
+      db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${count.text}`, ...count.values),
+    ]);
+    expect(plan.map((line) => line["QUERY PLAN"]).join("\n")).toContain("paper_word_pairs_idx");
+  });
+});
+
+describe("did you mean", () => {
+  it("offers words of papers added since the database was made", async () => {
+    expect((await search("florbinatoin")).didYouMean).toBeNull();
+    await add([paper("2604.91010", { title: "Florbination of sparse experts", authors: ["Wenzeslaus Quimby"] })]);
+    expect((await search("florbinatoin")).didYouMean).toBe("florbination");
+    expect((await search("author:Quimby wenzeslau")).didYouMean).toBe("author:Quimby wenzeslaus");
+  });
+
+  it("offers the new words of a title a new version changed", async () => {
+    await add([paper("2604.91011", { title: "A first title" })]);
+    await add([paper("2604.91011", { version: 2, title: "Gloxinian attention revisited" })]);
+    expect((await search("gloxinain")).didYouMean).toBe("gloxinian");
+  });
+
+  it("never offers a word no paper holds any more", async () => {
+    await add([paper("2604.91012", { title: "Snarfblatt estimators" })]);
+    expect((await search("snarfbladt")).didYouMean).toBe("snarfblatt");
+    await db.paper.delete({ where: { arxivId: "2604.91012" } });
+    expect((await search("snarfbladt")).didYouMean).toBeNull();
+  });
+});
