@@ -42,41 +42,43 @@ CREATE FUNCTION paper_words(title_folded text, authors_folded text) RETURNS SETO
         WHERE length(word) BETWEEN 3 AND 40 AND word !~ '^[0-9]+$'
     $$;
 
--- One statement per written batch, not per paper; words are taken in one order so concurrent
--- writers cannot deadlock. Words are never removed: a stale one only costs a suggestion that
--- finds nothing, which the caller checks.
-CREATE FUNCTION search_word_add() RETURNS trigger
+-- Adds the words of the given titles and author lists, all in one statement. Words are taken in one
+-- order so concurrent writers cannot deadlock, and never removed: a stale one costs no more than a
+-- suggestion the caller checks and drops.
+CREATE FUNCTION search_word_add(titles_folded text[], authors_folded text[]) RETURNS void
+    LANGUAGE sql
+    AS $$
+        INSERT INTO search_word AS w (word, papers)
+        SELECT word, count(*)::int
+        FROM unnest(titles_folded, authors_folded) AS p(title_folded, authors_folded),
+             paper_words(p.title_folded, p.authors_folded) AS word
+        GROUP BY word
+        ORDER BY word
+        ON CONFLICT (word) DO UPDATE SET papers = w.papers + EXCLUDED.papers
+    $$;
+
+-- Statement-level triggers: one insert into search_word per written batch, not one per paper.
+CREATE FUNCTION search_word_add_inserted() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    INSERT INTO search_word AS w (word, papers)
-    SELECT word, count(*)::int
-    FROM written_papers p, paper_words(p.title_folded, p.authors_folded) AS word
-    GROUP BY word
-    ORDER BY word
-    ON CONFLICT (word) DO UPDATE SET papers = w.papers + EXCLUDED.papers;
+    PERFORM search_word_add(array_agg(title_folded), array_agg(authors_folded)) FROM inserted_papers;
     RETURN NULL;
 END
 $$;
 
 CREATE TRIGGER "paper_search_word_insert" AFTER INSERT ON "paper"
-    REFERENCING NEW TABLE AS written_papers
-    FOR EACH STATEMENT EXECUTE FUNCTION search_word_add();
+    REFERENCING NEW TABLE AS inserted_papers
+    FOR EACH STATEMENT EXECUTE FUNCTION search_word_add_inserted();
 
--- An update adds the words of titles and author lists it changed (an upvote changes neither).
+-- An update adds the words of the titles and author lists it changed (an upvote changes neither).
 CREATE FUNCTION search_word_add_changed() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    INSERT INTO search_word AS w (word, papers)
-    SELECT word, count(*)::int
-    FROM new_papers p
-    JOIN old_papers o ON o.id = p.id
-    CROSS JOIN paper_words(p.title_folded, p.authors_folded) AS word
-    WHERE (p.title_folded, p.authors_folded) IS DISTINCT FROM (o.title_folded, o.authors_folded)
-    GROUP BY word
-    ORDER BY word
-    ON CONFLICT (word) DO UPDATE SET papers = w.papers + EXCLUDED.papers;
+    PERFORM search_word_add(array_agg(p.title_folded), array_agg(p.authors_folded))
+    FROM new_papers p JOIN old_papers o ON o.id = p.id
+    WHERE (p.title_folded, p.authors_folded) IS DISTINCT FROM (o.title_folded, o.authors_folded);
     RETURN NULL;
 END
 $$;
