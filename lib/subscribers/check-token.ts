@@ -5,8 +5,10 @@ import type { TokenPurpose } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/app-error";
 
 import { parseLinkToken, secretMatches } from "./link-token";
+import { TOKEN_FAILURE_MESSAGES, type TokenFailure } from "./token-failure";
 
-export type TokenFailure = "invalid" | "expired" | "used";
+export type { TokenFailure } from "./token-failure";
+
 export type TokenCheck =
   | { ok: true; tokenId: string; subscriberId: number; purpose: TokenPurpose }
   | { ok: false; reason: TokenFailure };
@@ -29,12 +31,6 @@ export async function checkToken(token: string | undefined, purposes: TokenPurpo
   if (row.expiresAt <= now) return { ok: false, reason: "expired" };
   return { ok: true, tokenId: parsed.id, subscriberId: row.subscriberId, purpose: row.purpose };
 }
-
-export const TOKEN_FAILURE_MESSAGES: Record<TokenFailure, string> = {
-  invalid: "This link is not valid. Please use the link from your most recent PaperPulse email.",
-  expired: "This link has expired. Subscribe again with your address and we will email you a fresh link.",
-  used: "This link has already been used.",
-};
 
 /** checkToken for actions: the subscriber id, or an AppError whose message says what to do. */
 export async function requireToken(token: string | undefined, purposes: TokenPurpose[]): Promise<number> {

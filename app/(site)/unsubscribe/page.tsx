@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { LinkFailureNotice } from "@/components/link-failure-notice";
 import { Notice } from "@/components/notice";
 import { SubmitButton } from "@/components/submit-button";
 import { searchParamsToObject } from "@/lib/http/search-params";
-import { TOKEN_FAILURE_MESSAGES } from "@/lib/subscribers/check-token";
 import { getSubscriptionByToken } from "@/lib/subscribers/get-subscription";
 
 import { unsubscribeAction } from "./actions";
@@ -20,11 +20,7 @@ export default async function UnsubscribePage({ searchParams }: PageProps) {
 
   if (!lookup.ok) {
     return (
-      <div className="mx-auto max-w-xl">
-        <Notice tone="warning" title={lookup.reason === "expired" ? "This link has expired" : "This link is not valid"}>
-          <p>{TOKEN_FAILURE_MESSAGES[lookup.reason]}</p>
-        </Notice>
-      </div>
+      <LinkFailureNotice reason={lookup.reason} />
     );
   }
 

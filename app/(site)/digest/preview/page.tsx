@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { LinkFailureNotice } from "@/components/link-failure-notice";
 import { Notice } from "@/components/notice";
 import { previewDigest } from "@/lib/digest/preview-digest";
 import { searchParamsToObject } from "@/lib/http/search-params";
-import { TOKEN_FAILURE_MESSAGES } from "@/lib/subscribers/check-token";
 
 export const metadata: Metadata = { title: "Preview your next digest", robots: { index: false } };
 
@@ -23,11 +23,7 @@ export default async function DigestPreviewPage({ searchParams }: PageProps) {
   const preview = await previewDigest(token);
   if (!preview.ok) {
     return (
-      <div className="mx-auto max-w-xl">
-        <Notice tone="warning" title={preview.reason === "expired" ? "This link has expired" : "This link is not valid"}>
-          <p>{TOKEN_FAILURE_MESSAGES[preview.reason]}</p>
-        </Notice>
-      </div>
+      <LinkFailureNotice reason={preview.reason} />
     );
   }
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { LinkFailureNotice } from "@/components/link-failure-notice";
 import { Notice } from "@/components/notice";
 import { SubmitButton } from "@/components/submit-button";
 import { searchParamsToObject } from "@/lib/http/search-params";
-import { TOKEN_FAILURE_MESSAGES } from "@/lib/subscribers/check-token";
 import { describeSchedule } from "@/lib/subscribers/describe-schedule";
 import { getSubscriptionByToken } from "@/lib/subscribers/get-subscription";
 
@@ -22,24 +22,24 @@ export default async function ConfirmPage({ searchParams }: PageProps) {
   const { token } = searchParamsToObject(await searchParams);
   const lookup = await getSubscriptionByToken(token, ["confirm"]);
 
+  if (!lookup.ok && lookup.reason !== "used") {
+    return (
+      <LinkFailureNotice reason={lookup.reason}>
+        <p>
+          <Link href="/subscribe" className="font-medium text-accent-700 underline dark:text-accent-300">
+            Subscribe again
+          </Link>
+        </p>
+      </LinkFailureNotice>
+    );
+  }
   if (!lookup.ok) {
     return (
       <div className="mx-auto max-w-xl">
-        {lookup.reason === "used" ? (
-          <Notice title="This link has already been used">
-            <p>If you clicked it a moment ago, your subscription is confirmed and your first digest is on its way on schedule.</p>
-            <p>Every digest has a link to manage your subscription.</p>
-          </Notice>
-        ) : (
-          <Notice tone="warning" title={lookup.reason === "expired" ? "This link has expired" : "This link is not valid"}>
-            <p>{TOKEN_FAILURE_MESSAGES[lookup.reason]}</p>
-            <p>
-              <Link href="/subscribe" className="font-medium text-accent-700 underline dark:text-accent-300">
-                Subscribe again
-              </Link>
-            </p>
-          </Notice>
-        )}
+        <Notice title="This link has already been used">
+          <p>If you clicked it a moment ago, your subscription is confirmed and your first digest is on its way on schedule.</p>
+          <p>Every digest has a link to manage your subscription.</p>
+        </Notice>
       </div>
     );
   }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { LinkFailureNotice } from "@/components/link-failure-notice";
 import { Notice } from "@/components/notice";
 import { SubmitButton } from "@/components/submit-button";
 import { searchParamsToObject } from "@/lib/http/search-params";
-import { TOKEN_FAILURE_MESSAGES } from "@/lib/subscribers/check-token";
 import { describeSchedule } from "@/lib/subscribers/describe-schedule";
 import { getSubscriptionByToken, type Subscription } from "@/lib/subscribers/get-subscription";
 import { preferenceValuesOf } from "@/lib/subscribers/preferences-form";
@@ -43,16 +43,13 @@ export default async function ManagePage({ searchParams }: PageProps) {
   const lookup = await getSubscriptionByToken(params.token, ["manage"]);
   if (!lookup.ok) {
     return (
-      <div className="mx-auto max-w-xl">
-        <Notice tone="warning" title={lookup.reason === "expired" ? "This link has expired" : "This link is not valid"}>
-          <p>{TOKEN_FAILURE_MESSAGES[lookup.reason]}</p>
-          <p>
-            <Link href="/subscribe" className="font-medium text-accent-700 underline dark:text-accent-300">
-              Go to the subscribe page
-            </Link>
-          </p>
-        </Notice>
-      </div>
+      <LinkFailureNotice reason={lookup.reason}>
+        <p>
+          <Link href="/subscribe" className="font-medium text-accent-700 underline dark:text-accent-300">
+            Go to the subscribe page
+          </Link>
+        </p>
+      </LinkFailureNotice>
     );
   }
 
