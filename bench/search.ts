@@ -4,7 +4,18 @@ import pg from "pg";
 
 import { searchQuerySchema, type SearchQuery } from "../lib/search/search-query";
 import { requiredPhrases } from "../lib/search/required-phrases";
-import { COUNT_CAP, isBroadQuery, phrasePairsSql, searchCountSql, searchEstimateSql, searchPageSql } from "../lib/search/search-sql";
+import { RELEVANCE_CANDIDATES } from "../lib/search/ranking";
+import {
+  corpusShapeSql,
+  COUNT_CAP,
+  isBroadQuery,
+  phrasePairsSql,
+  recentWindowStart,
+  searchCountSql,
+  searchEstimateSql,
+  searchPageSql,
+  type CorpusShape,
+} from "../lib/search/search-sql";
 import { fetchJson, foldedPlans, measure, ms, ratio } from "./measure";
 
 type Scenario = { name: string; q: string; sort?: string };
@@ -59,19 +70,30 @@ async function withPhrasePairs(client: pg.Client, query: SearchQuery): Promise<S
   return { ...query, filters: { ...query.filters, phrasePairs: rows[0]!.pairs } };
 }
 
+/** The page query the app would send, decided as it does: phrase pairs, then the estimate and the plan it picks. */
+async function planPage(client: pg.Client, searched: SearchQuery, corpus: CorpusShape) {
+  const query = await withPhrasePairs(client, searched);
+  const estimatedMatches = query.sort === "relevance" && query.filters.text ? await estimate(client, query) : undefined;
+  const broad = estimatedMatches !== undefined && isBroadQuery(estimatedMatches, corpus.papers);
+  const windowStart = estimatedMatches !== undefined && !broad ? recentWindowStart(estimatedMatches, corpus) : null;
+  return { query, estimatedMatches, options: { ...query, broad, windowStart } };
+}
+
 /**
- * What the app sends for one search: the word pairs of its phrases, if it has any; by relevance, the estimate first (it picks the plan); then
- * the page and the capped count at once; then the estimate, if the count was capped and it is
- * not known yet.
+ * What the app sends for one search: the word pairs of its phrases, if it has any; by relevance,
+ * the estimate first (it picks the plan); then the page and the capped count at once, and the
+ * page again without a window that held too few candidates; then the estimate, if the count was
+ * capped and it is not known yet.
  */
-async function runSql(page: pg.Client, count: pg.Client, searched: SearchQuery, papers: number) {
-  const query = await withPhrasePairs(page, searched);
-  const estimatedMatches = query.sort === "relevance" && query.filters.text ? await estimate(page, query) : undefined;
-  const broad = estimatedMatches !== undefined && isBroadQuery(estimatedMatches, papers);
-  const [, counted] = await Promise.all([
-    page.query(sqlOf(searchPageSql({ ...query, broad }))),
+async function runSql(page: pg.Client, count: pg.Client, searched: SearchQuery, corpus: CorpusShape) {
+  const { query, estimatedMatches, options } = await planPage(page, searched, corpus);
+  const [windowed, counted] = await Promise.all([
+    page.query<{ candidates: number | null }>(sqlOf(searchPageSql(options))),
     count.query<{ count: number }>(sqlOf(searchCountSql(query.filters))),
   ]);
+  if (options.windowStart && (windowed.rows[0]?.candidates ?? 0) < RELEVANCE_CANDIDATES) {
+    await page.query(sqlOf(searchPageSql({ ...options, windowStart: null })));
+  }
   if ((counted.rows[0]?.count ?? 0) > COUNT_CAP && estimatedMatches === undefined) await estimate(page, query);
 }
 
@@ -83,8 +105,8 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
   const plans: string[] = [];
   try {
     // The app reads the table's size the same way (cached), to tell broad queries apart.
-    const { rows: sizes } = await page.query<{ papers: number }>(`SELECT reltuples::float8 AS papers FROM pg_class WHERE oid = 'paper'::regclass`);
-    const papers = sizes[0]?.papers ?? ctx.papers;
+    const { rows: shapes } = await page.query<CorpusShape>(sqlOf(corpusShapeSql()));
+    const corpus = shapes[0]!;
     const words = await wordsByShare(page);
     const commonest = words[0]!;
     const common = nearest(words, 0.25);
@@ -115,14 +137,13 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
       const query = searchQuerySchema.parse(Object.fromEntries(params));
       const body = (await fetchJson(`${ctx.baseUrl}/api/search?${params}`)) as { total: { count: number; exact: boolean } };
       const api = await measure(() => fetchJson(`${ctx.baseUrl}/api/search?${params}`), RUNS, WARMUP);
-      const sql = await measure(() => runSql(page, count, query, papers), RUNS, WARMUP);
+      const sql = await measure(() => runSql(page, count, query, corpus), RUNS, WARMUP);
       const total = `${body.total.exact ? "" : "≈"}${body.total.count.toLocaleString("en-US")}`;
       rows.push(
         `| ${scenario.name} | \`${scenario.q}\`${scenario.sort ? ` (${scenario.sort})` : ""} | ${total} | ${ms(api.p50)} | ${ms(api.p95)} | ${ms(sql.p50)} | ${ms(sql.p95)} | ${ratio(api.p50, sql.p50)} | ${ratio(api.p95, sql.p95)} |`,
       );
-      const planned = await withPhrasePairs(page, query);
-      const broad = planned.sort === "relevance" && planned.filters.text !== "" && isBroadQuery(await estimate(page, planned), papers);
-      const pageSql = searchPageSql({ ...planned, broad });
+      const { options } = await planPage(page, query, corpus);
+      const pageSql = searchPageSql(options);
       const { rows: plan } = await page.query<{ "QUERY PLAN": string }>({
         text: `EXPLAIN (ANALYZE, BUFFERS) ${pageSql.text}`,
         values: pageSql.values,

@@ -9,13 +9,16 @@ import { RELEVANCE_CANDIDATES } from "./ranking";
 import { requiredPhrases } from "./required-phrases";
 import type { SearchFilters, SearchSort } from "./search-query";
 import {
+  corpusShapeSql,
   COUNT_CAP,
   isBroadQuery,
   phrasePairsSql,
+  recentWindowStart,
   searchCountSql,
   searchEstimateSql,
   searchPageSql,
   textQuerySql,
+  type CorpusShape,
   type SearchPageOptions,
 } from "./search-sql";
 import { suggestCorrection } from "./suggest-correction";
@@ -43,7 +46,7 @@ export type SearchResult = {
   rankedNewest: number | null;
 };
 
-type Row = PaperCard & { rank: number | null; titleMarked: string; snippetMarked: string };
+type Row = PaperCard & { rank: number | null; candidates: number | null; titleMarked: string; snippetMarked: string };
 
 const DAY_MS = 86_400_000;
 const FEW_RESULTS = 3;
@@ -53,19 +56,20 @@ export async function searchPapers(request: SearchPageOptions & { q: string }): 
   const { filters, sort, limit } = options;
   // Relevance picks its plan by the estimate (see BROAD_SHARE); a planning-only EXPLAIN is ~1 ms.
   const ranked = sort === "relevance" && filters.text !== "";
-  const [estimatedMatches, tableSize] = ranked ? await Promise.all([estimateMatches(filters), paperCount()]) : [undefined, 0];
-  const broad = estimatedMatches !== undefined && isBroadQuery(estimatedMatches, tableSize);
-  const [rows, counted] = await Promise.all([
-    db.$queryRaw<Row[]>(searchPageSql({ ...options, broad })),
-    db.$queryRaw<{ count: number }[]>(searchCountSql(filters)),
-  ]);
+  const [estimatedMatches, corpus] = ranked ? await Promise.all([estimateMatches(filters), corpusShape()]) : [undefined, null];
+  const broad = estimatedMatches !== undefined && corpus !== null && isBroadQuery(estimatedMatches, corpus.papers);
+  const windowStart = estimatedMatches !== undefined && corpus !== null && !broad ? recentWindowStart(estimatedMatches, corpus) : null;
+  const page = (start: string | null) => db.$queryRaw<Row[]>(searchPageSql({ ...options, broad, windowStart: start }));
+  const [windowed, counted] = await Promise.all([page(windowStart), db.$queryRaw<{ count: number }[]>(searchCountSql(filters))]);
+  // A window that held fewer matches than relevance ranks would change the results: rank them all.
+  const rows = windowStart && (windowed[0]?.candidates ?? 0) < RELEVANCE_CANDIDATES ? await page(null) : windowed;
   const count = counted[0]?.count ?? 0;
   const total: SearchTotal =
     count > COUNT_CAP
       ? { count: Math.max(estimatedMatches ?? (await estimateMatches(filters)), count), exact: false }
       : { count, exact: true };
 
-  const papers = rows.slice(0, limit).map(({ titleMarked, snippetMarked, ...paper }) => ({
+  const papers = rows.slice(0, limit).map(({ titleMarked, snippetMarked, candidates, ...paper }) => ({
     ...paper,
     highlights: { title: highlightToHtml(titleMarked), abstract: highlightToHtml(snippetMarked) },
   }));
@@ -110,16 +114,16 @@ async function estimateMatches(filters: SearchFilters): Promise<number> {
   return Math.round(plan?.[0]?.Plan?.["Plan Rows"] ?? 0);
 }
 
-// The table's size as of the last ANALYZE, re-read every few minutes: it only needs to be roughly right.
-const PAPER_COUNT_TTL_MS = 5 * 60_000;
-let paperCountCache: { value: number; readAt: number } | null = null;
+// Re-read every few minutes: a window's size only needs to be roughly right.
+const CORPUS_SHAPE_TTL_MS = 5 * 60_000;
+let corpusShapeCache: { value: CorpusShape; readAt: number } | null = null;
 
-async function paperCount(): Promise<number> {
-  if (paperCountCache && Date.now() - paperCountCache.readAt < PAPER_COUNT_TTL_MS) return paperCountCache.value;
-  const [row] = await db.$queryRaw<{ papers: number }[]>`
-    SELECT greatest(reltuples, 0)::float8 AS papers FROM pg_class WHERE oid = 'paper'::regclass`;
-  paperCountCache = { value: row?.papers ?? 0, readAt: Date.now() };
-  return paperCountCache.value;
+async function corpusShape(): Promise<CorpusShape> {
+  if (corpusShapeCache && Date.now() - corpusShapeCache.readAt < CORPUS_SHAPE_TTL_MS) return corpusShapeCache.value;
+  const [row] = await db.$queryRaw<CorpusShape[]>(corpusShapeSql());
+  const value = row ?? { papers: 0, firstDay: "1970-01-01", lastDay: "1970-01-01" };
+  corpusShapeCache = { value, readAt: Date.now() };
+  return value;
 }
 
 async function hasOnlyStopWords(text: string): Promise<boolean> {

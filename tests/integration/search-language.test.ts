@@ -6,7 +6,7 @@ import { upsertPapers } from "@/lib/ingest/upsert-papers";
 import { RELEVANCE_CANDIDATES } from "@/lib/search/ranking";
 import { searchPapers, type SearchResult } from "@/lib/search/search-papers";
 import { searchQuerySchema } from "@/lib/search/search-query";
-import { COUNT_CAP } from "@/lib/search/search-sql";
+import { COUNT_CAP, searchPageSql } from "@/lib/search/search-sql";
 
 async function search(q: string, extra: Record<string, string> = {}): Promise<SearchResult> {
   return searchPapers(searchQuerySchema.parse({ q, ...extra }));
@@ -175,5 +175,17 @@ describe("broad queries", () => {
     expect(relevant.map((hit) => hit.arxivId)).not.toContain("2601.90000");
     const newest = await search("zorblax", { sort: "newest", to: "2025-12-31" });
     expect(ids(newest)).toEqual(["2601.90000"]);
+  });
+
+  it("rank the same candidates from a recent window that holds enough of them, and tell when one holds too few", async () => {
+    const { filters } = searchQuerySchema.parse({ q: "zorblax" });
+    const page = (windowStart: string | null) =>
+      db.$queryRaw<{ arxivId: string; candidates: number }[]>(searchPageSql({ filters, sort: "relevance", limit: 50, windowStart }));
+    const everything = await page(null);
+    // The zorblax papers are listed evenly over 2026-01-01 … 01-28, about 75 a day.
+    const recent = await page("2026-01-10");
+    expect(recent.map((row) => row.arxivId)).toEqual(everything.map((row) => row.arxivId));
+    expect(recent[0]?.candidates).toBe(RELEVANCE_CANDIDATES);
+    expect((await page("2026-01-25"))[0]?.candidates).toBeLessThan(RELEVANCE_CANDIDATES);
   });
 });
