@@ -114,14 +114,15 @@ async function estimateMatches(filters: SearchFilters): Promise<number> {
   return Math.round(plan?.[0]?.Plan?.["Plan Rows"] ?? 0);
 }
 
-// Re-read every few minutes: a window's size only needs to be roughly right.
+// Re-read every few minutes (counting a month's papers takes a few milliseconds): a window's size
+// only needs to be roughly right.
 const CORPUS_SHAPE_TTL_MS = 5 * 60_000;
 let corpusShapeCache: { value: CorpusShape; readAt: number } | null = null;
 
 async function corpusShape(): Promise<CorpusShape> {
   if (corpusShapeCache && Date.now() - corpusShapeCache.readAt < CORPUS_SHAPE_TTL_MS) return corpusShapeCache.value;
   const [row] = await db.$queryRaw<CorpusShape[]>(corpusShapeSql());
-  const value = row ?? { papers: 0, firstDay: "1970-01-01", lastDay: "1970-01-01" };
+  const value = row ?? { papers: 0, firstDay: "1970-01-01", lastDay: "1970-01-01", recentPapers: 0 };
   corpusShapeCache = { value, readAt: Date.now() };
   return value;
 }

@@ -26,21 +26,32 @@ export function isBroadQuery(estimatedMatches: number, papers: number): boolean 
   return estimatedMatches >= BROAD_SHARE * papers;
 }
 
-/** The papers in the table and the days they are listed over: enough to guess a window's size. */
-export type CorpusShape = { papers: number; firstDay: string; lastDay: string };
+/** Enough about the table to size a window of recent papers. */
+export type CorpusShape = {
+  /** Papers in the table, as of the last ANALYZE. */
+  papers: number;
+  firstDay: string;
+  lastDay: string;
+  /** Papers listed in the RECENT_DAYS up to lastDay: how densely recent days are filled. */
+  recentPapers: number;
+};
 
-/** The table's size as of the last ANALYZE (free), and its first and last listing days (two index reads). */
-export function corpusShapeSql(): Prisma.Sql {
-  return Prisma.sql`
-    SELECT greatest(c.reltuples, 0)::float8 AS papers,
-           coalesce((SELECT min(listed_on) FROM paper), current_date)::text AS "firstDay",
-           coalesce((SELECT max(listed_on) FROM paper), current_date)::text AS "lastDay"
-    FROM pg_class c WHERE c.oid = 'paper'::regclass`;
-}
-
+const RECENT_DAYS = 30;
 /** A window is sized to hold this many times RELEVANCE_CANDIDATES matches, by the estimate. */
 const WINDOW_MARGIN = 3;
 const DAY_MS = 86_400_000;
+
+/** The CorpusShape, read from the catalog and the (listed_on, id) index. */
+export function corpusShapeSql(): Prisma.Sql {
+  return Prisma.sql`
+    WITH days AS (SELECT min(listed_on) AS first, max(listed_on) AS last FROM paper)
+    SELECT greatest(c.reltuples, 0)::float8 AS papers,
+           coalesce(days.first, current_date)::text AS "firstDay",
+           coalesce(days.last, current_date)::text AS "lastDay",
+           (SELECT count(*) FROM paper p WHERE p.listed_on > days.last - ${RECENT_DAYS}::int)::int AS "recentPapers"
+    FROM pg_class c, days
+    WHERE c.oid = 'paper'::regclass`;
+}
 
 /**
  * Below BROAD_SHARE, gathering every match from GIN to find the newest costs a heap read per match
@@ -53,12 +64,14 @@ const DAY_MS = 86_400_000;
  * and the results, are always the same as without one.
  */
 export function recentWindowStart(estimatedMatches: number, corpus: CorpusShape): string | null {
-  if (estimatedMatches < 2 * WINDOW_MARGIN * RELEVANCE_CANDIDATES || corpus.papers <= 0) return null;
-  const last = Date.parse(`${corpus.lastDay}T00:00:00Z`);
-  const spanDays = (last - Date.parse(`${corpus.firstDay}T00:00:00Z`)) / DAY_MS + 1;
+  if (estimatedMatches < 2 * WINDOW_MARGIN * RELEVANCE_CANDIDATES || corpus.papers <= 0 || corpus.recentPapers <= 0) return null;
+  // Papers are not listed evenly over the years (arXiv grows), so the window is sized by how densely
+  // the recent days are filled; older days are usually sparser, which only makes the window safer.
   const papersNeeded = (WINDOW_MARGIN * RELEVANCE_CANDIDATES * corpus.papers) / estimatedMatches;
-  const days = Math.ceil((papersNeeded * spanDays) / corpus.papers);
-  return days < spanDays ? new Date(last - (days - 1) * DAY_MS).toISOString().slice(0, 10) : null;
+  const days = Math.ceil((papersNeeded * RECENT_DAYS) / corpus.recentPapers);
+  const last = Date.parse(`${corpus.lastDay}T00:00:00Z`);
+  const start = new Date(last - (days - 1) * DAY_MS).toISOString().slice(0, 10);
+  return start > corpus.firstDay ? start : null;
 }
 
 const TITLE_HIGHLIGHT = `HighlightAll=true, StartSel="${MARK_START}", StopSel="${MARK_STOP}"`;
