@@ -2,14 +2,15 @@
 // for a mix of common-word, rare-word, phrase and author queries, with the plans that explain them.
 import pg from "pg";
 
-import { searchQuerySchema, type SearchQuery } from "../lib/search/search-query";
-import { requiredPhrases } from "../lib/search/required-phrases";
+import { searchQuerySchema, type PhraseLookup, type SearchQuery } from "../lib/search/search-query";
+import { requiredTerms } from "../lib/search/required-terms";
 import { RELEVANCE_CANDIDATES } from "../lib/search/ranking";
 import {
   corpusShapeSql,
   COUNT_CAP,
   isBroadQuery,
-  phrasePairsSql,
+  phraseLookupSql,
+  phrasePairsEstimateSql,
   recentWindowStart,
   searchCountSql,
   searchEstimateSql,
@@ -57,22 +58,30 @@ function sqlOf(sql: { text: string; values: unknown[] }) {
   return { text: sql.text, values: sql.values };
 }
 
-async function estimate(client: pg.Client, query: SearchQuery): Promise<number> {
-  const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(sqlOf(searchEstimateSql(query.filters)));
+async function planRows(client: pg.Client, explain: { text: string; values: unknown[] }): Promise<number> {
+  const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(sqlOf(explain));
   return rows[0]!["QUERY PLAN"][0].Plan["Plan Rows"];
 }
 
-/** As the app does first for a query with phrases: the word pairs they require. */
-async function withPhrasePairs(client: pg.Client, query: SearchQuery): Promise<SearchQuery> {
-  const phrases = requiredPhrases(query.filters.text);
-  if (phrases.length === 0) return query;
-  const { rows } = await client.query<{ pairs: string[] }>(sqlOf(phrasePairsSql(phrases)));
-  return { ...query, filters: { ...query.filters, phrasePairs: rows[0]!.pairs } };
+/** As the app estimates: the planner's guess, capped by the phrase pairs' own. */
+async function estimate(client: pg.Client, query: SearchQuery): Promise<number> {
+  const pairs = query.filters.phraseLookup?.pairs ?? [];
+  const estimates = [await planRows(client, searchEstimateSql({ ...query.filters, phraseLookup: undefined }))];
+  if (pairs.length) estimates.push(await planRows(client, phrasePairsEstimateSql(pairs)));
+  return Math.min(...estimates);
 }
 
-/** The page query the app would send, decided as it does: phrase pairs, then the estimate and the plan it picks. */
+/** As the app does first for a query with phrases: the index lookup of its phrases. */
+async function withPhraseLookup(client: pg.Client, query: SearchQuery): Promise<SearchQuery> {
+  const terms = requiredTerms(query.filters.text);
+  if (terms.phrases.length === 0) return query;
+  const { rows } = await client.query<PhraseLookup>(sqlOf(phraseLookupSql(terms)));
+  return { ...query, filters: { ...query.filters, phraseLookup: rows[0]! } };
+}
+
+/** The page query the app would send, decided as it does: phrase lookup, then the estimate and the plan it picks. */
 async function planPage(client: pg.Client, searched: SearchQuery, corpus: CorpusShape) {
-  const query = await withPhrasePairs(client, searched);
+  const query = await withPhraseLookup(client, searched);
   const estimatedMatches = query.sort === "relevance" && query.filters.text ? await estimate(client, query) : undefined;
   const broad = estimatedMatches !== undefined && isBroadQuery(estimatedMatches, corpus.papers);
   const windowStart = estimatedMatches !== undefined && !broad ? recentWindowStart(estimatedMatches, corpus) : null;

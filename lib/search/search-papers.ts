@@ -1,18 +1,20 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { encodeCursor } from "@/lib/papers/feed-cursor";
 import type { PaperCard } from "@/lib/papers/paper-card";
 
 import { highlightToHtml } from "./highlight";
 import { RELEVANCE_CANDIDATES } from "./ranking";
-import { requiredPhrases } from "./required-phrases";
-import type { SearchFilters, SearchSort } from "./search-query";
+import { requiredTerms } from "./required-terms";
+import type { PhraseLookup, SearchFilters, SearchSort } from "./search-query";
 import {
   corpusShapeSql,
   COUNT_CAP,
   isBroadQuery,
-  phrasePairsSql,
+  phraseLookupSql,
+  phrasePairsEstimateSql,
   recentWindowStart,
   searchCountSql,
   searchEstimateSql,
@@ -52,7 +54,7 @@ const DAY_MS = 86_400_000;
 const FEW_RESULTS = 3;
 
 export async function searchPapers(request: SearchPageOptions & { q: string }): Promise<SearchResult> {
-  const options = { ...request, filters: await withPhrasePairs(request.filters) };
+  const options = { ...request, filters: await withPhraseLookup(request.filters) };
   const { filters, sort, limit } = options;
   // Relevance picks its plan by the estimate (see BROAD_SHARE); a planning-only EXPLAIN is ~1 ms.
   const ranked = sort === "relevance" && filters.text !== "";
@@ -99,16 +101,29 @@ function cursorKey(sort: SearchSort, paper: SearchHit): number {
   return Date.parse(`${paper.listedOn}T00:00:00Z`) / DAY_MS;
 }
 
-/** Looks up the word pairs the query's phrases require, for the word-pair index. */
-async function withPhrasePairs(filters: SearchFilters): Promise<SearchFilters> {
-  const phrases = requiredPhrases(filters.text);
-  if (phrases.length === 0) return filters;
-  const [row] = await db.$queryRaw<{ pairs: string[] }[]>(phrasePairsSql(phrases));
-  return { ...filters, phrasePairs: row?.pairs ?? [] };
+/** Prepares the index lookup of the query's phrases, if it has any (see PhraseLookup). */
+async function withPhraseLookup(filters: SearchFilters): Promise<SearchFilters> {
+  const terms = requiredTerms(filters.text);
+  if (terms.phrases.length === 0) return filters;
+  const [lookup] = await db.$queryRaw<PhraseLookup[]>(phraseLookupSql(terms));
+  return lookup ? { ...filters, phraseLookup: lookup } : filters;
 }
 
+/**
+ * The planner's estimate of the matches. It multiplies the conditions' shares as if they were
+ * unrelated, but a phrase's word pair and its words go together: the pairs' own estimate caps it.
+ */
 async function estimateMatches(filters: SearchFilters): Promise<number> {
-  const [row] = await db.$queryRaw<{ "QUERY PLAN": unknown }[]>(searchEstimateSql(filters));
+  const pairs = filters.phraseLookup?.pairs ?? [];
+  const estimates = await Promise.all([
+    planRows(searchEstimateSql({ ...filters, phraseLookup: undefined })),
+    ...(pairs.length ? [planRows(phrasePairsEstimateSql(pairs))] : []),
+  ]);
+  return Math.min(...estimates);
+}
+
+async function planRows(explain: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ "QUERY PLAN": unknown }[]>(explain);
   const raw = row?.["QUERY PLAN"];
   const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan?: { "Plan Rows"?: number } }] | undefined;
   return Math.round(plan?.[0]?.Plan?.["Plan Rows"] ?? 0);

@@ -13,12 +13,18 @@ export const SEARCH_PAGE_SIZE = 20;
 export const SEARCH_MAX_PAGE_SIZE = 50;
 export const MAX_QUERY_LENGTH = 500;
 
+/**
+ * What a query with phrases needs from the indexes: the adjacent word pairs its phrases require,
+ * and its other required words as a tsquery of lexemes (null when there are none).
+ */
+export type PhraseLookup = { pairs: string[]; otherWords: string | null };
+
 /** What a search matches: the parsed text plus the filters kept beside it in the URL. */
 export type SearchFilters = SearchText & {
   from?: string;
   to?: string;
-  /** Adjacent word pairs the text's phrases require (see required-phrases.ts); set before querying. */
-  phrasePairs?: string[];
+  /** How the text's phrases are looked up (see phraseLookupSql); set before querying. */
+  phraseLookup?: PhraseLookup;
 };
 
 // Forms send empty fields; an empty field means "not set".

@@ -4,7 +4,8 @@ import { paperCardColumns } from "@/lib/papers/paper-card";
 
 import { MARK_START, MARK_STOP } from "./highlight";
 import { RELEVANCE_CANDIDATES, relevanceScoreSql } from "./ranking";
-import type { SearchFilters, SearchSort } from "./search-query";
+import type { RequiredTerms } from "./required-terms";
+import type { PhraseLookup, SearchFilters, SearchSort } from "./search-query";
 
 // The SQL of a search, built by pure functions so `npm run bench` can send the very same
 // statements to PostgreSQL that the app sends. Every query reads `paper p`.
@@ -91,13 +92,26 @@ function authorWordSql(word: string): Prisma.Sql {
   return Prisma.sql`(${authors} LIKE '%' || ${folded} || '%' AND ${authors} ~ (${"\\m"} || ${folded} || ${"\\M"}))`;
 }
 
+/**
+ * The text condition. GIN knows which papers hold a word, not where, so for a phrase its answer is
+ * inexact and PostgreSQL rechecks every condition of the scan on every row it finds: for a phrase
+ * of common words that is every paper holding both words (1 s at a million papers), and the word
+ * pairs would be recomputed for each (0.2 ms a paper). With a lookup, the papers are found through
+ * exact index conditions (the word pairs, the other words' lexemes), and the query itself only
+ * tests the rows found: ts_match_vq is `@@` written as a call, which no index serves.
+ */
+function textConditionSql(text: string, lookup: PhraseLookup | undefined): Prisma.Sql {
+  const query = textQuerySql(text);
+  if (!lookup?.pairs.length) return Prisma.sql`p.search_vector @@ ${query}`;
+  const others = lookup.otherWords ? Prisma.sql`AND p.search_vector @@ ${lookup.otherWords}::tsquery` : Prisma.empty;
+  return Prisma.sql`(paper_word_pairs(p.search_vector) @> ${lookup.pairs}::text[] ${others} AND ts_match_vq(p.search_vector, ${query}))`;
+}
+
 /** The conditions a paper must meet to match. */
 export function searchConditionsSql(filters: SearchFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filters.arxivId) conditions.push(Prisma.sql`p.arxiv_id = ${filters.arxivId}`);
-  if (filters.text) conditions.push(Prisma.sql`p.search_vector @@ ${textQuerySql(filters.text)}`);
-  // Redundant with the phrase test above, but indexed: it spares reading every paper holding the words.
-  if (filters.phrasePairs?.length) conditions.push(Prisma.sql`paper_word_pairs(p.search_vector) @> ${filters.phrasePairs}::text[]`);
+  if (filters.text) conditions.push(textConditionSql(filters.text, filters.phraseLookup));
   for (const word of filters.authors.flat()) conditions.push(authorWordSql(word));
   for (const category of filters.categories) conditions.push(Prisma.sql`p.categories @> ARRAY[${category}]::text[]`);
   if (filters.from) conditions.push(Prisma.sql`p.listed_on >= ${filters.from}::date`);
@@ -106,13 +120,24 @@ export function searchConditionsSql(filters: SearchFilters): Prisma.Sql {
 }
 
 /**
- * The adjacent lexeme pairs of the given phrases, as the word-pair index stores them. Empty when
- * no phrase has two adjacent words left after stop words, and then there is nothing to look up.
+ * The PhraseLookup of a query's required terms (see required-terms.ts). A phrase whose words are
+ * not side by side once stop words are dropped ("state of the art") has no pairs to look up; its
+ * words join the other words.
  */
-export function phrasePairsSql(phrases: string[]): Prisma.Sql {
+export function phraseLookupSql({ phrases, words }: RequiredTerms): Prisma.Sql {
   return Prisma.sql`
-    SELECT coalesce(array_agg(DISTINCT pair), '{}') AS pairs
-    FROM unnest(${phrases}::text[]) AS phrase, unnest(paper_word_pairs(to_tsvector('paper_search'::regconfig, phrase))) AS pair`;
+    WITH phrase AS (
+      SELECT text, paper_word_pairs(to_tsvector('paper_search'::regconfig, text)) AS pairs FROM unnest(${phrases}::text[]) AS text
+    )
+    SELECT (SELECT coalesce(array_agg(DISTINCT pair), '{}') FROM phrase, unnest(phrase.pairs) AS pair) AS pairs,
+           CASE WHEN numnode(q) > 0 THEN q::text END AS "otherWords"
+    FROM plainto_tsquery('paper_search'::regconfig,
+           concat_ws(' ', ${words.join(" ")}::text, (SELECT string_agg(text, ' ') FROM phrase WHERE cardinality(pairs) = 0))) AS q`;
+}
+
+/** The planner's estimate of the papers holding every given word pair: no other condition can be rarer. */
+export function phrasePairsEstimateSql(pairs: string[]): Prisma.Sql {
+  return Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM paper p WHERE paper_word_pairs(p.search_vector) @> ${pairs}::text[]`;
 }
 
 export type SearchPageOptions = {
@@ -131,7 +156,8 @@ export type SearchPageOptions = {
  * to tell whether more follow.
  */
 function pageIdsSql({ filters, sort, cursor, limit, broad = false, windowStart }: SearchPageOptions): Prisma.Sql {
-  const where = searchConditionsSql(filters);
+  // Walking the date index tests papers one by one, where the word pairs would only cost time.
+  const where = searchConditionsSql(broad ? { ...filters, phraseLookup: undefined } : filters);
   if (sort === "relevance" && filters.text) {
     // "+ 0" hides the column from the index's ordering, so the planner gathers the matches from GIN instead.
     const newest = broad ? Prisma.sql`p.listed_on` : Prisma.sql`p.listed_on + 0`;

@@ -4,8 +4,9 @@ import { db } from "@/lib/db";
 import type { PaperInput } from "@/lib/ingest/paper-input";
 import { upsertPapers } from "@/lib/ingest/upsert-papers";
 import { searchPapers } from "@/lib/search/search-papers";
-import { searchQuerySchema } from "@/lib/search/search-query";
-import { phrasePairsSql, searchCountSql } from "@/lib/search/search-sql";
+import { requiredTerms } from "@/lib/search/required-terms";
+import { searchQuerySchema, type PhraseLookup } from "@/lib/search/search-query";
+import { phraseLookupSql, searchCountSql } from "@/lib/search/search-sql";
 
 async function search(q: string, extra: Record<string, string> = {}) {
   return searchPapers(searchQuerySchema.parse({ q, ...extra }));
@@ -74,18 +75,30 @@ describe("phrases", () => {
     expect(await ids('"quillwort gradient" OR "quillwort in"')).toEqual(["2604.91001", "2604.91002", "2604.91003"]);
   });
 
-  it("are looked up in the word-pair index", async () => {
-    const [row] = await db.$queryRaw<{ pairs: string[] }[]>(phrasePairsSql(["learning rate", "state of the art"]));
-    const pairs = row?.pairs ?? [];
-    expect(pairs).toEqual(["learn rate"]);
-    // The pairs condition alone, to see that it is the index's expression (which index serves a
-    // whole search is the planner's choice by the statistics; see `npm run bench`).
-    const count = searchCountSql({ text: "", authors: [], categories: [], arxivId: null, phrasePairs: pairs });
+  it("are looked up by their word pairs, and their other words by lexemes", async () => {
+    const [lookup] = await db.$queryRaw<PhraseLookup[]>(phraseLookupSql(requiredTerms('"learning rate" "state of the art" neural -survey')));
+    // "state of the art" has no two words side by side once stop words are dropped.
+    expect(lookup).toEqual({ pairs: ["learn rate"], otherWords: "'neural' & 'state' & 'art'" });
+  });
+
+  it("are found through the exact word-pair index, the query itself tested only on the rows found", async () => {
+    const [lookup] = await db.$queryRaw<PhraseLookup[]>(phraseLookupSql(requiredTerms('"learning rate"')));
+    const count = searchCountSql({ ...searchQuerySchema.parse({ q: '"learning rate"' }).filters, phraseLookup: lookup });
+    // The seed is too small for the planner to prefer an index by itself.
     const [, plan] = await db.$transaction([
       db.$executeRaw`SET LOCAL enable_seqscan = off`,
       db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${count.text}`, ...count.values),
     ]);
-    expect(plan.map((line) => line["QUERY PLAN"]).join("\n")).toContain("paper_word_pairs_idx");
+    const text = plan.map((line) => line["QUERY PLAN"]).join("\n");
+    expect(text).toContain("paper_word_pairs_idx");
+    expect(text).toMatch(/Filter: \(?ts_match_vq/);
+    // The inexact phrase lookup in the text index would make PostgreSQL recompute the pairs of every row.
+    expect(text).not.toContain("paper_search_vector_idx");
+  });
+
+  it("need no lookup when an OR makes them optional, and still match", async () => {
+    expect(requiredTerms('"learning rate" OR hebbian').phrases).toEqual([]);
+    expect((await search('"learning rate" OR hebbian')).total.count).toBeGreaterThan((await search('"learning rate"')).total.count);
   });
 });
 
