@@ -162,8 +162,12 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
       plans.push(`${scenario.name} — ${indexes.length ? `GIN ${indexes.join(" and ")}` : "no GIN index"}:\n${lines.map((line) => `    ${line}`).join("\n")}`);
     }
 
-    // A typo finds nothing, and the answer carries a "did you mean" (the SQL column has no equivalent).
-    const typo = `${medium.word.slice(0, 2)}${medium.word[3]}${medium.word[2]}${medium.word.slice(4)}`;
+    // A title word with two letters swapped finds nothing; the answer carries a "did you mean" (the SQL column has no equivalent).
+    const { rows: titleWords } = await page.query<{ word: string }>(
+      `SELECT word FROM search_word WHERE word ~ '^[a-z]{8,}$' ORDER BY papers DESC, word LIMIT 1`,
+    );
+    const typed = titleWords[0]?.word ?? "reinforcement";
+    const typo = `${typed.slice(0, 2)}${typed[3]}${typed[2]}${typed.slice(4)}`;
     const corrected = await measure(() => fetchJson(`${ctx.baseUrl}/api/search?q=${encodeURIComponent(typo)}`), RUNS, WARMUP);
     const { didYouMean } = (await fetchJson(`${ctx.baseUrl}/api/search?q=${encodeURIComponent(typo)}`)) as { didYouMean: string | null };
     rows.push(`| misspelt word, did you mean "${didYouMean ?? "—"}" (API only) | \`${typo}\` | 0 | ${ms(corrected.p50)} | ${ms(corrected.p95)} | | | | |`);

@@ -45,8 +45,11 @@ async function correctWord(word: string): Promise<string | null> {
 
 async function findCorrection(word: string): Promise<string | null> {
   const [, [row]] = await db.$transaction([
+    // An unknown word has no GIN entries, but the planner, expecting some, would rather scan the
+    // table for the first paper holding it: 5.7 s at a million papers. The index answers at once.
     db.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(MIN_SIMILARITY)}, true),
-                        set_config('statement_timeout', ${String(SUGGESTION_BUDGET_MS)}, true)`,
+                        set_config('statement_timeout', ${String(SUGGESTION_BUDGET_MS)}, true),
+                        set_config('enable_seqscan', 'off', true)`,
     db.$queryRaw<{ known: boolean; correction: string | null }[]>`
       SELECT
         numnode(plainto_tsquery('paper_search'::regconfig, ${word})) = 0
