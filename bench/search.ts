@@ -98,7 +98,7 @@ async function runSql(page: pg.Client, count: pg.Client, searched: SearchQuery, 
   const { query, estimatedMatches, options } = await planPage(page, searched, corpus);
   const [windowed, counted] = await Promise.all([
     page.query<{ candidates: number | null }>(sqlOf(searchPageSql(options))),
-    count.query<{ count: number }>(sqlOf(searchCountSql(query.filters))),
+    count.query<{ count: number }>(sqlOf(searchCountSql(query.filters, options.broad))),
   ]);
   if (options.windowStart && (windowed.rows[0]?.candidates ?? 0) < RELEVANCE_CANDIDATES) {
     await page.query(sqlOf(searchPageSql({ ...options, windowStart: null })));

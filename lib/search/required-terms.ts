@@ -4,9 +4,12 @@ export type RequiredTerms = {
   phrases: string[];
   /** The other words that are not excluded, as typed: outside quotes, then from quotes that are no such phrase. */
   words: string[];
+  /** The query is these terms and nothing else: nothing excluded, no punctuation in any word. */
+  plain: boolean;
 };
 
-const NONE: RequiredTerms = { phrases: [], words: [] };
+const NONE: RequiredTerms = { phrases: [], words: [], plain: false };
+const PLAIN_WORD = /^[\p{L}\p{Nd}]+$/u;
 
 /**
  * The terms every match must contain, as websearch_to_tsquery reads a query: quoted phrases unless
@@ -19,6 +22,7 @@ const NONE: RequiredTerms = { phrases: [], words: [] };
 export function requiredTerms(text: string): RequiredTerms {
   const phrases: string[] = [];
   const words: string[] = [];
+  let excludes = false;
   let outside = "";
   let index = 0;
   while (index < text.length) {
@@ -34,7 +38,8 @@ export function requiredTerms(text: string): RequiredTerms {
     const excluded = /-\s*$/u.test(before);
     outside += `${before.replace(/-\s*$/u, "")} `;
     const quoted = text.slice(open + 1, end).trim().split(/\s+/u);
-    if (!excluded && quoted.length >= 2 && quoted.every((word) => /^[\p{L}\p{Nd}]+$/u.test(word))) {
+    excludes ||= excluded;
+    if (!excluded && quoted.length >= 2 && quoted.every((word) => PLAIN_WORD.test(word))) {
       phrases.push(quoted.join(" "));
     } else if (!excluded) {
       // Whatever else a quote holds, its words must all be there.
@@ -42,6 +47,9 @@ export function requiredTerms(text: string): RequiredTerms {
     }
     index = end + 1;
   }
-  const unquoted = outside.split(/\s+/u).filter((word) => word !== "" && !word.startsWith("-"));
-  return unquoted.some((word) => word.toLowerCase() === "or") ? NONE : { phrases, words: [...unquoted, ...words] };
+  const typed = outside.split(/\s+/u).filter((word) => word !== "");
+  const unquoted = typed.filter((word) => !word.startsWith("-"));
+  if (unquoted.some((word) => word.toLowerCase() === "or")) return NONE;
+  const all = [...unquoted, ...words];
+  return { phrases, words: all, plain: !excludes && unquoted.length === typed.length && all.every((word) => PLAIN_WORD.test(word)) };
 }

@@ -62,7 +62,7 @@ export async function searchPapers(request: SearchPageOptions & { q: string }): 
   const broad = estimatedMatches !== undefined && corpus !== null && isBroadQuery(estimatedMatches, corpus.papers);
   const windowStart = estimatedMatches !== undefined && corpus !== null && !broad ? recentWindowStart(estimatedMatches, corpus) : null;
   const page = (start: string | null) => db.$queryRaw<Row[]>(searchPageSql({ ...options, broad, windowStart: start }));
-  const [windowed, counted] = await Promise.all([page(windowStart), db.$queryRaw<{ count: number }[]>(searchCountSql(filters))]);
+  const [windowed, counted] = await Promise.all([page(windowStart), db.$queryRaw<{ count: number }[]>(searchCountSql(filters, broad))]);
   // A window that held fewer matches than relevance ranks would change the results: rank them all.
   const rows = windowStart && (windowed[0]?.candidates ?? 0) < RELEVANCE_CANDIDATES ? await page(null) : windowed;
   const count = counted[0]?.count ?? 0;

@@ -15,9 +15,10 @@ export const MAX_QUERY_LENGTH = 500;
 
 /**
  * What a query with phrases needs from the indexes: the adjacent word pairs its phrases require,
- * and its other required words as a tsquery of lexemes (null when there are none).
+ * its other required words as a tsquery of lexemes (null when there are none), and whether the
+ * papers holding both are exactly the matches.
  */
-export type PhraseLookup = { pairs: string[]; otherWords: string | null };
+export type PhraseLookup = { pairs: string[]; otherWords: string | null; exact: boolean };
 
 /** What a search matches: the parsed text plus the filters kept beside it in the URL. */
 export type SearchFilters = SearchText & {

@@ -98,13 +98,15 @@ function authorWordSql(word: string): Prisma.Sql {
  * of common words that is every paper holding both words (1 s at a million papers), and the word
  * pairs would be recomputed for each (0.2 ms a paper). With a lookup, the papers are found through
  * exact index conditions (the word pairs, the other words' lexemes), and the query itself only
- * tests the rows found: ts_match_vq is `@@` written as a call, which no index serves.
+ * tests the rows found, unless the lookup is exact: ts_match_vq is `@@` written as a call, which no
+ * index serves.
  */
 function textConditionSql(text: string, lookup: PhraseLookup | undefined): Prisma.Sql {
   const query = textQuerySql(text);
   if (!lookup?.pairs.length) return Prisma.sql`p.search_vector @@ ${query}`;
   const others = lookup.otherWords ? Prisma.sql`AND p.search_vector @@ ${lookup.otherWords}::tsquery` : Prisma.empty;
-  return Prisma.sql`(paper_word_pairs(p.search_vector) @> ${lookup.pairs}::text[] ${others} AND ts_match_vq(p.search_vector, ${query}))`;
+  const test = lookup.exact ? Prisma.empty : Prisma.sql`AND ts_match_vq(p.search_vector, ${query})`;
+  return Prisma.sql`(paper_word_pairs(p.search_vector) @> ${lookup.pairs}::text[] ${others} ${test})`;
 }
 
 /** The conditions a paper must meet to match. */
@@ -122,15 +124,19 @@ export function searchConditionsSql(filters: SearchFilters): Prisma.Sql {
 /**
  * The PhraseLookup of a query's required terms (see required-terms.ts). A phrase whose words are
  * not side by side once stop words are dropped ("state of the art") has no pairs to look up; its
- * words join the other words.
+ * words join the other words. The lookup is exact when the query is nothing but two-word phrases
+ * and plain words: a paper holding the pair "a b" has a and b side by side, which is all the
+ * phrase asks.
  */
-export function phraseLookupSql({ phrases, words }: RequiredTerms): Prisma.Sql {
+export function phraseLookupSql({ phrases, words, plain }: RequiredTerms): Prisma.Sql {
   return Prisma.sql`
     WITH phrase AS (
-      SELECT text, paper_word_pairs(to_tsvector('paper_search'::regconfig, text)) AS pairs FROM unnest(${phrases}::text[]) AS text
+      SELECT text, length(vector) AS lexemes, paper_word_pairs(vector) AS pairs
+      FROM unnest(${phrases}::text[]) AS text, to_tsvector('paper_search'::regconfig, text) AS vector
     )
     SELECT (SELECT coalesce(array_agg(DISTINCT pair), '{}') FROM phrase, unnest(phrase.pairs) AS pair) AS pairs,
-           CASE WHEN numnode(q) > 0 THEN q::text END AS "otherWords"
+           CASE WHEN numnode(q) > 0 THEN q::text END AS "otherWords",
+           ${plain}::boolean AND (SELECT bool_and(lexemes = 2 AND cardinality(pairs) = 1) FROM phrase) AS exact
     FROM plainto_tsquery('paper_search'::regconfig,
            concat_ws(' ', ${words.join(" ")}::text, (SELECT string_agg(text, ' ') FROM phrase WHERE cardinality(pairs) = 0))) AS q`;
 }
@@ -138,6 +144,16 @@ export function phraseLookupSql({ phrases, words }: RequiredTerms): Prisma.Sql {
 /** The planner's estimate of the papers holding every given word pair: no other condition can be rarer. */
 export function phrasePairsEstimateSql(pairs: string[]): Prisma.Sql {
   return Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM paper p WHERE paper_word_pairs(p.search_vector) @> ${pairs}::text[]`;
+}
+
+/**
+ * The conditions as a plan uses them. A broad query's matches are found by testing papers one by
+ * one (walking the date index, or counting the first few thousand), where a phrase lookup would
+ * only cost time; and its word pairs, held by a large share of papers, would overflow the bitmap
+ * into whole pages whose every row has its pairs recomputed.
+ */
+function planConditionsSql(filters: SearchFilters, broad: boolean): Prisma.Sql {
+  return searchConditionsSql(broad ? { ...filters, phraseLookup: undefined } : filters);
 }
 
 export type SearchPageOptions = {
@@ -156,8 +172,7 @@ export type SearchPageOptions = {
  * to tell whether more follow.
  */
 function pageIdsSql({ filters, sort, cursor, limit, broad = false, windowStart }: SearchPageOptions): Prisma.Sql {
-  // Walking the date index tests papers one by one, where the word pairs would only cost time.
-  const where = searchConditionsSql(broad ? { ...filters, phraseLookup: undefined } : filters);
+  const where = planConditionsSql(filters, broad);
   if (sort === "relevance" && filters.text) {
     // "+ 0" hides the column from the index's ordering, so the planner gathers the matches from GIN instead.
     const newest = broad ? Prisma.sql`p.listed_on` : Prisma.sql`p.listed_on + 0`;
@@ -216,10 +231,10 @@ export function searchPageSql(options: SearchPageOptions): Prisma.Sql {
 }
 
 /** How many papers match, counting no further than COUNT_CAP + 1. */
-export function searchCountSql(filters: SearchFilters): Prisma.Sql {
+export function searchCountSql(filters: SearchFilters, broad = false): Prisma.Sql {
   return Prisma.sql`
     SELECT count(*)::int AS count
-    FROM (SELECT 1 FROM paper p WHERE ${searchConditionsSql(filters)} LIMIT ${COUNT_CAP + 1}) capped`;
+    FROM (SELECT 1 FROM paper p WHERE ${planConditionsSql(filters, broad)} LIMIT ${COUNT_CAP + 1}) capped`;
 }
 
 /** The planner's estimate of the matches: free, and close enough for "about N results". */

@@ -78,12 +78,23 @@ describe("phrases", () => {
   it("are looked up by their word pairs, and their other words by lexemes", async () => {
     const [lookup] = await db.$queryRaw<PhraseLookup[]>(phraseLookupSql(requiredTerms('"learning rate" "state of the art" neural -survey')));
     // "state of the art" has no two words side by side once stop words are dropped.
-    expect(lookup).toEqual({ pairs: ["learn rate"], otherWords: "'neural' & 'state' & 'art'" });
+    expect(lookup).toEqual({ pairs: ["learn rate"], otherWords: "'neural' & 'state' & 'art'", exact: false });
+  });
+
+  it("are exactly the papers holding their pair when the query has nothing but two-word phrases and plain words", async () => {
+    const lookup = async (q: string) => (await db.$queryRaw<PhraseLookup[]>(phraseLookupSql(requiredTerms(q))))[0]?.exact;
+    expect(await lookup('"learning rate" neural "language models"')).toBe(true);
+    expect(await lookup('"the learning rate"')).toBe(true);
+    expect(await lookup('"large language models"')).toBe(false);
+    expect(await lookup('"learning rate" -neural')).toBe(false);
+    expect(await lookup('"learning rate" state-of-the-art')).toBe(false);
+    expect(await lookup('"learning rate" "state of the art"')).toBe(false);
+    expect(await lookup('"rate rate"')).toBe(false);
   });
 
   it("are found through the exact word-pair index, the query itself tested only on the rows found", async () => {
-    const [lookup] = await db.$queryRaw<PhraseLookup[]>(phraseLookupSql(requiredTerms('"learning rate"')));
-    const count = searchCountSql({ ...searchQuerySchema.parse({ q: '"learning rate"' }).filters, phraseLookup: lookup });
+    const [lookup] = await db.$queryRaw<PhraseLookup[]>(phraseLookupSql(requiredTerms('"large language models"')));
+    const count = searchCountSql({ ...searchQuerySchema.parse({ q: '"large language models"' }).filters, phraseLookup: lookup });
     // The seed is too small for the planner to prefer an index by itself.
     const [, plan] = await db.$transaction([
       db.$executeRaw`SET LOCAL enable_seqscan = off`,

@@ -11,7 +11,17 @@ describe("requiredTerms", () => {
   });
 
   it("returns the words outside quotes that are not excluded", () => {
-    expect(requiredTerms('scaling "language models" -survey llm-based')).toEqual({ phrases: ["language models"], words: ["scaling", "llm-based"] });
+    expect(requiredTerms('scaling "language models" -survey llm-based')).toEqual({
+      phrases: ["language models"],
+      words: ["scaling", "llm-based"],
+      plain: false,
+    });
+  });
+
+  it("tells when the query is nothing but phrases and plain words", () => {
+    expect(requiredTerms('scaling "language models" "transformers" laws').plain).toBe(true);
+    expect(requiredTerms('"language models" -survey').plain).toBe(false);
+    expect(requiredTerms('"language models" llm-based').plain).toBe(false);
   });
 
   it("reads an unclosed quote to the end, as websearch_to_tsquery does", () => {
@@ -23,12 +33,12 @@ describe("requiredTerms", () => {
   });
 
   it("leaves out excluded phrases, written with or without a space after the minus", () => {
-    expect(requiredTerms('"a b" -"c d" - "e f"')).toEqual({ phrases: ["a b"], words: [] });
+    expect(requiredTerms('"a b" -"c d" - "e f"')).toEqual({ phrases: ["a b"], words: [], plain: false });
   });
 
   it("returns nothing when an OR makes parts of the query optional", () => {
-    expect(requiredTerms('"a b" OR c')).toEqual({ phrases: [], words: [] });
-    expect(requiredTerms('x or "a b"')).toEqual({ phrases: [], words: [] });
+    expect(requiredTerms('"a b" OR c')).toEqual({ phrases: [], words: [], plain: false });
+    expect(requiredTerms('x or "a b"')).toEqual({ phrases: [], words: [], plain: false });
   });
 
   it("does not mistake a quoted or for the OR operator", () => {
@@ -36,6 +46,10 @@ describe("requiredTerms", () => {
   });
 
   it("treats single quoted words and phrases with punctuation as words, whose lexemes may not stand side by side", () => {
-    expect(requiredTerms('"transformers" "state-of-the-art model"')).toEqual({ phrases: [], words: ["transformers", "state-of-the-art", "model"] });
+    expect(requiredTerms('"transformers" "state-of-the-art model"')).toEqual({
+      phrases: [],
+      words: ["transformers", "state-of-the-art", "model"],
+      plain: false,
+    });
   });
 });
