@@ -126,6 +126,10 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
       `SELECT split_part(authors[1], ' ', 2) AS name FROM paper WHERE comment = 'synthetic' AND cardinality(authors) > 0 LIMIT 1`,
     );
     const surname = authors[0]?.name ?? "Kirsch";
+    const { rows: shortNames } = await page.query<{ name: string }>(
+      `SELECT split_part(authors[1], ' ', 2) AS name FROM paper
+       WHERE comment = 'synthetic' AND split_part(authors[1], ' ', 2) ~ '^[A-Z][a-z]$' AND lower(split_part(authors[1], ' ', 2)) NOT IN ('he', 'an', 'so', 'do', 'no') LIMIT 1`,
+    );
     const share = (word: { share: number }) => `${(word.share * 100).toFixed(1)} %`;
     const scenarios: Scenario[] = [
       { name: `commonest word (${share(commonest)})`, q: commonest.word },
@@ -139,6 +143,7 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
       { name: "author: filter", q: `author:${surname}` },
       { name: "author: filter and a word", q: `author:${surname} ${common.word}` },
       { name: "surname as a word", q: surname },
+      ...(shortNames[0] ? [{ name: "two-letter author: and a word", q: `author:${shortNames[0].name} ${common.word}` }] : []),
     ];
 
     for (const scenario of scenarios) {

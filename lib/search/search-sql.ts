@@ -84,12 +84,10 @@ export function textQuerySql(text: string): Prisma.Sql {
   return Prisma.sql`websearch_to_tsquery('paper_search'::regconfig, ${text})`;
 }
 
-// Author names are compared folded (lower case, no accents), as whole words. The LIKE lets the
-// trigram index find candidates; the regular expression then insists on word boundaries.
+// Author names are compared folded (lower case, no accents), word by word: a word of the query
+// must be one of the words of the author list (see the author_words migration).
 function authorWordSql(word: string): Prisma.Sql {
-  const folded = Prisma.sql`regexp_replace(paper_fold(${word}), '[^[:alnum:]]+', '', 'g')`;
-  const authors = Prisma.sql`p.authors_folded`;
-  return Prisma.sql`(${authors} LIKE '%' || ${folded} || '%' AND ${authors} ~ (${"\\m"} || ${folded} || ${"\\M"}))`;
+  return Prisma.sql`paper_author_words(p.authors_folded) @> ARRAY[regexp_replace(paper_fold(${word}), '[^[:alnum:]]+', '', 'g')]`;
 }
 
 /**

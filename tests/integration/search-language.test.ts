@@ -104,6 +104,23 @@ describe("query language", () => {
     expect((await search("author:kirs")).total.count).toBe(0);
   });
 
+  it("author: finds names of one or two letters, stop words among them", async () => {
+    const papers = [
+      paper("2604.92001", { title: "Short names one", authors: ["Wei Wu", "Kaiming He"] }),
+      paper("2604.92002", { title: "Short names two", authors: ["Wuhan Li", "Heather Ng"] }),
+    ];
+    await upsertPapers(papers);
+    try {
+      const wu = ids(await search("author:wu", { limit: "50" }));
+      expect(wu).toContain("2604.92001");
+      expect(wu).not.toContain("2604.92002");
+      expect(ids(await search("author:He short names"))).toEqual(["2604.92001"]);
+      expect(ids(await search("author:ng author:LI short names"))).toEqual(["2604.92002"]);
+    } finally {
+      await db.paper.deleteMany({ where: { arxivId: { in: papers.map((p) => p.arxivId) } } });
+    }
+  });
+
   it("category: keeps papers listed in that category", async () => {
     const result = await search("category:cs.cl reasoning");
     expect(result.papers.length).toBeGreaterThan(0);
