@@ -3,6 +3,7 @@
 import pg from "pg";
 
 import { searchQuerySchema, type PhraseLookup, type SearchQuery } from "../lib/search/search-query";
+import { DATABASE_SESSION_OPTIONS } from "../lib/db-session";
 import { requiredTerms } from "../lib/search/required-terms";
 import { RELEVANCE_CANDIDATES } from "../lib/search/ranking";
 import {
@@ -107,8 +108,9 @@ async function runSql(page: pg.Client, count: pg.Client, searched: SearchQuery, 
 }
 
 export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; papers: number }): Promise<string> {
-  const page = new pg.Client({ connectionString: ctx.databaseUrl });
-  const count = new pg.Client({ connectionString: ctx.databaseUrl });
+  // The same session settings as the app's.
+  const page = new pg.Client({ connectionString: ctx.databaseUrl, options: DATABASE_SESSION_OPTIONS });
+  const count = new pg.Client({ connectionString: ctx.databaseUrl, options: DATABASE_SESSION_OPTIONS });
   await Promise.all([page.connect(), count.connect()]);
   const rows: string[] = [];
   const plans: string[] = [];

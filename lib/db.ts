@@ -2,11 +2,12 @@ import "server-only";
 
 import { PrismaPg } from "@prisma/adapter-pg";
 
+import { DATABASE_SESSION_OPTIONS } from "@/lib/db-session";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 function createClient() {
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, options: DATABASE_SESSION_OPTIONS });
   return new PrismaClient({ adapter });
 }
 

@@ -177,6 +177,11 @@ describe("pagination", () => {
 });
 
 describe("broad queries", () => {
+  it("run in sessions with room for a common word's index bitmap (see lib/db-session.ts)", async () => {
+    const [row] = await db.$queryRaw<{ workMem: string }[]>`SELECT current_setting('work_mem') AS "workMem"`;
+    expect(row?.workMem).toBe("32MB");
+  });
+
   it("count exactly up to the cap and estimate beyond it", async () => {
     const result = await search("zorblax");
     expect(result.total.exact).toBe(false);
