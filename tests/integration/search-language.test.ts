@@ -177,9 +177,10 @@ describe("pagination", () => {
 });
 
 describe("broad queries", () => {
-  it("run in sessions with room for a common word's index bitmap (see lib/db-session.ts)", async () => {
-    const [row] = await db.$queryRaw<{ workMem: string }[]>`SELECT current_setting('work_mem') AS "workMem"`;
-    expect(row?.workMem).toBe("32MB");
+  it("run in sessions with room for a common word's index bitmap and no parallel workers (see lib/db-session.ts)", async () => {
+    const [row] = await db.$queryRaw<{ workMem: string; workers: string }[]>`
+      SELECT current_setting('work_mem') AS "workMem", current_setting('max_parallel_workers_per_gather') AS workers`;
+    expect(row).toEqual({ workMem: "32MB", workers: "0" });
   });
 
   it("count exactly up to the cap and estimate beyond it", async () => {
