@@ -1,5 +1,7 @@
 import "server-only";
 
+import { Worker } from "node:worker_threads";
+
 import nodemailer, { type Mail } from "nodemailer";
 
 import { db } from "@/lib/db";
@@ -23,8 +25,14 @@ export function createMailer(options: MailerOptions): Mailer {
   return options.smtpUrl ? smtpMailer(options.smtpUrl, options) : outboxMailer(options);
 }
 
+/**
+ * The pooled transport runs on a worker thread (smtp-worker.mjs), so composing and writing each
+ * message's MIME does not hold up the thread that builds the next ones. The thread starts with the
+ * first message, keeps the process alive only while messages are in flight, and is started again
+ * should it die (the messages it held fail as temporary errors).
+ */
 function smtpMailer(url: string, options: MailerOptions): Mailer {
-  const transport = nodemailer.createTransport({
+  const transport = {
     url,
     pool: true,
     maxConnections: options.maxConnections ?? 5,
@@ -33,19 +41,48 @@ function smtpMailer(url: string, options: MailerOptions): Mailer {
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
-  });
+  };
+  const pending = new Map<number, { resolve: (sent: SentMail) => void; reject: (error: MailDeliveryError) => void }>();
+  let worker: Worker | null = null;
+  let nextId = 0;
+
+  function start(): Worker {
+    const started = new Worker(new URL("./smtp-worker.mjs", import.meta.url), { workerData: { transport } });
+    started.on("message", (reply: SmtpReply) => {
+      const request = pending.get(reply.id);
+      pending.delete(reply.id);
+      if (pending.size === 0) started.unref();
+      if (!request) return;
+      if ("messageId" in reply) request.resolve({ messageId: reply.messageId });
+      else request.reject(deliveryError(Object.assign(new Error(reply.error.message), reply.error)));
+    });
+    const fail = (error: unknown) => {
+      if (worker === started) worker = null;
+      for (const request of pending.values()) request.reject(deliveryError(error));
+      pending.clear();
+    };
+    started.on("error", fail);
+    started.on("exit", (code) => fail(new Error(`The SMTP thread exited with code ${code}.`)));
+    return started;
+  }
+
   return {
-    async send(message) {
-      try {
-        const info = await transport.sendMail(toNodemailer(message, options.from));
-        return { messageId: info.messageId };
-      } catch (error) {
-        throw deliveryError(error);
-      }
+    send(message) {
+      worker ??= start();
+      worker.ref();
+      const id = nextId++;
+      const sent = new Promise<SentMail>((resolve, reject) => pending.set(id, { resolve, reject }));
+      worker.postMessage({ id, mail: toNodemailer(message, options.from) });
+      return sent;
     },
-    close: () => transport.close(),
+    close() {
+      worker?.postMessage({ close: true });
+      worker = null;
+    },
   };
 }
+
+type SmtpReply = { id: number; messageId: string } | { id: number; error: { message: string; responseCode?: number; code?: string } };
 
 function outboxMailer(options: MailerOptions): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
