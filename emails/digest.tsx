@@ -1,3 +1,5 @@
+import type { ReactElement } from "react";
+
 import { EmailLayout, renderEmail } from "./components/email-layout";
 import { colors, styles } from "./components/email-styles";
 import { HtmlOnly, Prerendered, TextOnly } from "@/lib/mail/email-only";
@@ -62,20 +64,21 @@ function PaperHead({ paper }: { paper: DigestEmailPaper }) {
   );
 }
 
-// A run shows the same new papers in thousands of digests: each paper's head is rendered once.
-// Bounded, so a long-lived server does not keep every paper it ever sent.
-const renderedHeads = new Map<string, { html: string; text: string }>();
-const MAX_RENDERED_HEADS = 10_000;
+// A run shows the same new papers, and mostly the same "also trending" list, in thousands of
+// digests: each is rendered once. Bounded, so a long-lived server does not keep every paper it
+// ever sent.
+const rendered = new Map<string, { html: string; text: string }>();
+const MAX_RENDERED = 10_000;
 
-function CachedPaperHead({ paper }: { paper: DigestEmailPaper }) {
-  const key = `${paper.url}\n${paper.title}\n${paper.authors}\n${paper.summary}`;
-  let head = renderedHeads.get(key);
-  if (!head) {
-    if (renderedHeads.size >= MAX_RENDERED_HEADS) renderedHeads.clear();
-    head = { html: renderHtml(<PaperHead paper={paper} />), text: renderText(<PaperHead paper={paper} />) };
-    renderedHeads.set(key, head);
+/** `children` as rendered the first time `cacheKey` came up: the key must say everything they show. */
+function Cached({ cacheKey, children }: { cacheKey: string; children: ReactElement }) {
+  let parts = rendered.get(cacheKey);
+  if (!parts) {
+    if (rendered.size >= MAX_RENDERED) rendered.clear();
+    parts = { html: renderHtml(children), text: renderText(children) };
+    rendered.set(cacheKey, parts);
   }
-  return <Prerendered {...head} />;
+  return <Prerendered {...parts} />;
 }
 
 function PaperItem({ paper }: { paper: DigestEmailPaper }) {
@@ -84,7 +87,9 @@ function PaperItem({ paper }: { paper: DigestEmailPaper }) {
       <tbody>
         <tr>
           <td style={{ padding: "18px 0 14px" }}>
-            <CachedPaperHead paper={paper} />
+            <Cached cacheKey={`head\n${paper.url}\n${paper.title}\n${paper.authors}\n${paper.summary}`}>
+              <PaperHead paper={paper} />
+            </Cached>
             {paper.matched.length > 0 && (
               <p className="pp-muted" style={small}>
                 Matches: <strong className="pp-text" style={{ color: colors.text }}>{paper.matched.join(", ")}</strong>
@@ -100,6 +105,33 @@ function PaperItem({ paper }: { paper: DigestEmailPaper }) {
                 PDF
               </a>
             </p>
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function AlsoTrending({ papers }: { papers: DigestEmailData["alsoTrending"] }) {
+  return (
+    <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={separator}>
+      <tbody>
+        <tr>
+          <td style={{ padding: "18px 0 0" }}>
+            <h2 className="pp-text" style={{ margin: "0 0 8px", fontSize: 15, lineHeight: 1.4, fontWeight: 700, color: colors.text }}>
+              Also trending
+            </h2>
+            <ul style={{ margin: 0, padding: "0 0 0 18px" }}>
+              {papers.map((paper) => (
+                <li key={paper.url} className="pp-muted" style={{ margin: "0 0 8px", fontSize: 14, lineHeight: 1.45, color: colors.muted }}>
+                  <a className="pp-link" href={paper.url} style={styles.link}>
+                    {paper.title}
+                  </a>
+                  <br />
+                  {paper.authors}
+                </li>
+              ))}
+            </ul>
           </td>
         </tr>
       </tbody>
@@ -123,28 +155,9 @@ function Digest(data: DigestEmailData) {
         <PaperItem key={paper.url} paper={paper} />
       ))}
       {alsoTrending.length > 0 && (
-        <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={separator}>
-          <tbody>
-            <tr>
-              <td style={{ padding: "18px 0 0" }}>
-                <h2 className="pp-text" style={{ margin: "0 0 8px", fontSize: 15, lineHeight: 1.4, fontWeight: 700, color: colors.text }}>
-                  Also trending
-                </h2>
-                <ul style={{ margin: 0, padding: "0 0 0 18px" }}>
-                  {alsoTrending.map((paper) => (
-                    <li key={paper.url} className="pp-muted" style={{ margin: "0 0 8px", fontSize: 14, lineHeight: 1.45, color: colors.muted }}>
-                      <a className="pp-link" href={paper.url} style={styles.link}>
-                        {paper.title}
-                      </a>
-                      <br />
-                      {paper.authors}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          </tbody>
-        </table>
+        <Cached cacheKey={`also trending\n${alsoTrending.map((paper) => `${paper.url}\n${paper.title}\n${paper.authors}`).join("\n")}`}>
+          <AlsoTrending papers={alsoTrending} />
+        </Cached>
       )}
     </EmailLayout>
   );

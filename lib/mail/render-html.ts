@@ -15,7 +15,11 @@ export function renderHtml(node: ReactNode): string {
   if (typeof node === "string") return escapeText(node);
   if (typeof node === "number" || typeof node === "bigint") return String(node);
   if (isElement(node)) return renderElement(node);
-  if (isIterableNode(node)) return Array.from(node, renderHtml).join("");
+  if (isIterableNode(node)) {
+    let html = "";
+    for (const child of node) html += renderHtml(child);
+    return html;
+  }
   throw new Error(`Cannot render ${typeof node} in an email.`);
 }
 
@@ -38,11 +42,11 @@ function renderElement(element: ElementLike): string {
 
 function renderAttributes(props: Record<string, unknown>): string {
   let result = "";
-  for (const [key, value] of Object.entries(props)) {
+  for (const key in props) {
     if (key === "children" || key === "dangerouslySetInnerHTML" || key === "key" || key === "ref") continue;
+    const value = props[key];
     if (value === null || value === undefined || value === false || typeof value === "function") continue;
-    const name = ATTRIBUTE_NAMES[key] ?? (key.startsWith("data-") || key.startsWith("aria-") ? key : key.toLowerCase());
-    if (!SAFE_NAME.test(name)) throw new Error(`Unsupported attribute in an email: ${key}`);
+    const name = attributeName(key);
     if (value === true) {
       result += ` ${name}`;
       continue;
@@ -53,15 +57,38 @@ function renderAttributes(props: Record<string, unknown>): string {
   return result;
 }
 
+// Templates use a few dozen attribute and style property names: each is checked and spelt once.
+const attributeNames = new Map<string, string>();
+const propertyNames = new Map<string, string>();
+
+function attributeName(key: string): string {
+  let name = attributeNames.get(key);
+  if (name === undefined) {
+    name = ATTRIBUTE_NAMES[key] ?? (key.startsWith("data-") || key.startsWith("aria-") ? key : key.toLowerCase());
+    if (!SAFE_NAME.test(name)) throw new Error(`Unsupported attribute in an email: ${key}`);
+    attributeNames.set(key, name);
+  }
+  return name;
+}
+
+function propertyName(property: string): string {
+  let name = propertyNames.get(property);
+  if (name === undefined) {
+    name = property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`).replace(/^(webkit|moz|ms)-/, "-$1-");
+    propertyNames.set(property, name);
+  }
+  return name;
+}
+
 function styleText(style: Record<string, unknown>): string {
-  return Object.entries(style)
-    .filter(([, value]) => value !== null && value !== undefined && value !== "")
-    .map(([property, value]) => {
-      const name = property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`).replace(/^(webkit|moz|ms)-/, "-$1-");
-      const text = typeof value === "number" && value !== 0 && !UNITLESS.has(property) ? `${value}px` : String(value);
-      return `${name}:${text}`;
-    })
-    .join(";");
+  let text = "";
+  for (const property in style) {
+    const value = style[property];
+    if (value === null || value === undefined || value === "") continue;
+    const css = typeof value === "number" && value !== 0 && !UNITLESS.has(property) ? `${value}px` : String(value);
+    text += `${text ? ";" : ""}${propertyName(property)}:${css}`;
+  }
+  return text;
 }
 
 /** CSS inside <style> is not HTML-escaped, so it must be a string that cannot close the element. */
@@ -72,10 +99,15 @@ function rawText(type: string, children: unknown): string {
   return text;
 }
 
+const TEXT_SPECIALS = /[&<>]/;
+const ATTRIBUTE_SPECIALS = /[&<>"']/;
+
 function escapeText(text: string): string {
+  if (!TEXT_SPECIALS.test(text)) return text;
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 function escapeAttribute(text: string): string {
+  if (!ATTRIBUTE_SPECIALS.test(text)) return text;
   return escapeText(text).replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
