@@ -127,6 +127,12 @@ describe("did you mean", () => {
     expect((await search("gloxinain")).didYouMean).toBe("gloxinian");
   });
 
+  it("corrects two swapped letters in a short word, and offers nothing too many edits away", async () => {
+    await add([paper("2604.91013", { title: "Zephyr routing for sparse experts" })]);
+    expect((await search("zehpyr routing")).didYouMean).toBe("zephyr routing");
+    expect((await search("zxhpyq")).didYouMean).toBeNull();
+  });
+
   it("never offers a word no paper holds any more", async () => {
     await add([paper("2604.91012", { title: "Snarfblatt estimators" })]);
     expect((await search("snarfbladt")).didYouMean).toBe("snarfblatt");
