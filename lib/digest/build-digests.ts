@@ -6,6 +6,7 @@ import type { ClaimedDelivery } from "./claimed-delivery";
 import type { BuiltDigest, DigestPaperSummary, DigestRecipient } from "./digest-content";
 import { findSentPapers } from "./find-sent-papers";
 import { loadRecipients } from "./load-recipients";
+import { mapInSlices } from "./map-in-slices";
 import { createPaperSummaries } from "./paper-summaries";
 import { paperHeat, pickTrending, rankByStrength, topicStrength } from "./rank-papers";
 import { createTopicMatcher, topicKey } from "./topic-matcher";
@@ -114,7 +115,7 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
     const hits = await matcher.hits(
       live.flatMap(({ delivery, recipient }) => recipient.topics.map((topic) => ({ topic, since: delivery.windowStart }))),
     );
-    const plans = live.map(({ delivery, recipient }) => plan(delivery, recipient, hits));
+    const plans = await mapInSlices(live, ({ delivery, recipient }) => plan(delivery, recipient, hits));
 
     await excludeSent(plans, depth);
     const short = plans.filter((candidate) => !settled(candidate, depth(candidate)));
@@ -123,7 +124,7 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
       await excludeSent(short, () => Number.POSITIVE_INFINITY);
     }
 
-    const picks = plans.map((each) => ({ delivery: each.delivery, ...pick(each) }));
+    const picks = await mapInSlices(plans, (each) => ({ delivery: each.delivery, ...pick(each) }));
     queries++;
     const papers = await summaries.get(picks.flatMap((digest) => [...digest.papers.map((paper) => paper.paperId), ...digest.alsoTrending]));
     const sending = picks.filter((digest) => digest.papers.length > 0);

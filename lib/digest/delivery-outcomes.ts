@@ -6,37 +6,35 @@ import { db } from "@/lib/db";
 // that dies leaves every delivery in a state the next run can read. The frequent ones take many
 // deliveries per statement (see group-writes.ts).
 
-/**
- * Marks deliveries as being handed to SMTP, those this run still holds the lease on, and returns
- * which. One left out was taken over by another run (this one was too slow): it must not be sent.
- */
-export async function markSending(deliveryIds: number[], runId: string, now: Date): Promise<Set<number>> {
-  const rows = await db.$queryRaw<{ id: number }[]>`
-    UPDATE digest_delivery SET status = 'sending', attempts = attempts + 1, updated_at = now()
-    WHERE id = ANY(${deliveryIds}::int[]) AND status = 'claimed' AND claimed_by = ${runId} AND lease_expires_at > ${now}
-    RETURNING id`;
-  return new Set(rows.map((row) => row.id));
-}
-
 export type SentDelivery = {
   id: number;
   papers: { paperId: number; alsoTrending: boolean }[];
 };
 
 /**
- * Records deliveries the mail server accepted, with the papers they carried (never to be sent to
- * the subscriber again, whatever the section), and clears their subscribers' runs of hard
- * bounces. Whatever another run concluded meanwhile, they were sent: that is what the rows say.
+ * The two steps every email takes, for many emails in one statement (see group-writes.ts).
+ *
+ * `sending`: deliveries about to be handed to SMTP, marked so while this run still holds their
+ * lease; the ids returned are those. One left out was taken over by another run (this one was too
+ * slow): it must not be sent.
+ *
+ * `sent`: deliveries the mail server accepted, recorded with the papers they carried (never to be
+ * sent to the subscriber again, whatever the section), their subscribers' runs of hard bounces
+ * cleared. Whatever another run concluded meanwhile, they were sent: that is what the rows say.
  */
-export async function markSent(deliveries: SentDelivery[], now: Date): Promise<void> {
-  const papers = deliveries.flatMap((delivery) =>
-    delivery.papers.map((paper, index) => ({ deliveryId: delivery.id, position: index + 1, ...paper })),
-  );
-  await db.$executeRaw`
+export async function recordProgress(
+  progress: { sending: number[]; sent: SentDelivery[] },
+  runId: string,
+  now: Date,
+): Promise<Set<number>> {
+  const { sending, sent } = progress;
+  const papers = sent.flatMap((delivery) => delivery.papers.map((paper, index) => ({ deliveryId: delivery.id, position: index + 1, ...paper })));
+  // The two sets never share a row: a delivery is reported sent only after a statement marked it sending.
+  const rows = await db.$queryRaw<{ id: number }[]>`
     WITH input AS (
       SELECT * FROM unnest(
-        ${deliveries.map((delivery) => delivery.id)}::int[],
-        ${deliveries.map((delivery) => delivery.papers.filter((paper) => !paper.alsoTrending).length)}::int[]
+        ${sent.map((delivery) => delivery.id)}::int[],
+        ${sent.map((delivery) => delivery.papers.filter((paper) => !paper.alsoTrending).length)}::int[]
       ) AS input(id, paper_count)
     ),
     sent AS (
@@ -58,9 +56,15 @@ export async function markSent(deliveries: SentDelivery[], now: Date): Promise<v
       ) AS paper(delivery_id, paper_id, position, also_trending)
       JOIN sent ON sent.id = paper.delivery_id
       ON CONFLICT DO NOTHING
+    ),
+    cleared AS (
+      UPDATE subscriber SET hard_bounces = 0
+      WHERE id IN (SELECT subscriber_id FROM sent) AND hard_bounces > 0
     )
-    UPDATE subscriber SET hard_bounces = 0
-    WHERE id IN (SELECT subscriber_id FROM sent) AND hard_bounces > 0`;
+    UPDATE digest_delivery SET status = 'sending', attempts = attempts + 1, updated_at = now()
+    WHERE id = ANY(${sending}::int[]) AND status = 'claimed' AND claimed_by = ${runId} AND lease_expires_at > ${now}
+    RETURNING id`;
+  return new Set(rows.map((row) => row.id));
 }
 
 /**

@@ -1,14 +1,14 @@
 /**
  * Turns a write of many items into a function of one item: calls made while a write is in flight
- * wait and go together in the next one. Alone, an item is written at once; under load, one
- * statement carries as many items as arrived meanwhile. `write` returns one result per item.
+ * wait and go together in the next one. Alone, an item is written on the next turn of the event
+ * loop (with whatever else arrived in this one); under load, one statement carries as many items
+ * as arrived meanwhile. `write` returns one result per item.
  */
 export function groupWrites<T, R>(write: (items: T[]) => Promise<R[]>): (item: T) => Promise<R> {
   let queue: { item: T; resolve: (result: R) => void; reject: (error: unknown) => void }[] = [];
   let writing = false;
 
   async function drain() {
-    writing = true;
     while (queue.length > 0) {
       const group = queue;
       queue = [];
@@ -25,6 +25,9 @@ export function groupWrites<T, R>(write: (items: T[]) => Promise<R[]>): (item: T
   return (item) =>
     new Promise<R>((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      if (!writing) void drain();
+      if (!writing) {
+        writing = true;
+        setImmediate(drain);
+      }
     });
 }

@@ -98,13 +98,28 @@ export function rankByStrength(
   exclude: ReadonlySet<number>,
   limit: number,
 ): { paperId: number; score: number }[] {
+  // A subscriber following a category matches hundreds of papers and keeps a dozen: only those
+  // that beat the worst of the best found so far become objects.
   const scored: Scored[] = [];
+  const bounded = Number.isFinite(limit) && limit > 0;
+  let worstKept: Scored | undefined;
   for (const [paperId, strength] of strengths) {
     if (exclude.has(paperId)) continue;
     const heat = heatOf(paperId);
-    scored.push({ paperId, heat, score: scoreOf(strength, heat) });
+    const score = scoreOf(strength, heat);
+    if (worstKept && !outranks(score, heat, paperId, worstKept)) continue;
+    scored.push({ paperId, heat, score });
+    if (bounded && scored.length >= 2 * limit) {
+      scored.sort(before).length = limit;
+      worstKept = scored[limit - 1];
+    }
   }
   return topScored(scored, Math.max(0, limit)).map(({ paperId, score }) => ({ paperId, score }));
+}
+
+/** Whether a paper of this score, heat and id comes before `other` (the order of `before`). */
+function outranks(score: number, heat: number, paperId: number, other: Scored): boolean {
+  return score > other.score || (score === other.score && (heat > other.heat || (heat === other.heat && paperId > other.paperId)));
 }
 
 type Scored = { paperId: number; heat: number; score: number };

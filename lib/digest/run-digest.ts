@@ -11,7 +11,7 @@ import { claimDeliveries } from "./claim-deliveries";
 import type { ClaimedDelivery } from "./claimed-delivery";
 import { composeDigestMessage } from "./compose-digest-message";
 import type { BuiltDigest } from "./digest-content";
-import { deferDelivery, markFailed, markSending, markSent, markSkipped, releaseClaims, type SentDelivery } from "./delivery-outcomes";
+import { deferDelivery, markFailed, markSkipped, recordProgress, releaseClaims, type SentDelivery } from "./delivery-outcomes";
 import { findDueSubscribers } from "./find-due-subscribers";
 import { groupWrites } from "./group-writes";
 import { reclaimDeliveries } from "./reclaim-deliveries";
@@ -107,16 +107,14 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
   const builder = createDigestBuilder({ now: start });
   let consecutiveTransient = 0;
   let finishedClaiming = false;
-  // The two writes every email makes go many to a statement while other emails are in flight.
-  const claimForSending = groupWrites(async (ids: number[]) => {
+  // The two writes every email makes (sending, then sent) go many to a statement, both kinds
+  // together, while other emails are in flight.
+  const writeProgress = groupWrites(async (writes: ({ sending: number } | { sent: SentDelivery })[]) => {
     summary.queries++;
-    const granted = await markSending(ids, runId, clock());
-    return ids.map((id) => granted.has(id));
-  });
-  const recordSent = groupWrites(async (deliveries: SentDelivery[]) => {
-    summary.queries++;
-    await markSent(deliveries, clock());
-    return deliveries.map(() => true);
+    const sending = writes.flatMap((write) => ("sending" in write ? [write.sending] : []));
+    const sent = writes.flatMap((write) => ("sent" in write ? [write.sent] : []));
+    const granted = await recordProgress({ sending, sent }, runId, clock());
+    return writes.map((write) => !("sending" in write) || granted.has(write.sending));
   });
 
   async function* claimedBatches(): AsyncGenerator<ClaimedDelivery[]> {
@@ -152,12 +150,16 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
     return built;
   }
 
-  async function deliver(digest: BuiltDigest): Promise<void> {
+  /**
+   * Sends one digest. Once the server has accepted it, the lane moves on: recording it sent goes
+   * with the next statement of the run and is pushed to `recording`, which the batch awaits.
+   */
+  async function deliver(digest: BuiltDigest, recording: Promise<void>[]): Promise<void> {
     if (!digest.content || !digest.links) return;
     const { delivery, content, links } = digest;
     const message = composeDigestMessage({ ...delivery, content, links }, env.APP_URL);
     // Another run took this delivery over (ours was too slow to keep its lease): it is theirs now.
-    if (!(await claimForSending(delivery.id))) return;
+    if (!(await writeProgress({ sending: delivery.id }))) return;
     const outcome = await sendWithRetry(send, message, settings.retry);
     if (outcome.kind === "sent") {
       consecutiveTransient = 0;
@@ -165,8 +167,10 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
         ...content.papers.map(({ paper }) => ({ paperId: paper.id, alsoTrending: false })),
         ...content.alsoTrending.map((paper) => ({ paperId: paper.id, alsoTrending: true })),
       ];
-      await recordSent({ id: delivery.id, papers });
-      summary.sent++;
+      const recorded = writeProgress({ sent: { id: delivery.id, papers } }).then(() => void summary.sent++);
+      // Awaited with the batch; until then a failure must not count as unhandled.
+      recorded.catch(() => {});
+      recording.push(recorded);
       return;
     }
     summary.queries++;
@@ -188,16 +192,18 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
   /** Sends a batch with at most `concurrency` messages in flight; returns the claims it did not get to. */
   async function deliverAll(batch: BuiltDigest[]): Promise<number[]> {
     const unsent: number[] = [];
+    const recording: Promise<void>[] = [];
     let index = 0;
-    const worker = async () => {
+    const lane = async () => {
       while (index < batch.length) {
         const digest = batch[index++]!;
         if (!digest.content) continue;
         if (summary.stoppedBecause || timeLeft() <= 0) unsent.push(digest.delivery.id);
-        else await deliver(digest);
+        else await deliver(digest, recording);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
+    await Promise.all(recording);
     return unsent;
   }
 
