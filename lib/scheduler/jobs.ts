@@ -1,5 +1,6 @@
 import "server-only";
 
+import { pruneDigestHistory } from "@/lib/digest/prune-digest-history";
 import { runScheduledDigest } from "@/lib/digest/run-scheduled-digest";
 import { env } from "@/lib/env";
 import { runDailyIngest } from "@/lib/ingest/run-daily-ingest";
@@ -15,4 +16,5 @@ export const scheduledJobs: ScheduledJob[] = [
   { name: "ingest", schedule: env.INGEST_CRON, run: runDailyIngest },
   { name: "digest", schedule: env.DIGEST_CRON, run: runScheduledDigest },
   { name: "mail-retry", schedule: "* * * * *", run: sendQueuedMail },
+  { name: "digest-cleanup", schedule: "40 4 * * *", run: () => pruneDigestHistory() },
 ];
