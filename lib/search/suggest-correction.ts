@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { editDistance } from "./edit-distance";
 import { parseSearchText } from "./parse-search-text";
@@ -10,6 +11,7 @@ const MAX_WORDS = 5;
 // the edit distance then decides.
 const MIN_SIMILARITY = 0.2;
 const CANDIDATES = 20;
+const SURELY_HELD = 1_000;
 
 /**
  * "Did you mean": the query with each word the index has never seen replaced by the closest word
@@ -48,32 +50,53 @@ async function correctWord(word: string): Promise<string | null> {
   }
 }
 
-async function findCorrection(word: string): Promise<string | null> {
-  const [, [known], candidates] = await db.$transaction([
-    // An unknown word has no GIN entries, but the planner, expecting some, would rather scan the
-    // table for the first paper holding it: 5.7 s at a million papers. The index answers at once.
+// An unknown word has no GIN entries, but the planner, expecting some, would rather scan the table
+// for the first paper holding it: 5.7 s at a million papers. The index answers at once.
+function withIndexOnly<T>(query: Prisma.PrismaPromise<T>) {
+  return db.$transaction([
     db.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(MIN_SIMILARITY)}, true),
                         set_config('statement_timeout', ${String(SUGGESTION_BUDGET_MS)}, true),
                         set_config('enable_seqscan', 'off', true)`,
+    query,
+  ]);
+}
+
+function holdsWord(word: string) {
+  return db.$queryRaw<{ held: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM paper p WHERE p.search_vector @@ plainto_tsquery('paper_search'::regconfig, ${word})) AS held`;
+}
+
+async function findCorrection(word: string): Promise<string | null> {
+  const [, [known]] = await withIndexOnly(
+    // A word of a title or author name is known without reading its GIN entry, which for a common
+    // word means the whole of a long list.
     db.$queryRaw<{ known: boolean }[]>`
       SELECT numnode(plainto_tsquery('paper_search'::regconfig, ${word})) = 0
+          OR EXISTS (SELECT 1 FROM search_word w WHERE w.word = paper_fold(${word}))
           OR EXISTS (SELECT 1 FROM paper p WHERE p.search_vector @@ plainto_tsquery('paper_search'::regconfig, ${word})) AS known`,
-    db.$queryRaw<{ word: string }[]>`
-      SELECT w.word FROM search_word w
+  );
+  if (!known || known.known) return null;
+  const [, candidates] = await withIndexOnly(
+    db.$queryRaw<{ word: string; papers: number }[]>`
+      SELECT w.word, w.papers FROM search_word w
       WHERE w.word % paper_fold(${word}) AND w.word <> paper_fold(${word})
-        -- Words are never removed from search_word; offer only one that still finds a paper.
-        AND EXISTS (SELECT 1 FROM paper p WHERE p.search_vector @@ plainto_tsquery('paper_search'::regconfig, w.word))
       ORDER BY similarity(w.word, paper_fold(${word})) DESC, w.papers DESC, w.word
       LIMIT ${CANDIDATES}`,
-  ]);
-  if (!known || known.known) return null;
+  );
   const folded = word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
   const allowed = Math.min(2, Math.max(1, Math.floor([...folded].length / 4)));
-  let best: { word: string; edits: number } | null = null;
-  // Candidates come most similar first, so the first with the fewest edits wins a tie.
+  let best: { word: string; papers: number; edits: number } | null = null;
+  // Fewest edits first ("modle" is one from both model and module), then the commoner word; the
+  // candidates come most similar first, which settles what is left.
   for (const candidate of candidates) {
     const edits = editDistance(folded, candidate.word);
-    if (edits <= allowed && (!best || edits < best.edits)) best = { word: candidate.word, edits };
+    if (edits > allowed) continue;
+    if (!best || edits < best.edits || (edits === best.edits && candidate.papers > best.papers)) best = { ...candidate, edits };
   }
-  return best?.word ?? null;
+  if (!best) return null;
+  // Words are never removed from search_word, so a rare one may no longer find a paper. (A word
+  // counted in a thousand papers surely does, and asking would read its whole GIN entry.)
+  if (best.papers >= SURELY_HELD) return best.word;
+  const [, [held]] = await withIndexOnly(holdsWord(best.word));
+  return held?.held ? best.word : null;
 }

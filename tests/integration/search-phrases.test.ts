@@ -133,6 +133,12 @@ describe("did you mean", () => {
     expect((await search("zxhpyq")).didYouMean).toBeNull();
   });
 
+  it("prefers the commoner of two words equally few edits away", async () => {
+    await add([paper("2604.91014", { title: "A module for sparse experts" })]);
+    // "modle" is one edit from both; the seed's titles say "model" far more often.
+    expect((await search("modle")).didYouMean).toBe("model");
+  });
+
   it("never offers a word no paper holds any more", async () => {
     await add([paper("2604.91012", { title: "Snarfblatt estimators" })]);
     expect((await search("snarfbladt")).didYouMean).toBe("snarfblatt");
