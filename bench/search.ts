@@ -2,22 +2,11 @@
 // for a mix of common-word, rare-word, phrase and author queries, with the plans that explain them.
 import pg from "pg";
 
-import { searchQuerySchema, type PhraseLookup, type SearchQuery } from "../lib/search/search-query";
 import { DATABASE_SESSION_OPTIONS } from "../lib/db-session";
-import { requiredTerms } from "../lib/search/required-terms";
-import { RELEVANCE_CANDIDATES } from "../lib/search/ranking";
-import {
-  corpusShapeSql,
-  COUNT_CAP,
-  isBroadQuery,
-  phraseLookupSql,
-  phrasePairsEstimateSql,
-  recentWindowStart,
-  searchCountSql,
-  searchEstimateSql,
-  searchPageSql,
-  type CorpusShape,
-} from "../lib/search/search-sql";
+import type { Prisma } from "../lib/generated/prisma/client";
+import { estimateMatches, planSearch, runSearch, type RunSql } from "../lib/search/run-search";
+import { searchQuerySchema, type SearchQuery } from "../lib/search/search-query";
+import { corpusShapeSql, COUNT_CAP, searchPageSql, type CorpusShape } from "../lib/search/search-sql";
 import { fetchJson, foldedPlans, measure, ms, ratio } from "./measure";
 
 type Scenario = { name: string; q: string; sort?: string };
@@ -30,7 +19,7 @@ const WARMUP = Math.max(1, Math.round(RUNS / 10));
 const TYPABLE = `plainto_tsquery('paper_search', e.word)::text = quote_literal(e.word)`;
 
 /** Words picked by how many papers hold them, read from ANALYZE's statistics of the search vector. */
-async function wordsByShare(client: pg.Client): Promise<{ word: string; share: number }[]> {
+async function wordsByShare(client: pg.Pool): Promise<{ word: string; share: number }[]> {
   const { rows } = await client.query<{ word: string; share: number }>(`
     SELECT e.word, e.share
     FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, share)
@@ -40,7 +29,7 @@ async function wordsByShare(client: pg.Client): Promise<{ word: string; share: n
 }
 
 /** The commonest pair of adjacent typable words, from ANALYZE's statistics of the word-pair index. */
-async function commonestPair(client: pg.Client): Promise<{ pair: string; share: number } | undefined> {
+async function commonestPair(client: pg.Pool): Promise<{ pair: string; share: number } | undefined> {
   const { rows } = await client.query<{ pair: string; share: number }>(`
     SELECT e.pair, e.share
     FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(pair, share)
@@ -59,76 +48,37 @@ function sqlOf(sql: { text: string; values: unknown[] }) {
   return { text: sql.text, values: sql.values };
 }
 
-async function planRows(client: pg.Client, explain: { text: string; values: unknown[] }): Promise<number> {
-  const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(sqlOf(explain));
-  return rows[0]!["QUERY PLAN"][0].Plan["Plan Rows"];
-}
-
-/** As the app estimates: the planner's guess, capped by the phrase pairs' own. */
-async function estimate(client: pg.Client, query: SearchQuery): Promise<number> {
-  const pairs = query.filters.phraseLookup?.pairs ?? [];
-  const estimates = [await planRows(client, searchEstimateSql({ ...query.filters, phraseLookup: undefined }))];
-  if (pairs.length) estimates.push(await planRows(client, phrasePairsEstimateSql(pairs)));
-  return Math.min(...estimates);
-}
-
-/** As the app does first for a query with phrases: the index lookup of its phrases. */
-async function withPhraseLookup(client: pg.Client, query: SearchQuery): Promise<SearchQuery> {
-  const terms = requiredTerms(query.filters.text);
-  if (terms.phrases.length === 0) return query;
-  const { rows } = await client.query<PhraseLookup>(sqlOf(phraseLookupSql(terms)));
-  return { ...query, filters: { ...query.filters, phraseLookup: rows[0]! } };
-}
-
-/** The page query the app would send, decided as it does: phrase lookup, then the estimate and the plan it picks. */
-async function planPage(client: pg.Client, searched: SearchQuery, corpus: CorpusShape) {
-  const query = await withPhraseLookup(client, searched);
-  const estimatedMatches = query.sort === "relevance" && query.filters.text ? await estimate(client, query) : undefined;
-  const broad = estimatedMatches !== undefined && isBroadQuery(estimatedMatches, corpus.papers);
-  const windowStart = estimatedMatches !== undefined && !broad ? recentWindowStart(estimatedMatches, corpus) : null;
-  return { query, estimatedMatches, options: { ...query, broad, windowStart } };
-}
-
 /**
- * What the app sends for one search: the word pairs of its phrases, if it has any; by relevance,
- * the estimate first (it picks the plan); then the page and the capped count at once, and the
- * page again without a window that held too few candidates; then the estimate, if the count was
- * capped and it is not known yet.
+ * What the app sends for one search (see run-search.ts), through a plain pg pool; and the
+ * estimate, if the count was capped and it is not known yet.
  */
-async function runSql(page: pg.Client, count: pg.Client, searched: SearchQuery, corpus: CorpusShape) {
-  const { query, estimatedMatches, options } = await planPage(page, searched, corpus);
-  const [windowed, counted] = await Promise.all([
-    page.query<{ candidates: number | null }>(sqlOf(searchPageSql(options))),
-    count.query<{ count: number }>(sqlOf(searchCountSql(query.filters, options.broad))),
-  ]);
-  if (options.windowStart && (windowed.rows[0]?.candidates ?? 0) < RELEVANCE_CANDIDATES) {
-    await page.query(sqlOf(searchPageSql({ ...options, windowStart: null })));
-  }
-  if ((counted.rows[0]?.count ?? 0) > COUNT_CAP && estimatedMatches === undefined) await estimate(page, query);
+async function runSql(run: RunSql, query: SearchQuery, corpus: CorpusShape) {
+  const plan = await planSearch(run, query, async () => corpus);
+  const { count } = await runSearch<{ candidates: number | null }>(run, plan);
+  if (count > COUNT_CAP && plan.estimatedMatches === undefined) await estimateMatches(run, plan.options.filters);
 }
 
 export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; papers: number }): Promise<string> {
-  // The same session settings as the app's.
-  const page = new pg.Client({ connectionString: ctx.databaseUrl, options: DATABASE_SESSION_OPTIONS });
-  const count = new pg.Client({ connectionString: ctx.databaseUrl, options: DATABASE_SESSION_OPTIONS });
-  await Promise.all([page.connect(), count.connect()]);
+  // The same session settings as the app's; two connections, for the page and the count at once.
+  const pool = new pg.Pool({ connectionString: ctx.databaseUrl, options: DATABASE_SESSION_OPTIONS, max: 2 });
+  const run: RunSql = async <Row,>(sql: Prisma.Sql) => (await pool.query(sqlOf(sql))).rows as Row[];
   const rows: string[] = [];
   const plans: string[] = [];
   try {
     // The app reads the table's size the same way (cached), to tell broad queries apart.
-    const { rows: shapes } = await page.query<CorpusShape>(sqlOf(corpusShapeSql()));
+    const { rows: shapes } = await pool.query<CorpusShape>(sqlOf(corpusShapeSql()));
     const corpus = shapes[0]!;
-    const words = await wordsByShare(page);
+    const words = await wordsByShare(pool);
     const commonest = words[0]!;
     const common = nearest(words, 0.25);
     const medium = nearest(words, 0.05);
     const rarest = words.slice(-2);
-    const pair = (await commonestPair(page)) ?? { pair: `${common.word} ${commonest.word}`, share: 0 };
-    const { rows: authors } = await page.query<{ name: string }>(
+    const pair = (await commonestPair(pool)) ?? { pair: `${common.word} ${commonest.word}`, share: 0 };
+    const { rows: authors } = await pool.query<{ name: string }>(
       `SELECT split_part(authors[1], ' ', 2) AS name FROM paper WHERE comment = 'synthetic' AND cardinality(authors) > 0 LIMIT 1`,
     );
     const surname = authors[0]?.name ?? "Kirsch";
-    const { rows: shortNames } = await page.query<{ name: string }>(
+    const { rows: shortNames } = await pool.query<{ name: string }>(
       `SELECT split_part(authors[1], ' ', 2) AS name FROM paper
        WHERE comment = 'synthetic' AND split_part(authors[1], ' ', 2) ~ '^[A-Z][a-z]$' AND lower(split_part(authors[1], ' ', 2)) NOT IN ('he', 'an', 'so', 'do', 'no') LIMIT 1`,
     );
@@ -153,14 +103,14 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
       const query = searchQuerySchema.parse(Object.fromEntries(params));
       const body = (await fetchJson(`${ctx.baseUrl}/api/search?${params}`)) as { total: { count: number; exact: boolean } };
       const api = await measure(() => fetchJson(`${ctx.baseUrl}/api/search?${params}`), RUNS, WARMUP);
-      const sql = await measure(() => runSql(page, count, query, corpus), RUNS, WARMUP);
+      const sql = await measure(() => runSql(run, query, corpus), RUNS, WARMUP);
       const total = `${body.total.exact ? "" : "≈"}${body.total.count.toLocaleString("en-US")}`;
       rows.push(
         `| ${scenario.name} | \`${scenario.q}\`${scenario.sort ? ` (${scenario.sort})` : ""} | ${total} | ${ms(api.p50)} | ${ms(api.p95)} | ${ms(sql.p50)} | ${ms(sql.p95)} | ${ratio(api.p50, sql.p50)} | ${ratio(api.p95, sql.p95)} |`,
       );
-      const { options } = await planPage(page, query, corpus);
+      const { options } = await planSearch(run, query, async () => corpus);
       const pageSql = searchPageSql(options);
-      const { rows: plan } = await page.query<{ "QUERY PLAN": string }>({
+      const { rows: plan } = await pool.query<{ "QUERY PLAN": string }>({
         text: `EXPLAIN (ANALYZE, BUFFERS) ${pageSql.text}`,
         values: pageSql.values,
       });
@@ -170,7 +120,7 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
     }
 
     // A title word with two letters swapped finds nothing; the answer carries a "did you mean" (the SQL column has no equivalent).
-    const { rows: titleWords } = await page.query<{ word: string }>(
+    const { rows: titleWords } = await pool.query<{ word: string }>(
       `SELECT word FROM search_word WHERE word ~ '^[a-z]{8,}$' ORDER BY papers DESC, word LIMIT 1`,
     );
     const typed = titleWords[0]?.word ?? "reinforcement";
@@ -182,7 +132,7 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
     const suggest = await measure(() => fetchJson(`${ctx.baseUrl}/api/search/suggest?q=${encodeURIComponent(common.word.slice(0, 4))}`), RUNS, WARMUP);
     rows.push(`| suggestions (API only) | \`${common.word.slice(0, 4)}\` | | ${ms(suggest.p50)} | ${ms(suggest.p95)} | | | | |`);
   } finally {
-    await Promise.all([page.end(), count.end()]);
+    await pool.end();
   }
 
   return [

@@ -7,22 +7,9 @@ import type { PaperCard } from "@/lib/papers/paper-card";
 
 import { highlightToHtml } from "./highlight";
 import { RELEVANCE_CANDIDATES } from "./ranking";
-import { requiredTerms } from "./required-terms";
-import type { PhraseLookup, SearchFilters, SearchSort } from "./search-query";
-import {
-  corpusShapeSql,
-  COUNT_CAP,
-  isBroadQuery,
-  phraseLookupSql,
-  phrasePairsEstimateSql,
-  recentWindowStart,
-  searchCountSql,
-  searchEstimateSql,
-  searchPageSql,
-  textQuerySql,
-  type CorpusShape,
-  type SearchPageOptions,
-} from "./search-sql";
+import { estimateMatches, planSearch, runSearch, type RunSql } from "./run-search";
+import type { SearchSort } from "./search-query";
+import { corpusShapeSql, COUNT_CAP, textQuerySql, type CorpusShape, type SearchPageOptions } from "./search-sql";
 import { suggestCorrection } from "./suggest-correction";
 
 export type SearchHit = PaperCard & {
@@ -53,22 +40,16 @@ type Row = PaperCard & { rank: number | null; candidates: number | null; titleMa
 const DAY_MS = 86_400_000;
 const FEW_RESULTS = 3;
 
+const runSql: RunSql = <Row,>(sql: Prisma.Sql) => db.$queryRaw<Row[]>(sql);
+
 export async function searchPapers(request: SearchPageOptions & { q: string }): Promise<SearchResult> {
-  const options = { ...request, filters: await withPhraseLookup(request.filters) };
-  const { filters, sort, limit } = options;
-  // Relevance picks its plan by the estimate (see BROAD_SHARE); a planning-only EXPLAIN is ~1 ms.
-  const ranked = sort === "relevance" && filters.text !== "";
-  const [estimatedMatches, corpus] = ranked ? await Promise.all([estimateMatches(filters), corpusShape()]) : [undefined, null];
-  const broad = estimatedMatches !== undefined && corpus !== null && isBroadQuery(estimatedMatches, corpus.papers);
-  const windowStart = estimatedMatches !== undefined && corpus !== null && !broad ? recentWindowStart(estimatedMatches, corpus) : null;
-  const page = (start: string | null) => db.$queryRaw<Row[]>(searchPageSql({ ...options, broad, windowStart: start }));
-  const [windowed, counted] = await Promise.all([page(windowStart), db.$queryRaw<{ count: number }[]>(searchCountSql(filters, broad))]);
-  // A window that held fewer matches than relevance ranks would change the results: rank them all.
-  const rows = windowStart && (windowed[0]?.candidates ?? 0) < RELEVANCE_CANDIDATES ? await page(null) : windowed;
-  const count = counted[0]?.count ?? 0;
+  const { sort, limit } = request;
+  const plan = await planSearch(runSql, request, corpusShape);
+  const { filters } = plan.options;
+  const { rows, count } = await runSearch<Row>(runSql, plan);
   const total: SearchTotal =
     count > COUNT_CAP
-      ? { count: Math.max(estimatedMatches ?? (await estimateMatches(filters)), count), exact: false }
+      ? { count: Math.max(plan.estimatedMatches ?? (await estimateMatches(runSql, filters)), count), exact: false }
       : { count, exact: true };
 
   const papers = rows.slice(0, limit).map(({ titleMarked, snippetMarked, candidates, ...paper }) => ({
@@ -78,9 +59,9 @@ export async function searchPapers(request: SearchPageOptions & { q: string }): 
   const last = papers.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor({ key: cursorKey(sort, last), id: last.id }) : null;
 
-  const fewResults = filters.text !== "" && total.exact && total.count < FEW_RESULTS && !options.cursor;
+  const fewResults = filters.text !== "" && total.exact && total.count < FEW_RESULTS && !request.cursor;
   const [didYouMean, onlyStopWords] = fewResults
-    ? await Promise.all([suggestCorrection(options.q), total.count === 0 ? hasOnlyStopWords(filters.text) : false])
+    ? await Promise.all([suggestCorrection(request.q), total.count === 0 ? hasOnlyStopWords(filters.text) : false])
     : [null, false];
 
   const ranksNewestOnly = sort === "relevance" && filters.text !== "" && total.count > RELEVANCE_CANDIDATES;
@@ -99,34 +80,6 @@ function cursorKey(sort: SearchSort, paper: SearchHit): number {
   if (sort === "upvotes") return paper.upvotes;
   if (sort === "relevance" && paper.rank !== null) return paper.rank;
   return Date.parse(`${paper.listedOn}T00:00:00Z`) / DAY_MS;
-}
-
-/** Prepares the index lookup of the query's phrases, if it has any (see PhraseLookup). */
-async function withPhraseLookup(filters: SearchFilters): Promise<SearchFilters> {
-  const terms = requiredTerms(filters.text);
-  if (terms.phrases.length === 0) return filters;
-  const [lookup] = await db.$queryRaw<PhraseLookup[]>(phraseLookupSql(terms));
-  return lookup ? { ...filters, phraseLookup: lookup } : filters;
-}
-
-/**
- * The planner's estimate of the matches. It multiplies the conditions' shares as if they were
- * unrelated, but a phrase's word pair and its words go together: the pairs' own estimate caps it.
- */
-async function estimateMatches(filters: SearchFilters): Promise<number> {
-  const pairs = filters.phraseLookup?.pairs ?? [];
-  const estimates = await Promise.all([
-    planRows(searchEstimateSql({ ...filters, phraseLookup: undefined })),
-    ...(pairs.length ? [planRows(phrasePairsEstimateSql(pairs))] : []),
-  ]);
-  return Math.min(...estimates);
-}
-
-async function planRows(explain: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<{ "QUERY PLAN": unknown }[]>(explain);
-  const raw = row?.["QUERY PLAN"];
-  const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan?: { "Plan Rows"?: number } }] | undefined;
-  return Math.round(plan?.[0]?.Plan?.["Plan Rows"] ?? 0);
 }
 
 // Re-read every few minutes (counting a month's papers takes a few milliseconds): a window's size
