@@ -16,8 +16,8 @@ const SURELY_HELD = 1_000;
 /**
  * "Did you mean": the query with each word the index has never seen replaced by the closest word
  * of any title or author name. Candidates come from the trigram index of the search_word table;
- * the closest is the fewest edits away (at most one per four letters, and two), then the most
- * similar by trigrams, then the commonest. Null when no word needs or finds a correction.
+ * the closest is the fewest edits away (at most one per four letters, and two), then the
+ * commonest, then the most similar by trigrams. Null when no word needs or finds a correction.
  */
 export async function suggestCorrection(q: string): Promise<string | null> {
   const parsed = parseSearchText(q);

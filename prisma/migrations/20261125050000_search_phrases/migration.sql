@@ -3,8 +3,8 @@
 -- 1. Phrases. The GIN index over search_vector knows which papers hold a word, not where, so a
 --    phrase of two common words ("language model") made PostgreSQL read and recheck every paper
 --    holding both: 1.5 s at 1M papers. An index of each paper's adjacent word pairs finds the
---    papers where the words stand side by side; the phrase itself is still checked against
---    search_vector. It is an expression index, so no column stores the pairs.
+--    papers where the words stand side by side (see textConditionSql in lib/search/search-sql.ts
+--    for how a query uses it). It is an expression index, so no column stores the pairs.
 --
 -- 2. "Did you mean". Comparing a misspelt word with a million titles by trigrams took up to
 --    seconds. Instead, the words of titles and author names are kept in a small table of their
@@ -12,7 +12,7 @@
 --    PostgreSQL's manual suggests for spelling suggestions).
 
 -- The pairs "a b" of lexemes at adjacent positions of a vector, e.g. {"diffus model"}. A phrase's
--- own pairs are a subset of the pairs of every paper that matches it (see lib/search/required-phrases.ts).
+-- own pairs are a subset of the pairs of every paper that matches it (see lib/search/required-terms.ts).
 CREATE FUNCTION paper_word_pairs(vector tsvector) RETURNS text[]
     LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
     AS $$
