@@ -134,7 +134,11 @@ export function phraseLookupSql({ phrases, words, plain }: RequiredTerms): Prism
     )
     SELECT (SELECT coalesce(array_agg(DISTINCT pair), '{}') FROM phrase, unnest(phrase.pairs) AS pair) AS pairs,
            CASE WHEN numnode(q) > 0 THEN q::text END AS "otherWords",
-           ${plain}::boolean AND (SELECT bool_and(lexemes = 2 AND cardinality(pairs) = 1) FROM phrase) AS exact
+           ${plain}::boolean AND (SELECT bool_and(lexemes = 2 AND cardinality(pairs) = 1) FROM phrase)
+             -- Each plain word must be one token, or websearch_to_tsquery would make it a phrase of
+             -- its own; the parser decides, so it is asked rather than assumed.
+             AND (SELECT coalesce(bool_and(length(to_tsvector('paper_search'::regconfig, word)) <= 1), true)
+                  FROM unnest(${words}::text[]) AS word) AS exact
     FROM plainto_tsquery('paper_search'::regconfig,
            concat_ws(' ', ${words.join(" ")}::text, (SELECT string_agg(text, ' ') FROM phrase WHERE cardinality(pairs) = 0))) AS q`;
 }

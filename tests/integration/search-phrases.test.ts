@@ -90,6 +90,7 @@ describe("phrases", () => {
     expect(await lookup('"learning rate" state-of-the-art')).toBe(false);
     expect(await lookup('"learning rate" "state of the art"')).toBe(false);
     expect(await lookup('"rate rate"')).toBe(false);
+    expect(await lookup('"learning rate" gpt4o')).toBe(true);
   });
 
   it("are found through the exact word-pair index, the query itself tested only on the rows found", async () => {
