@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { PaperInput } from "@/lib/ingest/paper-input";
 import { upsertPapers } from "@/lib/ingest/upsert-papers";
 import { searchPapers } from "@/lib/search/search-papers";
@@ -99,7 +100,7 @@ describe("phrases", () => {
     // The seed is too small for the planner to prefer an index by itself.
     const [, plan] = await db.$transaction([
       db.$executeRaw`SET LOCAL enable_seqscan = off`,
-      db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${count.text}`, ...count.values),
+      db.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${count}`),
     ]);
     const text = plan.map((line) => line["QUERY PLAN"]).join("\n");
     expect(text).toContain("paper_word_pairs_idx");
