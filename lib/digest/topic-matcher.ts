@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeCategory } from "@/lib/search/arxiv-category";
 import { parseSearchText, type SearchText } from "@/lib/search/parse-search-text";
 import { textRankSql } from "@/lib/search/ranking";
-import { searchConditionsSql, textQuerySql } from "@/lib/search/search-sql";
+import { AUTHOR_WORDS_SQL, searchConditionsSql, textQuerySql } from "@/lib/search/search-sql";
 
 import { paperHeat } from "./rank-papers";
 
@@ -66,14 +66,21 @@ export function createTopicMatcher(cutoff: Date) {
     for (let start = 0; start < usable.length; start += TOPICS_PER_QUERY) {
       const branches = usable.slice(start, start + TOPICS_PER_QUERY).map(({ search, index }) => {
         const rank = search.text ? textRankSql(textQuerySql(search.text)) : Prisma.sql`0::float8`;
-        return Prisma.sql`
-          SELECT ${index}::int AS topic, p.id, ${rank} AS rank FROM paper p
-          WHERE ${searchConditionsSql(search)} AND p.created_at > ${new Date(from)} AND p.created_at <= ${cutoff}`;
+        return Prisma.sql`SELECT ${index}::int AS topic, p.id, ${rank} AS rank, p.created_at, p.trending_score FROM fresh p WHERE ${searchConditionsSql(search, Prisma.sql`p.author_words`)}`;
       });
       queries++;
+      // The window's papers are read once, their vectors decompressed and their author words
+      // computed once, into a CTE that every topic then scans. Tested in place, each topic would
+      // redo both for every paper: 6 ms a keyword and 15 ms an author for a day's thousand papers,
+      // against 0.7 ms. The CTE keeps the names the search conditions use.
       const rows = await db.$queryRaw<Row[]>`
-        SELECT m.topic, m.id, m.rank, p.created_at AS "createdAt", p.trending_score AS "trendingScore"
-        FROM (${Prisma.join(branches, " UNION ALL ")}) m JOIN paper p ON p.id = m.id`;
+        WITH fresh AS MATERIALIZED (
+          SELECT id, arxiv_id, listed_on, created_at, trending_score, search_vector || ''::tsvector AS search_vector,
+                 ${AUTHOR_WORDS_SQL} AS author_words, categories
+          FROM paper p WHERE created_at > ${new Date(from)} AND created_at <= ${cutoff}
+        )
+        SELECT topic, id, rank, created_at AS "createdAt", trending_score AS "trendingScore"
+        FROM (${Prisma.join(branches, " UNION ALL ")}) m`;
       for (const row of rows) {
         found.get(row.topic)!.push({ paperId: row.id, textRank: row.rank });
         if (!papers.has(row.id)) papers.set(row.id, { createdAt: row.createdAt.getTime(), heat: paperHeat(row.trendingScore, today) });

@@ -84,10 +84,13 @@ export function textQuerySql(text: string): Prisma.Sql {
   return Prisma.sql`websearch_to_tsquery('paper_search'::regconfig, ${text})`;
 }
 
+/** A paper's author words as the author-words index holds them (see the author_words migration). */
+export const AUTHOR_WORDS_SQL = Prisma.sql`paper_author_words(p.authors_folded)`;
+
 // Author names are compared folded (lower case, no accents), word by word: a word of the query
-// must be one of the words of the author list (see the author_words migration).
-function authorWordSql(word: string): Prisma.Sql {
-  return Prisma.sql`paper_author_words(p.authors_folded) @> ARRAY[regexp_replace(paper_fold(${word}), '[^[:alnum:]]+', '', 'g')]`;
+// must be one of the words of the author list.
+function authorWordSql(word: string, authorWords: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${authorWords} @> ARRAY[regexp_replace(paper_fold(${word}), '[^[:alnum:]]+', '', 'g')]`;
 }
 
 /**
@@ -107,12 +110,15 @@ function textConditionSql(text: string, lookup: PhraseLookup | undefined): Prism
   return Prisma.sql`(paper_word_pairs(p.search_vector) @> ${lookup.pairs}::text[] ${others} ${test})`;
 }
 
-/** The conditions a paper must meet to match. */
-export function searchConditionsSql(filters: SearchFilters): Prisma.Sql {
+/**
+ * The conditions a paper must meet to match. `authorWords` is where they read the author words: a
+ * caller that tests many queries against the same few papers passes a column that holds them.
+ */
+export function searchConditionsSql(filters: SearchFilters, authorWords = AUTHOR_WORDS_SQL): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filters.arxivId) conditions.push(Prisma.sql`p.arxiv_id = ${filters.arxivId}`);
   if (filters.text) conditions.push(textConditionSql(filters.text, filters.phraseLookup));
-  for (const word of filters.authors.flat()) conditions.push(authorWordSql(word));
+  for (const word of filters.authors.flat()) conditions.push(authorWordSql(word, authorWords));
   for (const category of filters.categories) conditions.push(Prisma.sql`p.categories @> ARRAY[${category}]::text[]`);
   if (filters.from) conditions.push(Prisma.sql`p.listed_on >= ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`p.listed_on <= ${filters.to}::date`);
