@@ -5,17 +5,27 @@ import { performance } from "node:perf_hooks";
 
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send-mail";
+import type { EmailLinks } from "@/lib/subscribers/issue-email-links";
 
 import { createDigestBuilder } from "./build-digests";
 import { claimDeliveries } from "./claim-deliveries";
 import type { ClaimedDelivery } from "./claimed-delivery";
 import { composeDigestMessage } from "./compose-digest-message";
-import type { BuiltDigest } from "./digest-content";
+import type { BuiltDigest, DigestContent } from "./digest-content";
 import { deferDelivery, markFailed, markSkipped, recordProgress, releaseClaims, type SentDelivery } from "./delivery-outcomes";
 import { findDueSubscribers } from "./find-due-subscribers";
 import { groupWrites } from "./group-writes";
 import { reclaimDeliveries } from "./reclaim-deliveries";
 import { sendWithRetry, type RetryPolicy, type SendMail } from "./send-with-retry";
+
+/** A built digest with something to send and the links to put in it. */
+type SendableDigest = { delivery: ClaimedDelivery; content: DigestContent; links: EmailLinks };
+
+/** `promise`, with its failure left for whoever awaits it later rather than reported as unhandled now. */
+function settleLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
 
 export type DigestRunOptions = {
   /** The run's clock starts here (tests move it); it decides who is due and which papers are new. */
@@ -72,13 +82,14 @@ const MAX_RETRY_DELAY_MS = 6 * 3_600_000;
  * Sends every due digest once. Batches flow through claim → build → send, the next batch being
  * claimed and built while the current one sends, so the mail server is never left waiting on the
  * database. Each delivery is claimed before it is built (a unique row per subscriber and period,
- * see claim-deliveries.ts), marked `sending` just before its SMTP transaction and `sent` as soon
- * as the server accepts it (these two writes are shared by the emails in flight at the time, see
- * group-writes.ts), so concurrent runs share the work and a run that dies is resumed by the next
- * without a duplicate. The gap that remains: a crash after the server accepted a message but
- * before `sent` was written leaves the row in `sending`, which the next run marks failed instead
- * of resending — at most the messages in flight (about `concurrency`) are lost, never one doubled,
- * and their stable Message-ID lets a receiver drop a copy should an operator resend them.
+ * see claim-deliveries.ts), marked `sending` shortly before its SMTP transaction (a chunk of
+ * `concurrency` at a time, one chunk ahead) and recorded `sent` once the server has accepted it
+ * (these writes share statements, see group-writes.ts), so concurrent runs share the work and a
+ * run that dies is resumed by the next without a duplicate. The gap that remains: a crash leaves
+ * the rows marked `sending` but not yet recorded `sent` (at most three chunks: the one ahead, the
+ * one in flight, and the one accepted and waiting to be recorded), which the next run marks failed
+ * instead of resending. Those subscribers may miss that digest, never get it twice, and its stable
+ * Message-ID lets a receiver drop a copy should an operator resend one.
  */
 export async function runDigest(options: DigestRunOptions = {}): Promise<DigestRunSummary> {
   const settings = { ...DEFAULTS, ...options };
@@ -151,15 +162,15 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
   }
 
   /**
-   * Sends one digest. Once the server has accepted it, the lane moves on: recording it sent goes
-   * with the next statement of the run and is pushed to `recording`, which the batch awaits.
+   * Sends one digest once `marked` (its `sending` mark) is written. Once the server has accepted it,
+   * the lane moves on: recording it sent rides with a later statement of the run and is pushed to
+   * `recording`, which the batch awaits.
    */
-  async function deliver(digest: BuiltDigest, recording: Promise<void>[]): Promise<void> {
-    if (!digest.content || !digest.links) return;
+  async function deliver(digest: SendableDigest, marked: Promise<boolean>, recording: Promise<void>[]): Promise<void> {
     const { delivery, content, links } = digest;
     const message = composeDigestMessage({ ...delivery, content, links }, env.APP_URL);
     // Another run took this delivery over (ours was too slow to keep its lease): it is theirs now.
-    if (!(await writeProgress({ sending: delivery.id }))) return;
+    if (!(await marked)) return;
     const outcome = await sendWithRetry(send, message, settings.retry);
     if (outcome.kind === "sent") {
       consecutiveTransient = 0;
@@ -167,10 +178,7 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
         ...content.papers.map(({ paper }) => ({ paperId: paper.id, alsoTrending: false })),
         ...content.alsoTrending.map((paper) => ({ paperId: paper.id, alsoTrending: true })),
       ];
-      const recorded = writeProgress({ sent: { id: delivery.id, papers } }).then(() => void summary.sent++);
-      // Awaited with the batch; until then a failure must not count as unhandled.
-      recorded.catch(() => {});
-      recording.push(recorded);
+      recording.push(settleLater(writeProgress.later({ sent: { id: delivery.id, papers } }).then(() => void summary.sent++)));
       return;
     }
     summary.queries++;
@@ -189,21 +197,36 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
     }
   }
 
-  /** Sends a batch with at most `concurrency` messages in flight; returns the claims it did not get to. */
+  /**
+   * Sends a batch with at most `concurrency` messages in flight; returns the claims it did not get
+   * to. The `sending` marks are written `concurrency` at a time, a lane reaching a chunk asking for
+   * the next one's too, so lanes seldom wait for a mark and a statement carries a chunk of them.
+   */
   async function deliverAll(batch: BuiltDigest[]): Promise<number[]> {
+    const sendable = batch.filter((digest): digest is SendableDigest => digest.content !== null && digest.links !== null);
     const unsent: number[] = [];
     const recording: Promise<void>[] = [];
+    const marks: Promise<boolean>[] = [];
+    const markUpTo = (end: number) => {
+      while (marks.length < Math.min(end, sendable.length)) marks.push(settleLater(writeProgress({ sending: sendable[marks.length]!.delivery.id })));
+    };
     let index = 0;
     const lane = async () => {
-      while (index < batch.length) {
-        const digest = batch[index++]!;
-        if (!digest.content) continue;
-        if (summary.stoppedBecause || timeLeft() <= 0) unsent.push(digest.delivery.id);
-        else await deliver(digest, recording);
+      while (index < sendable.length) {
+        const at = index++;
+        const digest = sendable[at]!;
+        if (summary.stoppedBecause || timeLeft() <= 0) {
+          unsent.push(digest.delivery.id);
+          continue;
+        }
+        markUpTo((Math.floor(at / concurrency) + 2) * concurrency);
+        await deliver(digest, marks[at]!, recording);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
-    await Promise.all(recording);
+    await Promise.all(Array.from({ length: Math.min(concurrency, sendable.length) }, lane));
+    writeProgress.flush();
+    // The marks too, so that none is written after the unsent are released.
+    await Promise.all([...marks, ...recording]);
     return unsent;
   }
 
