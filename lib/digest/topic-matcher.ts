@@ -16,7 +16,7 @@ export type TopicHit = { paperId: number; textRank: number };
 /** What ranking needs of a paper that matched anything: when it arrived and how hot it is today. */
 export type FreshPaper = { createdAt: number; heat: number };
 
-type Row = { topic: number; id: number; rank: number; createdAt: Date; trendingScore: number };
+type Row = { topic: number; ids: number[]; ranks: number[] };
 
 const DAY_MS = 86_400_000;
 // Topics per statement: each is one UNION ALL branch, planned on its own with its own words; the
@@ -60,6 +60,16 @@ export function createTopicMatcher(cutoff: Date) {
   const papers = new Map<number, FreshPaper>();
   let queries = 0;
 
+  /** Arrival and heat of the papers among `ids` not yet known. */
+  async function loadPapers(ids: number[]) {
+    const unknown = [...new Set(ids)].filter((id) => !papers.has(id));
+    if (unknown.length === 0) return;
+    queries++;
+    const rows = await db.$queryRaw<{ id: number; createdAt: Date; trendingScore: number }[]>`
+      SELECT id, created_at AS "createdAt", trending_score AS "trendingScore" FROM paper WHERE id = ANY(${unknown}::int[])`;
+    for (const row of rows) papers.set(row.id, { createdAt: row.createdAt.getTime(), heat: paperHeat(row.trendingScore, today) });
+  }
+
   async function load(topics: Topic[], from: number) {
     const searches = topics.map((topic) => ({ topic, search: searchFor(topic) }));
     const usable = searches.flatMap(({ topic, search }, index) => (search ? [{ topic, search, index }] : []));
@@ -67,25 +77,25 @@ export function createTopicMatcher(cutoff: Date) {
     for (let start = 0; start < usable.length; start += TOPICS_PER_QUERY) {
       const branches = usable.slice(start, start + TOPICS_PER_QUERY).map(({ search, index }) => {
         const rank = search.text ? textRankSql(textQuerySql(search.text)) : Prisma.sql`0::float8`;
-        return Prisma.sql`SELECT ${index}::int AS topic, p.id, ${rank} AS rank, p.created_at, p.trending_score FROM fresh p WHERE ${searchConditionsSql(search, Prisma.sql`p.author_words`)}`;
+        return Prisma.sql`SELECT ${index}::int AS topic, p.id, ${rank} AS rank FROM fresh p WHERE ${searchConditionsSql(search, Prisma.sql`p.author_words`)}`;
       });
       queries++;
       // The window's papers are read once, their vectors decompressed and their author words
       // computed once, into a CTE that every topic then scans. Tested in place, each topic would
       // redo both for every paper: 6 ms a keyword and 15 ms an author for a day's thousand papers,
-      // against 0.7 ms. The CTE keeps the names the search conditions use.
+      // against 0.7 ms. The CTE keeps the names the search conditions use. A row per topic, not
+      // per match: a common topic matches hundreds of papers, and each row costs the client more
+      // than an array element.
       const rows = await db.$queryRaw<Row[]>`
         WITH fresh AS MATERIALIZED (
           SELECT id, arxiv_id, listed_on, created_at, trending_score, search_vector || ''::tsvector AS search_vector,
                  ${AUTHOR_WORDS_SQL} AS author_words, categories
           FROM paper p WHERE created_at > ${new Date(from)} AND created_at <= ${cutoff}
         )
-        SELECT topic, id, rank, created_at AS "createdAt", trending_score AS "trendingScore"
-        FROM (${Prisma.join(branches, " UNION ALL ")}) m`;
-      for (const row of rows) {
-        found.get(row.topic)!.push({ paperId: row.id, textRank: row.rank });
-        if (!papers.has(row.id)) papers.set(row.id, { createdAt: row.createdAt.getTime(), heat: paperHeat(row.trendingScore, today) });
-      }
+        SELECT topic, array_agg(id) AS ids, array_agg(rank) AS ranks
+        FROM (${Prisma.join(branches, " UNION ALL ")}) m GROUP BY topic`;
+      for (const { topic, ids, ranks } of rows) found.set(topic, ids.map((paperId, at) => ({ paperId, textRank: ranks[at]! })));
+      await loadPapers(rows.flatMap((row) => row.ids));
     }
     for (const [index, { topic }] of searches.entries()) {
       const key = topicKey(topic);
