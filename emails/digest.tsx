@@ -45,8 +45,8 @@ const small = { margin: "0 0 6px", fontSize: 13, lineHeight: 1.5, color: colors.
 // without rgba, like Outlook on Windows, drop it, which costs nothing).
 const separator = { borderTop: "1px solid rgba(120, 113, 108, 0.3)" } as const;
 
-/** Title, authors and summary: the same in every digest that shows the paper. */
-function PaperHead({ paper }: { paper: DigestEmailPaper }) {
+/** Title, authors, summary and links: the same in every digest that shows the paper. */
+function PaperBody({ paper }: { paper: DigestEmailPaper }) {
   return (
     <>
       <h3 className="pp-text" style={{ margin: "0 0 4px", fontSize: 17, lineHeight: 1.35, fontWeight: 700, color: colors.text }}>
@@ -59,6 +59,16 @@ function PaperHead({ paper }: { paper: DigestEmailPaper }) {
       </p>
       <p className="pp-text" style={{ margin: "0 0 8px", fontSize: 15, lineHeight: 1.5, color: colors.text }}>
         {paper.summary}
+      </p>
+      <p className="pp-muted" style={{ ...small, margin: 0 }}>
+        <a className="pp-link" href={paper.arxivUrl} style={styles.link}>
+          arXiv
+        </a>
+        <HtmlOnly>{" · "}</HtmlOnly>
+        <TextOnly>{"  "}</TextOnly>
+        <a className="pp-link" href={paper.pdfUrl} style={styles.link}>
+          PDF
+        </a>
       </p>
     </>
   );
@@ -81,30 +91,22 @@ function Cached({ cacheKey, children }: { cacheKey: string; children: ReactEleme
   return <Prerendered {...parts} />;
 }
 
+/** Why the paper was picked goes above it, so that all below is the paper's own and rendered once. */
 function PaperItem({ paper }: { paper: DigestEmailPaper }) {
+  const { url, title, authors, summary, arxivUrl, pdfUrl } = paper;
   return (
     <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={separator}>
       <tbody>
         <tr>
           <td style={{ padding: "18px 0 14px" }}>
-            <Cached cacheKey={`head\n${paper.url}\n${paper.title}\n${paper.authors}\n${paper.summary}`}>
-              <PaperHead paper={paper} />
-            </Cached>
             {paper.matched.length > 0 && (
-              <p className="pp-muted" style={small}>
+              <p className="pp-muted" style={{ ...small, margin: "0 0 4px" }}>
                 Matches: <strong className="pp-text" style={{ color: colors.text }}>{paper.matched.join(", ")}</strong>
               </p>
             )}
-            <p className="pp-muted" style={{ ...small, margin: 0 }}>
-              <a className="pp-link" href={paper.arxivUrl} style={styles.link}>
-                arXiv
-              </a>
-              <HtmlOnly>{" · "}</HtmlOnly>
-              <TextOnly>{"  "}</TextOnly>
-              <a className="pp-link" href={paper.pdfUrl} style={styles.link}>
-                PDF
-              </a>
-            </p>
+            <Cached cacheKey={`paper\n${url}\n${title}\n${authors}\n${summary}\n${arxivUrl}\n${pdfUrl}`}>
+              <PaperBody paper={paper} />
+            </Cached>
           </td>
         </tr>
       </tbody>

@@ -7,6 +7,8 @@ const PARAGRAPHS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "u
 const LINES = new Set(["div", "tr", "td", "th", "li", "section", "header", "footer", "main", "article", "body", "html", "center"]);
 const SKIPPED = new Set(["head", "style", "title", "script"]);
 const UNDERLINES: Record<string, string> = { h1: "=", h2: "-" };
+/** Whitespace that `write` turns into one space: any but a lone space. */
+const UNCOLLAPSED = /[^\S ]| {2}/;
 
 /**
  * The plain-text part of an email from the same element tree as its HTML: paragraphs and lines
@@ -24,7 +26,8 @@ class TextWriter {
   private pendingBreaks = 0;
 
   write(text: string) {
-    const collapsed = text.replace(/\s+/g, " ");
+    // Most text, prerendered lines above all, has nothing to collapse: finding that out allocates nothing.
+    const collapsed = UNCOLLAPSED.test(text) ? text.replace(/\s+/g, " ") : text;
     if (!collapsed || (collapsed === " " && this.line === "")) return;
     this.flushBreaks();
     this.line += this.line === "" ? collapsed.trimStart() : collapsed;
