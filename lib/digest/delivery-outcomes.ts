@@ -61,9 +61,14 @@ export async function recordProgress(
       UPDATE subscriber SET hard_bounces = 0
       WHERE id IN (SELECT subscriber_id FROM sent) AND hard_bounces > 0
     )
-    UPDATE digest_delivery SET status = 'sending', attempts = attempts + 1, updated_at = now()
-    WHERE id = ANY(${sending}::int[]) AND status = 'claimed' AND claimed_by = ${runId} AND lease_expires_at > ${now}
-    RETURNING id`;
+    UPDATE digest_delivery AS d SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
+    FROM unnest(${sending}::int[]) AS marked(id)
+    WHERE d.id = marked.id AND d.status = 'claimed' AND d.claimed_by = ${runId}
+      -- The lease is tested as a difference so the primary key finds these few rows: the lease
+      -- index also holds an entry for every delivery the run has finished until vacuum clears
+      -- them, and the planner, which cannot see those, would walk them all for every statement.
+      AND d.lease_expires_at - ${now} > interval '0'
+    RETURNING d.id`;
   return new Set(rows.map((row) => row.id));
 }
 
