@@ -7,6 +7,10 @@ import type { RenderedEmail } from "@/lib/mail/mail-message";
 import { renderHtml } from "@/lib/mail/render-html";
 import { renderText } from "@/lib/mail/render-text";
 
+/**
+ * A paper as every digest shows it. Treated as immutable: the template renders each such object
+ * once and reuses that, so a sender passes the same object for the same paper to every digest.
+ */
 export type DigestEmailPaper = {
   /** Our paper page. */
   url: string;
@@ -15,8 +19,6 @@ export type DigestEmailPaper = {
   authors: string;
   /** About two lines of the abstract. */
   summary: string;
-  /** The subscriber's topics that picked it; empty on a quiet day. */
-  matched: string[];
   arxivUrl: string;
   pdfUrl: string;
 };
@@ -29,8 +31,9 @@ export type DigestEmailData = {
   periodLabel: string;
   /** Nothing new matched: the papers are what is trending instead. */
   quiet: boolean;
-  papers: DigestEmailPaper[];
-  alsoTrending: { url: string; title: string; authors: string }[];
+  /** `matched`: the subscriber's topics that picked the paper; empty on a quiet day. */
+  papers: { paper: DigestEmailPaper; matched: string[] }[];
+  alsoTrending: DigestEmailPaper[];
   /** The subscriber's topics, for "why you get this email". */
   topics: string[];
   manageUrl: string;
@@ -75,38 +78,49 @@ function PaperBody({ paper }: { paper: DigestEmailPaper }) {
 }
 
 // A run shows the same new papers, and mostly the same "also trending" list, in thousands of
-// digests: each is rendered once. Bounded, so a long-lived server does not keep every paper it
-// ever sent.
-const rendered = new Map<string, { html: string; text: string }>();
-const MAX_RENDERED = 10_000;
+// digests: each is rendered once. Papers are known by their object; lists by a key, of which a
+// bounded number are kept so a long-lived server does not keep every list it ever sent.
+const renderedPapers = new WeakMap<DigestEmailPaper, { html: string; text: string }>();
+const renderedLists = new Map<string, { html: string; text: string }>();
+const MAX_RENDERED_LISTS = 1_000;
+
+function renderParts(element: ReactElement) {
+  return { html: renderHtml(element), text: renderText(element) };
+}
+
+function CachedPaper({ paper }: { paper: DigestEmailPaper }) {
+  let parts = renderedPapers.get(paper);
+  if (!parts) {
+    parts = renderParts(<PaperBody paper={paper} />);
+    renderedPapers.set(paper, parts);
+  }
+  return <Prerendered {...parts} />;
+}
 
 /** `children` as rendered the first time `cacheKey` came up: the key must say everything they show. */
-function Cached({ cacheKey, children }: { cacheKey: string; children: ReactElement }) {
-  let parts = rendered.get(cacheKey);
+function CachedList({ cacheKey, children }: { cacheKey: string; children: ReactElement }) {
+  let parts = renderedLists.get(cacheKey);
   if (!parts) {
-    if (rendered.size >= MAX_RENDERED) rendered.clear();
-    parts = { html: renderHtml(children), text: renderText(children) };
-    rendered.set(cacheKey, parts);
+    if (renderedLists.size >= MAX_RENDERED_LISTS) renderedLists.clear();
+    parts = renderParts(children);
+    renderedLists.set(cacheKey, parts);
   }
   return <Prerendered {...parts} />;
 }
 
 /** Why the paper was picked goes above it, so that all below is the paper's own and rendered once. */
-function PaperItem({ paper }: { paper: DigestEmailPaper }) {
-  const { url, title, authors, summary, arxivUrl, pdfUrl } = paper;
+function PaperItem({ paper, matched }: { paper: DigestEmailPaper; matched: string[] }) {
   return (
     <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={separator}>
       <tbody>
         <tr>
           <td style={{ padding: "18px 0 14px" }}>
-            {paper.matched.length > 0 && (
+            {matched.length > 0 && (
               <p className="pp-muted" style={{ ...small, margin: "0 0 4px" }}>
-                Matches: <strong className="pp-text" style={{ color: colors.text }}>{paper.matched.join(", ")}</strong>
+                Matches: <strong className="pp-text" style={{ color: colors.text }}>{matched.join(", ")}</strong>
               </p>
             )}
-            <Cached cacheKey={`paper\n${url}\n${title}\n${authors}\n${summary}\n${arxivUrl}\n${pdfUrl}`}>
-              <PaperBody paper={paper} />
-            </Cached>
+            <CachedPaper paper={paper} />
           </td>
         </tr>
       </tbody>
@@ -153,13 +167,13 @@ function Digest(data: DigestEmailData) {
           ? `Nothing new matched your topics (${data.periodLabel}), so here is what readers are upvoting.`
           : `Picked from the papers that arrived since your last digest · ${data.periodLabel}`}
       </p>
-      {papers.map((paper) => (
-        <PaperItem key={paper.url} paper={paper} />
+      {papers.map(({ paper, matched }) => (
+        <PaperItem key={paper.url} paper={paper} matched={matched} />
       ))}
       {alsoTrending.length > 0 && (
-        <Cached cacheKey={`also trending\n${alsoTrending.map((paper) => `${paper.url}\n${paper.title}\n${paper.authors}`).join("\n")}`}>
+        <CachedList cacheKey={alsoTrending.map((paper) => `${paper.url}\n${paper.title}\n${paper.authors}`).join("\n")}>
           <AlsoTrending papers={alsoTrending} />
-        </Cached>
+        </CachedList>
       )}
     </EmailLayout>
   );
@@ -171,7 +185,7 @@ function shorten(text: string, max: number): string {
 
 /** Names the top paper and the count, so the inbox line alone says whether to open it. */
 export function digestSubject({ papers, quiet, schedule }: Pick<DigestEmailData, "papers" | "quiet" | "schedule">): string {
-  const top = `“${shorten(papers[0]?.title ?? "", SUBJECT_TITLE_CHARS)}”`;
+  const top = `“${shorten(papers[0]?.paper.title ?? "", SUBJECT_TITLE_CHARS)}”`;
   const count = papers.length === 1 ? "1 new paper" : `${papers.length} new papers`;
   if (quiet) {
     const trending = papers.length === 1 ? "1 trending paper" : `${papers.length} trending papers`;
@@ -182,7 +196,7 @@ export function digestSubject({ papers, quiet, schedule }: Pick<DigestEmailData,
 
 function digestPreheader({ papers, quiet }: DigestEmailData): string {
   if (quiet) return "Nothing new matched your topics, so here is what is trending on PaperPulse.";
-  const terms = [...new Set(papers.flatMap((paper) => paper.matched))];
+  const terms = [...new Set(papers.flatMap(({ matched }) => matched))];
   const shown = terms.slice(0, 4).join(", ");
   return `Matches for ${shown}${terms.length > 4 ? " and more" : ""}, with summaries and links to arXiv.`;
 }

@@ -1,4 +1,4 @@
-import { renderDigestEmail, type DigestEmailData } from "@/emails/digest";
+import { renderDigestEmail, type DigestEmailData, type DigestEmailPaper } from "@/emails/digest";
 import { formatDay, shortenAuthors } from "@/lib/format";
 import type { MailMessage } from "@/lib/mail/mail-message";
 import { arxivAbsUrl, arxivPdfUrl } from "@/lib/papers/arxiv-id";
@@ -14,26 +14,35 @@ export function periodLabel(periodKey: string): string {
   return week ? `week ${Number(week[2])} of ${week[1]}` : formatDay(periodKey);
 }
 
+// One template paper per summary and app URL: summaries are shared by a whole run's digests (see
+// paper-summaries.ts), and the template renders each paper object once.
+const emailPapers = new WeakMap<DigestPaperSummary, { appUrl: string; paper: DigestEmailPaper }>();
+
+function emailPaper(summary: DigestPaperSummary, appUrl: string): DigestEmailPaper {
+  const known = emailPapers.get(summary);
+  if (known?.appUrl === appUrl) return known.paper;
+  const paper = {
+    url: new URL(`/papers/${summary.arxivId}`, appUrl).toString(),
+    title: summary.title,
+    authors: shortenAuthors(summary.authors, summary.authorCount),
+    summary: summary.summary,
+    arxivUrl: arxivAbsUrl(summary.arxivId),
+    pdfUrl: arxivPdfUrl(summary.arxivId),
+  };
+  emailPapers.set(summary, { appUrl, paper });
+  return paper;
+}
+
 /** What the template shows, from a built digest: absolute links on `appUrl`, authors shortened. */
 export function digestEmailData(content: DigestContent, periodKey: string, links: EmailLinks, appUrl: string): DigestEmailData {
-  const paperUrl = (paper: DigestPaperSummary) => new URL(`/papers/${paper.arxivId}`, appUrl).toString();
-  const authors = (paper: DigestPaperSummary) => shortenAuthors(paper.authors, paper.authorCount);
   const { recipient } = content;
   return {
     email: recipient.email,
     schedule: describeSchedule(recipient.frequency, recipient.weekday),
     periodLabel: periodLabel(periodKey),
     quiet: content.quiet,
-    papers: content.papers.map(({ paper, matchedTerms }) => ({
-      url: paperUrl(paper),
-      title: paper.title,
-      authors: authors(paper),
-      summary: paper.summary,
-      matched: matchedTerms,
-      arxivUrl: arxivAbsUrl(paper.arxivId),
-      pdfUrl: arxivPdfUrl(paper.arxivId),
-    })),
-    alsoTrending: content.alsoTrending.map((paper) => ({ url: paperUrl(paper), title: paper.title, authors: authors(paper) })),
+    papers: content.papers.map(({ paper, matchedTerms }) => ({ paper: emailPaper(paper, appUrl), matched: matchedTerms })),
+    alsoTrending: content.alsoTrending.map((paper) => emailPaper(paper, appUrl)),
     topics: recipient.topics.map((topic) => topic.value),
     manageUrl: links.manageUrl,
     unsubscribeUrl: links.unsubscribeUrl,

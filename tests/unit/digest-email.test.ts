@@ -6,6 +6,9 @@ import type { DigestContent, DigestPaperSummary } from "@/lib/digest/digest-cont
 import { digestEntityRefId, digestMessageId } from "@/lib/digest/digest-message-id";
 import { summarizeAbstract } from "@/lib/digest/summarize-abstract";
 
+/** The template's papers, with only what the subject reads. */
+const shown = (...titles: string[]) => titles.map((title) => ({ paper: { title }, matched: [] })) as never;
+
 const paper = (id: number, title: string): DigestPaperSummary => ({
   id,
   arxivId: `2511.0000${id}`,
@@ -50,11 +53,11 @@ const message = composeDigestMessage(
 describe("the digest message", () => {
   it("names the top paper and the count in the subject", () => {
     expect(message.subject).toBe("2 new papers for you, led by “Diffusion <b>Models</b> Beat GANs”");
-    expect(digestSubject({ papers: [{ title: "Only One" }] as never, quiet: false, schedule: "a daily digest" })).toBe("1 new paper for you: “Only One”");
-    expect(digestSubject({ papers: [{ title: "Hot" }, { title: "Hotter" }] as never, quiet: true, schedule: "a weekly digest (Mondays)" })).toBe(
+    expect(digestSubject({ papers: shown("Only One"), quiet: false, schedule: "a daily digest" })).toBe("1 new paper for you: “Only One”");
+    expect(digestSubject({ papers: shown("Hot", "Hotter"), quiet: true, schedule: "a weekly digest (Mondays)" })).toBe(
       "Quiet week: 2 trending papers, led by “Hot”",
     );
-    const long = digestSubject({ papers: [{ title: "word ".repeat(40) }] as never, quiet: false, schedule: "a daily digest" });
+    const long = digestSubject({ papers: shown("word ".repeat(40)), quiet: false, schedule: "a daily digest" });
     expect(long.length).toBeLessThan(110);
     expect(long).toContain("…”");
   });
