@@ -19,8 +19,8 @@ const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "America/Los_Angeles"
 const CATEGORIES = ["cs.LG", "cs.CL", "cs.CV", "cs.AI", "stat.ML", "cs.RO", "cs.IR", "cs.CR", "math.OC", "cs.NE"];
 const STOP = new Set("about above across after again against among based being between better both could during each every first from further have however into more most other over paper same show such than that their there these they this those through under using very what when where which while with within without would".split(" "));
 
-type BareResult = { seconds: number; sent: number; averageBytes: number; maxRssBytes: number };
-type PipelineResult = { seconds: number; sent: number; due: number; skipped: number; failed: number; queries: number; maxRssBytes: number };
+type BareResult = { seconds: number; sent: number; averageBytes: number; cpuMs: number; maxRssBytes: number };
+type PipelineResult = { seconds: number; sent: number; due: number; skipped: number; failed: number; queries: number; cpuMs: number; maxRssBytes: number };
 
 /** Words of the seed papers' titles and author names, most frequent first, to draw topics from. */
 async function topicVocabulary() {
@@ -176,7 +176,7 @@ export async function benchDigest(ctx: { databaseUrl: string; baseUrl: string; p
       const pipelineRate = rate(result.sent, result.seconds);
       const number = (value: number) => value.toLocaleString("en-US");
       lines.push(
-        `| ${number(count)} | ${number(result.sent)} sent, ${number(result.skipped)} skipped, ${result.failed} failed | ${result.seconds.toFixed(0)} s | ${pipelineRate.toFixed(0)}/s | ${bareRate.toFixed(0)}/s (${number(bare.sent)} × ${number(bare.averageBytes)} B) | ${(pipelineRate / bareRate).toFixed(2)}× | ${mb(result.maxRssBytes)} (bare ${mb(bare.maxRssBytes)}) | ${number(result.queries)} (${(result.queries / Math.max(1, result.due)).toFixed(2)} per digest; PostgreSQL saw ${number(issued)} transactions) |`,
+        `| ${number(count)} | ${number(result.sent)} sent, ${number(result.skipped)} skipped, ${result.failed} failed | ${result.seconds.toFixed(0)} s | ${pipelineRate.toFixed(0)}/s | ${bareRate.toFixed(0)}/s (${number(bare.sent)} × ${number(bare.averageBytes)} B) | ${(pipelineRate / bareRate).toFixed(2)}× | ${(result.cpuMs / result.sent).toFixed(2)} ms (bare ${(bare.cpuMs / bare.sent).toFixed(2)} ms) | ${mb(result.maxRssBytes)} (bare ${mb(bare.maxRssBytes)}) | ${number(result.queries)} (${(result.queries / Math.max(1, result.due)).toFixed(2)} per digest; PostgreSQL saw ${number(issued)} transactions) |`,
       );
     }
   } finally {
@@ -186,10 +186,10 @@ export async function benchDigest(ctx: { databaseUrl: string; baseUrl: string; p
   return [
     "## Digest",
     "",
-    `Every subscriber has 1–4 topics (keywords, some two-word, drawn Zipf-like from the seed titles; a category for 60%; a followed author for 40%), 10% weekly, 10% "send even if quiet", eight time zones. ${ARRIVALS.toLocaleString("en-US")} papers arrived over the last 20 hours; every email goes through the app's mailer, one pooled nodemailer transport on a thread of its own (5 connections, 10 messages in flight), to a local smtp-server sink in another process. Pipeline emails/s counts sent emails over the whole run (scan, claim, match, rank, render, send, record); the bare loop sends prebuilt digests of the same template through the same mailer, right before it. Peak RSS is the worker process's (Node with \`--max-old-space-size=${HEAP_MB}\`). Queries are the runner's own count of SQL statements.`,
+    `Every subscriber has 1–4 topics (keywords, some two-word, drawn Zipf-like from the seed titles; a category for 60%; a followed author for 40%), 10% weekly, 10% "send even if quiet", eight time zones. ${ARRIVALS.toLocaleString("en-US")} papers arrived over the last 20 hours; every email goes through the app's mailer, one pooled nodemailer transport on a thread of its own (5 connections, 10 messages in flight), to a local smtp-server sink in another process. Pipeline emails/s counts sent emails over the whole run (scan, claim, match, rank, render, send, record); the bare loop sends prebuilt digests of the same template through the same mailer, right before it. CPU per email is the worker process's, both threads, over the measured part (the SMTP sink's and PostgreSQL's are not in it); peak RSS is the worker process's (Node with \`--max-old-space-size=${HEAP_MB}\`). Queries are the runner's own count of SQL statements.`,
     "",
-    "| subscribers | digests | time | pipeline | bare loop | ratio | peak RSS | statements |",
-    "|---|---|---|---|---|---|---|---|",
+    "| subscribers | digests | time | pipeline | bare loop | ratio | CPU per email | peak RSS | statements |",
+    "|---|---|---|---|---|---|---|---|---|",
     ...lines,
   ].join("\n");
 }
