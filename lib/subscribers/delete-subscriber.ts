@@ -5,8 +5,8 @@ import { db } from "@/lib/db";
 import { requireToken } from "./check-token";
 
 /**
- * "Delete all my data": the subscriber with their topics, tokens and deliveries (foreign keys
- * cascade), and any mail to them still kept in the local outbox.
+ * "Delete all my data": the subscriber with their topics, tokens, deliveries and the papers those
+ * carried (foreign keys and a trigger cascade), and any mail to them still kept in the local outbox.
  */
 export async function deleteSubscriber(token: string | undefined): Promise<void> {
   const subscriberId = await requireToken(token, ["manage"]);

@@ -39,10 +39,10 @@ async function delivery(subscriberId: number, age: number, status: "sent" | "ski
       leaseExpiresAt: status === "claimed" ? new Date(claimedAt.getTime() + 600_000) : null,
       messageId: `<digest.${subscriberId}.${age}@paperpulse.test>`,
       sentAt: status === "sent" ? claimedAt : null,
-      papers: { create: papers.map((paperId, index) => ({ subscriberId, paperId, position: index + 1 })) },
     },
     select: { id: true },
   });
+  await db.digestPaper.createMany({ data: papers.map((paperId, index) => ({ subscriberId, paperId, deliveryId: row.id, position: index + 1 })) });
   return row.id;
 }
 
@@ -76,6 +76,23 @@ describe("pruneDigestHistory", () => {
 
     // Nothing more to do the second time.
     expect(await pruneDigestHistory({ now })).toEqual({ deliveries: 0 });
+  });
+
+  it("deletes a subscriber's deliveries and the papers they carried with the subscriber, and no one else's", async () => {
+    const papers = await insertPapers(db, [{ title: "Carried once", createdAt: daysAgo(3) }, { title: "Carried twice", createdAt: daysAgo(2) }]);
+    paperIds.push(...papers.map((paper) => paper.id));
+    const ids = papers.map((paper) => paper.id);
+    const leaving = await reader();
+    const staying = await reader();
+    await delivery(leaving.id, 3, "sent", ids);
+    await delivery(leaving.id, 2, "skipped");
+    const kept = await delivery(staying.id, 3, "sent", ids);
+
+    await db.subscriber.delete({ where: { id: leaving.id } });
+
+    expect(await db.digestDelivery.count({ where: { subscriberId: leaving.id } })).toBe(0);
+    expect(await db.digestPaper.count({ where: { subscriberId: leaving.id } })).toBe(0);
+    expect(await db.digestPaper.count({ where: { subscriberId: staying.id, deliveryId: kept } })).toBe(2);
   });
 
   it("keeps a returning subscriber's last digest, so their next one still looks back as far as it may", async () => {
