@@ -8,8 +8,9 @@ import { findSentPapers } from "./find-sent-papers";
 import { loadRecipients } from "./load-recipients";
 import { mapInSlices } from "./map-in-slices";
 import { createPaperSummaries } from "./paper-summaries";
-import { paperHeat, pickTrending, rankByStrength, topicStrength } from "./rank-papers";
-import { createTopicMatcher, topicKey } from "./topic-matcher";
+import { createMatchStrengths } from "./match-strengths";
+import { paperHeat, pickTrending } from "./rank-papers";
+import { createTopicMatcher, topicKey, type Topic, type TopicHit } from "./topic-matcher";
 import { loadTrendingPool } from "./trending-pool";
 
 export const ALSO_TRENDING = 3;
@@ -22,9 +23,11 @@ const SLACK = 10;
 type Plan = {
   delivery: ClaimedDelivery;
   recipient: DigestRecipient;
-  /** Summed topic strength of every paper in the window that matched a topic. */
-  strengths: Map<number, number>;
-  /** The best of them (all, once the first look was not enough), best first. */
+  /** The subscriber's topics with their matches (of every window). */
+  topics: { topic: Topic; key: string; hits: readonly TopicHit[] }[];
+  /** How many papers in the window matched a topic. */
+  matched: number;
+  /** The best of them by summed topic strength (all, once the first look was not enough), best first. */
   ranked: { paperId: number; score: number }[];
   sent: Set<number>;
 };
@@ -41,10 +44,10 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
   const { now } = options;
   const today = now.toISOString().slice(0, 10);
   const matcher = createTopicMatcher(now);
+  const strengths = createMatchStrengths(matcher.papers);
   const summaries = createPaperSummaries();
   let trending: { paperId: number; heat: number }[] | null = null;
   let queries = 0;
-  const heatOf = (paperId: number) => matcher.papers.get(paperId)?.heat ?? 0;
 
   async function excludeSent(plans: Plan[], limit: (plan: Plan) => number) {
     const pairs = plans.flatMap((plan) => {
@@ -64,26 +67,24 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
   function settled(plan: Plan, checked: number): boolean {
     const { ranked, sent, recipient } = plan;
     const unsent = ranked.slice(0, checked).filter((paper) => !sent.has(paper.paperId));
-    const matchesSettled = unsent.length >= recipient.maxPapers || plan.strengths.size <= checked;
+    const matchesSettled = unsent.length >= recipient.maxPapers || plan.matched <= checked;
     const needTrending = unsent.length > 0 ? ALSO_TRENDING : recipient.sendWhenQuiet ? recipient.maxPapers : 0;
     const shown = new Set(unsent.slice(0, recipient.maxPapers).map((paper) => paper.paperId));
     const trendingUnsent = trending!.slice(0, checked).filter((paper) => !sent.has(paper.paperId) && !shown.has(paper.paperId));
     return matchesSettled && (trendingUnsent.length >= needTrending || trending!.length <= checked);
   }
 
+  function rank(plan: Pick<Plan, "delivery" | "topics">, limit: number) {
+    return strengths.rank(plan.topics, { from: plan.delivery.windowStart.getTime(), to: plan.delivery.windowEnd.getTime() }, limit);
+  }
+
   function plan(delivery: ClaimedDelivery, recipient: DigestRecipient, hits: Awaited<ReturnType<typeof matcher.hits>>): Plan {
-    const from = delivery.windowStart.getTime();
-    const to = delivery.windowEnd.getTime();
-    const strengths = new Map<number, number>();
-    for (const topic of recipient.topics) {
-      for (const hit of hits.get(topicKey(topic)) ?? []) {
-        const arrived = matcher.papers.get(hit.paperId)?.createdAt ?? 0;
-        if (arrived <= from || arrived > to) continue;
-        strengths.set(hit.paperId, (strengths.get(hit.paperId) ?? 0) + topicStrength(topic.kind, hit.textRank));
-      }
-    }
-    const sent = new Set<number>();
-    return { delivery, recipient, strengths, sent, ranked: rankByStrength(strengths, heatOf, sent, depth({ recipient })) };
+    const topics = recipient.topics.map((topic) => {
+      const key = topicKey(topic);
+      return { topic, key, hits: hits.get(key) ?? [] };
+    });
+    const { matched, ranked } = rank({ delivery, topics }, depth({ recipient }));
+    return { delivery, recipient, topics, matched, ranked, sent: new Set() };
   }
 
   function pick({ recipient, ranked, sent }: Plan) {
@@ -120,7 +121,7 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
     await excludeSent(plans, depth);
     const short = plans.filter((candidate) => !settled(candidate, depth(candidate)));
     if (short.length > 0) {
-      for (const each of short) each.ranked = rankByStrength(each.strengths, heatOf, new Set(), Number.POSITIVE_INFINITY);
+      for (const each of short) each.ranked = rank(each, Number.POSITIVE_INFINITY).ranked;
       await excludeSent(short, () => Number.POSITIVE_INFINITY);
     }
 

@@ -89,24 +89,32 @@ export function rankPapers(candidates: Iterable<Candidate>, exclude: ReadonlySet
 }
 
 /**
+ * Summed topic strengths, as a run keeps them for one subscriber at a time: paper `paperIds[slot]`
+ * (of heat `heats[slot]`) has the sum `sums[slot]`, for each of the first `count` entries of `slots`.
+ */
+export type SlotSums = {
+  sums: Float64Array;
+  slots: Int32Array;
+  count: number;
+  paperIds: readonly number[];
+  heats: readonly number[];
+};
+
+/**
  * The same order as rankPapers from each paper's summed topic strength alone, for a run that
  * ranks thousands of subscribers' matches and names the matched topics of the few it keeps only.
  */
-export function rankByStrength(
-  strengths: ReadonlyMap<number, number>,
-  heatOf: (paperId: number) => number,
-  exclude: ReadonlySet<number>,
-  limit: number,
-): { paperId: number; score: number }[] {
+export function rankSums({ sums, slots, count, paperIds, heats }: SlotSums, limit: number): { paperId: number; score: number }[] {
   // A subscriber following a category matches hundreds of papers and keeps a dozen: only those
   // that beat the worst of the best found so far become objects.
   const scored: Scored[] = [];
   const bounded = Number.isFinite(limit) && limit > 0;
   let worstKept: Scored | undefined;
-  for (const [paperId, strength] of strengths) {
-    if (exclude.has(paperId)) continue;
-    const heat = heatOf(paperId);
-    const score = scoreOf(strength, heat);
+  for (let index = 0; index < count; index++) {
+    const slot = slots[index]!;
+    const heat = heats[slot]!;
+    const score = scoreOf(sums[slot]!, heat);
+    const paperId = paperIds[slot]!;
     if (worstKept && !outranks(score, heat, paperId, worstKept)) continue;
     scored.push({ paperId, heat, score });
     if (bounded && scored.length >= 2 * limit) {

@@ -6,8 +6,8 @@ import {
   keywordStrength,
   paperHeat,
   pickTrending,
-  rankByStrength,
   rankPapers,
+  rankSums,
   type Candidate,
   type TopicMatch,
 } from "@/lib/digest/rank-papers";
@@ -74,10 +74,15 @@ describe("digest ranking", () => {
     const many = Array.from({ length: 300 }, (_, index) =>
       candidate(index + 1, (index * 37) % 11, index % 3 === 0 ? author("A") : keyword("k", ((index * 53) % 100) / 100)),
     );
-    const strengths = new Map(many.map((each) => [each.paperId, each.matches[0]!.strength]));
-    const heat = new Map(many.map((each) => [each.paperId, each.heat]));
+    // Slots in another order than the papers', and two slots holding no sum (papers 5 and 9).
+    const inSlots = many.toReversed();
+    const sums = Float64Array.from(inSlots, (each) => each.matches[0]!.strength);
+    const held = inSlots.flatMap((each, slot) => (each.paperId === 5 || each.paperId === 9 ? [] : [slot]));
+    const slots = Int32Array.from([...held, 0, 0]);
+    const input = { sums, slots, count: held.length, paperIds: inSlots.map((each) => each.paperId), heats: inSlots.map((each) => each.heat) };
     const expected = rankPapers(many, new Set([5, 9]), 12).map(({ paperId, score }) => ({ paperId, score }));
-    expect(rankByStrength(strengths, (id) => heat.get(id)!, new Set([5, 9]), 12)).toEqual(expected);
+    expect(rankSums(input, 12)).toEqual(expected);
+    expect(rankSums(input, Number.POSITIVE_INFINITY)).toEqual(rankPapers(many, new Set([5, 9]), 500).map(({ paperId, score }) => ({ paperId, score })));
   });
 
   it("measures heat from today, so yesterday's paper needs more votes to be as hot", () => {
