@@ -4,7 +4,7 @@ import { EmailLayout, renderEmail } from "./components/email-layout";
 import { colors, styles } from "./components/email-styles";
 import { HtmlOnly, Prerendered, TextOnly } from "@/lib/mail/email-only";
 import type { RenderedEmail } from "@/lib/mail/mail-message";
-import { renderHtml } from "@/lib/mail/render-html";
+import { escapeText, renderHtml } from "@/lib/mail/render-html";
 import { renderText } from "@/lib/mail/render-text";
 
 /**
@@ -128,6 +128,30 @@ function PaperItem({ paper, matched }: { paper: DigestEmailPaper; matched: strin
   );
 }
 
+// What stands where a paper item's matched topics go, in the one rendering of the item a run keeps
+// per paper: a private-use character, which no template text contains.
+const MATCHED_SLOT = "\u{E000}";
+const renderedItems = new WeakMap<DigestEmailPaper, { html: string[]; text: string[] } | null>();
+
+/**
+ * A paper item as the template renders it, from a rendering kept per paper with a slot where the
+ * matched topics go: a subscriber's own topics are all that differs between digests showing it.
+ */
+function MatchedPaper({ paper, matched }: { paper: DigestEmailPaper; matched: string[] }) {
+  let split = renderedItems.get(paper);
+  if (split === undefined) {
+    const parts = renderParts(<PaperItem paper={paper} matched={[MATCHED_SLOT]} />);
+    split = { html: parts.html.split(MATCHED_SLOT), text: parts.text.split(MATCHED_SLOT) };
+    // Should the paper itself hold the slot character, it is rendered whole every time instead.
+    if (split.html.length !== 2 || split.text.length !== 2) split = null;
+    renderedItems.set(paper, split);
+  }
+  if (!split || matched.length === 0) return <PaperItem paper={paper} matched={matched} />;
+  const terms = matched.join(", ");
+  // As the renderers would write the terms: escaped in HTML, whitespace collapsed in text.
+  return <Prerendered html={split.html[0] + escapeText(terms) + split.html[1]} text={split.text[0] + terms.replace(/\s+/g, " ") + split.text[1]} />;
+}
+
 function AlsoTrending({ papers }: { papers: DigestEmailData["alsoTrending"] }) {
   return (
     <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={separator}>
@@ -168,7 +192,7 @@ function Digest(data: DigestEmailData) {
           : `Picked from the papers that arrived since your last digest · ${data.periodLabel}`}
       </p>
       {papers.map(({ paper, matched }) => (
-        <PaperItem key={paper.url} paper={paper} matched={matched} />
+        <MatchedPaper key={paper.url} paper={paper} matched={matched} />
       ))}
       {alsoTrending.length > 0 && (
         <CachedList cacheKey={alsoTrending.map((paper) => `${paper.url}\n${paper.title}\n${paper.authors}`).join("\n")}>

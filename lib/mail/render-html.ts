@@ -102,7 +102,8 @@ function rawText(type: string, children: unknown): string {
 const TEXT_SPECIALS = /[&<>]/;
 const ATTRIBUTE_SPECIALS = /[&<>"']/;
 
-function escapeText(text: string): string {
+/** Text as HTML content, escaped as the renderer escapes a string child. */
+export function escapeText(text: string): string {
   if (!TEXT_SPECIALS.test(text)) return text;
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
