@@ -93,6 +93,29 @@ describe("the digest message", () => {
     expect(text).toContain(`Unsubscribe <${links.unsubscribeUrl}>`);
     expect(text).toContain("week 48 of 2026");
   });
+
+  it("shows each subscriber why they got a paper that many digests of the run share", () => {
+    const shared = paper(4, "A Paper in Every Digest");
+    const odd = paper(5, "Private \u{E000} use");
+    const digestFor = (matchedTerms: string[]) =>
+      composeDigestMessage(
+        {
+          periodKey: "2026-W48",
+          messageId: "<m@paperpulse.example>",
+          content: { ...content, papers: [{ paper: shared, matchedTerms }, { paper: odd, matchedTerms }] },
+          links,
+        },
+        "https://paperpulse.example",
+      );
+    const first = digestFor(["graph <nets>", "Ada  Lovelace"]);
+    const second = digestFor(["cs.LG"]);
+    expect(first.html).toContain("graph &lt;nets&gt;, Ada  Lovelace</strong>");
+    expect(first.text).toContain("Matches: graph <nets>, Ada Lovelace\n\nA Paper in Every Digest <");
+    expect(second.html).toContain(">cs.LG</strong>");
+    expect(second.html).not.toContain("nets");
+    expect(second.text).toContain("Matches: cs.LG\n\nA Paper in Every Digest <");
+    expect(second.text).toContain("Matches: cs.LG\n\nPrivate \u{E000} use <");
+  });
 });
 
 describe("digest text helpers", () => {
