@@ -64,10 +64,10 @@ export async function recordProgress(
     UPDATE digest_delivery AS d SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
     FROM unnest(${sending}::int[]) AS marked(id)
     WHERE d.id = marked.id AND d.status = 'claimed' AND d.claimed_by = ${runId}
-      -- The lease is tested as a difference so the primary key finds these few rows: the lease
-      -- index also holds an entry for every delivery the run has finished until vacuum clears
-      -- them, and the planner, which cannot see those, would walk them all for every statement.
-      AND d.lease_expires_at - ${now} > interval '0'
+      -- Through coalesce, so the test cannot imply the lease index's predicate and the primary key
+      -- finds these few rows: the lease index also holds an entry for every delivery the run has
+      -- finished until vacuum clears them, which the planner cannot see.
+      AND coalesce(d.lease_expires_at, '-infinity') > ${now}
     RETURNING d.id`;
   return new Set(rows.map((row) => row.id));
 }
