@@ -80,14 +80,14 @@ const MAX_RETRY_DELAY_MS = 6 * 3_600_000;
 
 /**
  * Sends every due digest once. Batches flow through claim → build → send, the next batch being
- * claimed and built while the current one sends, so the mail server is never left waiting on the
- * database. Each delivery is claimed before it is built (a unique row per subscriber and period,
+ * claimed and built while the current one sends, and the lanes that send go from one batch straight
+ * on to the next, so the mail server is never left waiting on the database. Each delivery is claimed before it is built (a unique row per subscriber and period,
  * see claim-deliveries.ts), marked `sending` shortly before its SMTP transaction (a chunk of
  * `concurrency` at a time, one chunk ahead) and recorded `sent` once the server has accepted it
  * (these writes share statements, see group-writes.ts), so concurrent runs share the work and a
  * run that dies is resumed by the next without a duplicate. The gap that remains: a crash leaves
- * the rows marked `sending` but not yet recorded `sent` (at most three chunks: the one ahead, the
- * one in flight, and the one accepted and waiting to be recorded), which the next run marks failed
+ * the rows marked `sending` but not yet recorded `sent` (a few chunks: those marked ahead, those in
+ * flight, and those accepted and waiting to be recorded), which the next run marks failed
  * instead of resending. Those subscribers may miss that digest, never get it twice, and its stable
  * Message-ID lets a receiver drop a copy should an operator resend one.
  */
@@ -128,17 +128,26 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
     return writes.map((write) => !("sending" in write) || granted.has(write.sending));
   });
 
+  // Batches start small and double up to batchSize, so the first emails go out while the larger
+  // batches behind them are built.
+  let batchSize = Math.min(settings.batchSize, 2 * concurrency);
+  const nextBatchSize = () => {
+    const size = batchSize;
+    batchSize = Math.min(settings.batchSize, 2 * batchSize);
+    return size;
+  };
+
   async function* claimedBatches(): AsyncGenerator<ClaimedDelivery[]> {
     while (timeLeft() > 0) {
       summary.queries += 2;
-      const batch = await reclaimDeliveries({ runId, now: clock(), leaseMs: settings.leaseMs, limit: settings.batchSize });
+      const batch = await reclaimDeliveries({ runId, now: clock(), leaseMs: settings.leaseMs, limit: nextBatchSize() });
       if (batch.length === 0) break;
       yield batch;
     }
     let afterId: number | null = 0;
     while (afterId !== null && timeLeft() > 0) {
       summary.queries++;
-      const page: Awaited<ReturnType<typeof findDueSubscribers>> = await findDueSubscribers(afterId, settings.batchSize, start, sendHour);
+      const page: Awaited<ReturnType<typeof findDueSubscribers>> = await findDueSubscribers(afterId, nextBatchSize(), start, sendHour);
       afterId = page.nextAfterId;
       if (page.due.length === 0) continue;
       summary.queries++;
@@ -161,12 +170,15 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
     return built;
   }
 
+  // Records of sent emails not yet written; a failure among them fails the run once it is over.
+  const recordings = new Set<Promise<void>>();
+  const recordingFailures: unknown[] = [];
+
   /**
    * Sends one digest once `marked` (its `sending` mark) is written. Once the server has accepted it,
-   * the lane moves on: recording it sent rides with a later statement of the run and is pushed to
-   * `recording`, which the batch awaits.
+   * the lane moves on: recording it sent rides with a later statement of the run.
    */
-  async function deliver(digest: SendableDigest, marked: Promise<boolean>, recording: Promise<void>[]): Promise<void> {
+  async function deliver(digest: SendableDigest, marked: Promise<boolean>): Promise<void> {
     const { delivery, content, links } = digest;
     const message = composeDigestMessage({ ...delivery, content, links }, env.APP_URL);
     // Another run took this delivery over (ours was too slow to keep its lease): it is theirs now.
@@ -178,7 +190,12 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
         ...content.papers.map(({ paper }) => ({ paperId: paper.id, alsoTrending: false })),
         ...content.alsoTrending.map((paper) => ({ paperId: paper.id, alsoTrending: true })),
       ];
-      recording.push(settleLater(writeProgress.later({ sent: { id: delivery.id, papers } }).then(() => void summary.sent++)));
+      const recorded = writeProgress.later({ sent: { id: delivery.id, papers } }).then(
+        () => void summary.sent++,
+        (error: unknown) => void recordingFailures.push(error),
+      );
+      recordings.add(recorded);
+      void recorded.then(() => recordings.delete(recorded));
       return;
     }
     summary.queries++;
@@ -197,62 +214,68 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
     }
   }
 
-  /**
-   * Sends a batch with at most `concurrency` messages in flight; returns the claims it did not get
-   * to. The `sending` marks are written `concurrency` at a time, a lane reaching a chunk asking for
-   * the next one's too, so lanes seldom wait for a mark and a statement carries a chunk of them.
-   */
-  async function deliverAll(batch: BuiltDigest[]): Promise<number[]> {
-    const sendable = batch.filter((digest): digest is SendableDigest => digest.content !== null && digest.links !== null);
-    const unsent: number[] = [];
-    const recording: Promise<void>[] = [];
-    const marks: Promise<boolean>[] = [];
-    const markUpTo = (end: number) => {
-      while (marks.length < Math.min(end, sendable.length)) marks.push(settleLater(writeProgress({ sending: sendable[marks.length]!.delivery.id })));
+  /** The batch being sent: its digests with something to send, their `sending` marks so far, how many lanes took. */
+  type Sending = { digests: SendableDigest[]; marks: Promise<boolean>[]; taken: number };
+  const stopping = () => summary.stoppedBecause !== null || timeLeft() <= 0;
+  const batches = claimedBatches();
+  let ahead = buildNext(batches);
+  let current: Sending = { digests: [], marks: [], taken: 0 };
+  let switching: Promise<boolean> | null = null;
+
+  /** Makes the batch built ahead the one being sent, and starts building the next; false when there is none. */
+  async function nextBatch(): Promise<boolean> {
+    const batch = await ahead;
+    if (!batch) return false;
+    ahead = stopping() ? Promise.resolve(null) : buildNext(batches);
+    current = {
+      digests: batch.filter((digest): digest is SendableDigest => digest.content !== null && digest.links !== null),
+      marks: [],
+      taken: 0,
     };
-    let index = 0;
-    const lane = async () => {
-      while (index < sendable.length) {
-        const at = index++;
-        const digest = sendable[at]!;
-        if (summary.stoppedBecause || timeLeft() <= 0) {
-          unsent.push(digest.delivery.id);
-          continue;
-        }
-        markUpTo((Math.floor(at / concurrency) + 2) * concurrency);
-        await deliver(digest, marks[at]!, recording);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, sendable.length) }, lane));
-    writeProgress.flush();
-    // The marks too, so that none is written after the unsent are released.
-    await Promise.all([...marks, ...recording]);
-    return unsent;
+    return true;
   }
 
-  const batches = claimedBatches();
-  let next = buildNext(batches);
-  try {
-    for (;;) {
-      const batch = await next;
-      if (!batch) break;
-      next = !summary.stoppedBecause && timeLeft() > 0 ? buildNext(batches) : Promise.resolve(null);
-      const unsent = await deliverAll(batch);
-      if (unsent.length > 0) {
-        summary.queries++;
-        await releaseClaims(unsent, runId, clock());
+  /**
+   * The next digest to send with its `sending` mark, or null when there is none or the run must
+   * stop. The marks are written `concurrency` at a time, a lane reaching a chunk asking for the next
+   * one's too, so lanes seldom wait for a mark and a statement carries a chunk of them. Lanes that
+   * run out of a batch go straight on to the next, which was built while this one was sending.
+   */
+  async function take(): Promise<{ digest: SendableDigest; marked: Promise<boolean> } | null> {
+    while (!stopping()) {
+      const batch = current;
+      if (batch.taken < batch.digests.length) {
+        const at = batch.taken++;
+        const markEnd = Math.min((Math.floor(at / concurrency) + 2) * concurrency, batch.digests.length);
+        while (batch.marks.length < markEnd) batch.marks.push(settleLater(writeProgress({ sending: batch.digests[batch.marks.length]!.delivery.id })));
+        return { digest: batch.digests[at]!, marked: batch.marks[at]! };
       }
+      switching ??= nextBatch().finally(() => (switching = null));
+      if (!(await switching)) return null;
     }
+    return null;
+  }
+
+  const lane = async () => {
+    for (let next = await take(); next; next = await take()) await deliver(next.digest, next.marked);
+  };
+  try {
+    await Promise.all(Array.from({ length: concurrency }, lane));
   } finally {
-    // A batch claimed ahead while the run was being cut short goes back at once.
-    const ahead = await next.catch(() => null);
-    const unsent = ahead?.flatMap((digest) => (digest.content ? [digest.delivery.id] : [])) ?? [];
+    writeProgress.flush();
+    // What this run claimed and will not send goes back at once: the rest of the batch it was
+    // sending and the batch built ahead. Their marks are awaited first, so none is written after.
+    const unsent = current.digests.slice(current.taken).map((digest) => digest.delivery.id);
+    const built = await ahead.catch(() => null);
+    unsent.push(...(built ?? []).flatMap((digest) => (digest.content ? [digest.delivery.id] : [])));
+    await Promise.allSettled([...current.marks, ...recordings]);
     if (unsent.length > 0) {
       summary.queries++;
       await releaseClaims(unsent, runId, clock());
     }
     await batches.return(undefined);
   }
+  if (recordingFailures.length > 0) throw recordingFailures[0];
 
   if (!summary.stoppedBecause && !finishedClaiming) summary.stoppedBecause = "The run reached its deadline; the next run continues.";
   summary.complete = finishedClaiming && !summary.stoppedBecause;
