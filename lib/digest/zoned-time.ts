@@ -11,6 +11,9 @@ export type ZonedParts = {
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 const formatters = new Map<string, Intl.DateTimeFormat>();
+// A digest run asks every subscriber's zone about the same instant, the run's start: the last
+// answer per zone is kept, and formatting (the costly part) happens once per zone, not per subscriber.
+const lastParts = new Map<string, { time: number; parts: Readonly<ZonedParts> }>();
 
 /** Whether `timeZone` is an IANA zone this runtime knows. */
 export function isTimeZone(timeZone: string): boolean {
@@ -26,17 +29,22 @@ export function isTimeZone(timeZone: string): boolean {
  * The zone's wall clock at `instant`. A zone the runtime does not know counts as UTC, so one bad
  * row can never stop a digest run.
  */
-export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+export function zonedParts(instant: Date, timeZone: string): Readonly<ZonedParts> {
+  const time = instant.getTime();
+  const last = lastParts.get(timeZone);
+  if (last?.time === time) return last.parts;
   const parts: Record<string, string> = {};
   for (const part of safeFormatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
-  return {
+  const zoned = Object.freeze({
     year: Number(parts.year),
     month: Number(parts.month),
     day: Number(parts.day),
     hour: Number(parts.hour),
     minute: Number(parts.minute),
     weekday: WEEKDAYS[parts.weekday!]!,
-  };
+  });
+  lastParts.set(timeZone, { time, parts: zoned });
+  return zoned;
 }
 
 /** "YYYY-MM-DD" of the zone's calendar day at `instant`. */
