@@ -81,8 +81,8 @@ const MAX_RETRY_DELAY_MS = 6 * 3_600_000;
 /**
  * Sends every due digest once. Batches flow through claim → build → send, the next batch being
  * claimed and built while the current one sends, and the lanes that send go from one batch straight
- * on to the next, so the mail server is never left waiting on the database. Each delivery is claimed before it is built (a unique row per subscriber and period,
- * see claim-deliveries.ts), marked `sending` shortly before its SMTP transaction (a chunk of
+ * on to the next, so the mail server is never left waiting on the database. Each delivery is
+ * claimed before it is built (a unique row per subscriber and period, see claim-deliveries.ts), marked `sending` shortly before its SMTP transaction (a chunk of
  * `concurrency` at a time, one chunk ahead) and recorded `sent` once the server has accepted it
  * (these writes share statements, see group-writes.ts), so concurrent runs share the work and a
  * run that dies is resumed by the next without a duplicate. The gap that remains: a crash leaves
@@ -170,9 +170,11 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
     return built;
   }
 
-  // Records of sent emails not yet written; a failure among them fails the run once it is over.
+  // Records of sent emails not yet written.
   const recordings = new Set<Promise<void>>();
-  const recordingFailures: unknown[] = [];
+  // What went wrong in a lane or a record: every lane stops, and the run fails once it has let go
+  // of what it claimed.
+  const failures: unknown[] = [];
 
   /**
    * Sends one digest once `marked` (its `sending` mark) is written. Once the server has accepted it,
@@ -192,7 +194,7 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
       ];
       const recorded = writeProgress.later({ sent: { id: delivery.id, papers } }).then(
         () => void summary.sent++,
-        (error: unknown) => void recordingFailures.push(error),
+        (error: unknown) => void failures.push(error),
       );
       recordings.add(recorded);
       void recorded.then(() => recordings.delete(recorded));
@@ -216,7 +218,7 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
 
   /** The batch being sent: its digests with something to send, their `sending` marks so far, how many lanes took. */
   type Sending = { digests: SendableDigest[]; marks: Promise<boolean>[]; taken: number };
-  const stopping = () => summary.stoppedBecause !== null || timeLeft() <= 0;
+  const stopping = () => failures.length > 0 || summary.stoppedBecause !== null || timeLeft() <= 0;
   const batches = claimedBatches();
   let ahead = buildNext(batches);
   let current: Sending = { digests: [], marks: [], taken: 0 };
@@ -257,25 +259,26 @@ export async function runDigest(options: DigestRunOptions = {}): Promise<DigestR
   }
 
   const lane = async () => {
-    for (let next = await take(); next; next = await take()) await deliver(next.digest, next.marked);
-  };
-  try {
-    await Promise.all(Array.from({ length: concurrency }, lane));
-  } finally {
-    writeProgress.flush();
-    // What this run claimed and will not send goes back at once: the rest of the batch it was
-    // sending and the batch built ahead. Their marks are awaited first, so none is written after.
-    const unsent = current.digests.slice(current.taken).map((digest) => digest.delivery.id);
-    const built = await ahead.catch(() => null);
-    unsent.push(...(built ?? []).flatMap((digest) => (digest.content ? [digest.delivery.id] : [])));
-    await Promise.allSettled([...current.marks, ...recordings]);
-    if (unsent.length > 0) {
-      summary.queries++;
-      await releaseClaims(unsent, runId, clock());
+    try {
+      for (let next = await take(); next; next = await take()) await deliver(next.digest, next.marked);
+    } catch (error) {
+      failures.push(error);
     }
-    await batches.return(undefined);
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  writeProgress.flush();
+  // What this run claimed and will not send goes back at once: the rest of the batch it was sending
+  // and the batch built ahead. Their marks are awaited first, so none is written after.
+  const unsent = current.digests.slice(current.taken).map((digest) => digest.delivery.id);
+  const built = await ahead.catch(() => null);
+  unsent.push(...(built ?? []).flatMap((digest) => (digest.content ? [digest.delivery.id] : [])));
+  await Promise.allSettled([...current.marks, ...recordings]);
+  await batches.return(undefined);
+  if (unsent.length > 0) {
+    summary.queries++;
+    await releaseClaims(unsent, runId, clock());
   }
-  if (recordingFailures.length > 0) throw recordingFailures[0];
+  if (failures.length > 0) throw failures[0];
 
   if (!summary.stoppedBecause && !finishedClaiming) summary.stoppedBecause = "The run reached its deadline; the next run continues.";
   summary.complete = finishedClaiming && !summary.stoppedBecause;
