@@ -5,7 +5,7 @@ import { colors, styles } from "./components/email-styles";
 import { HtmlOnly, Prerendered, TextOnly } from "@/lib/mail/email-only";
 import type { RenderedEmail } from "@/lib/mail/mail-message";
 import { escapeText, renderHtml } from "@/lib/mail/render-html";
-import { renderText } from "@/lib/mail/render-text";
+import { collapseWhitespace, renderText } from "@/lib/mail/render-text";
 
 /**
  * A paper as every digest shows it. Treated as immutable: the template renders each such object
@@ -149,7 +149,7 @@ function MatchedPaper({ paper, matched }: { paper: DigestEmailPaper; matched: st
   if (!split || matched.length === 0) return <PaperItem paper={paper} matched={matched} />;
   const terms = matched.join(", ");
   // As the renderers would write the terms: escaped in HTML, whitespace collapsed in text.
-  return <Prerendered html={split.html[0] + escapeText(terms) + split.html[1]} text={split.text[0] + terms.replace(/\s+/g, " ") + split.text[1]} />;
+  return <Prerendered html={split.html[0] + escapeText(terms) + split.html[1]} text={split.text[0] + collapseWhitespace(terms) + split.text[1]} />;
 }
 
 function AlsoTrending({ papers }: { papers: DigestEmailData["alsoTrending"] }) {

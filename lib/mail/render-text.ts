@@ -20,14 +20,19 @@ export function renderText(node: ReactNode): string {
   return writer.finish();
 }
 
+/** Runs of whitespace as the text part writes them: one space each. */
+export function collapseWhitespace(text: string): string {
+  // Most text, prerendered lines above all, has nothing to collapse: finding that out allocates nothing.
+  return UNCOLLAPSED.test(text) ? text.replace(/\s+/g, " ") : text;
+}
+
 class TextWriter {
   private lines: string[] = [];
   private line = "";
   private pendingBreaks = 0;
 
   write(text: string) {
-    // Most text, prerendered lines above all, has nothing to collapse: finding that out allocates nothing.
-    const collapsed = UNCOLLAPSED.test(text) ? text.replace(/\s+/g, " ") : text;
+    const collapsed = collapseWhitespace(text);
     if (!collapsed || (collapsed === " " && this.line === "")) return;
     this.flushBreaks();
     this.line += this.line === "" ? collapsed.trimStart() : collapsed;
