@@ -6,7 +6,6 @@ import { createRequire } from "node:module";
 import { userInfo } from "node:os";
 import path from "node:path";
 
-
 export type RunningPostgres = {
   url: (database: string) => string;
   stop: () => Promise<void>;
