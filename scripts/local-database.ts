@@ -1,13 +1,13 @@
 // The database a command-line tool works on: DATABASE_URL when set, else the embedded PostgreSQL
-// that `npm start` uses (.data/postgres, port 54329, database `paperpulse`). When that server is
-// not running, it is started for the duration of the command and stopped afterwards.
+// that `npm start` uses ($DATA_DIR/postgres, by default .data/postgres, port 54329, database
+// `paperpulse`). When that server is not running, it is started for the command and stopped after.
 import path from "node:path";
 
 import pg from "pg";
 
 import { migrate } from "../prisma/migrate";
 import { ensureDatabase } from "./database";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+import { embeddedPostgresUrl, startEmbeddedPostgres } from "./embedded-postgres";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -29,18 +29,17 @@ export async function openLocalDatabase(env: NodeJS.ProcessEnv): Promise<LocalDa
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, description: "DATABASE_URL", stop: async () => {} };
 
   const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
-  // The password is the one scripts/embedded-postgres.ts gives its server.
-  const adminUrl = `postgresql://postgres:paperpulse@127.0.0.1:${port}/postgres`;
+  const adminUrl = embeddedPostgresUrl(port, "postgres");
   let stop = async () => {};
   let description = `the running embedded PostgreSQL on port ${port}`;
   if (!(await isReachable(adminUrl))) {
-    const server = await startEmbeddedPostgres({ dataDir: path.join(root, ".data", "postgres"), port });
+    const server = await startEmbeddedPostgres({ dataDir: path.join(path.resolve(root, env.DATA_DIR || ".data"), "postgres"), port });
     stop = server.stop;
     description = `the embedded PostgreSQL in .data/postgres (started for this command)`;
   }
   try {
     await ensureDatabase(adminUrl, "paperpulse");
-    const url = adminUrl.replace(/\/postgres$/, "/paperpulse");
+    const url = embeddedPostgresUrl(port, "paperpulse");
     await migrate(url);
     return { url, description, stop };
   } catch (error) {

@@ -1,30 +1,29 @@
-// `npm start`: the whole app on one command. Without DATABASE_URL it runs an embedded PostgreSQL
-// under .data/; it then migrates, seeds, builds when the sources changed, and serves on 127.0.0.1.
-import { spawn, spawnSync } from "node:child_process";
+// `npm start` (and `npm run dev`, with --dev): the whole app on one command. Without DATABASE_URL it
+// runs an embedded PostgreSQL under .data/; it then migrates, seeds, builds when the sources changed
+// (`next dev` compiles on request instead), and serves on 127.0.0.1. It restarts the database and
+// the app server when either dies, and Ctrl-C stops both.
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
+import { startAppServer } from "./app-server";
 import { buildIfChanged } from "./build-if-changed";
 import { ensureDatabase } from "./database";
-import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres";
+import { generateClientIfStale } from "./prisma-client";
+import { supervise, type Supervised } from "./supervise";
+import { superviseEmbeddedPostgres } from "./supervised-postgres";
 
 const root = path.resolve(import.meta.dirname, "..");
-const dataDir = path.join(root, ".data");
-const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const mode = process.argv.includes("--dev") ? "dev" : "start";
 
 function log(message: string) {
   console.log(`\x1b[2m[paperpulse]\x1b[0m ${message}`);
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed`);
-}
-
-/** A secret kept under .data/ so that cookies and links stay valid across restarts. */
-async function localSecret(name: string): Promise<string> {
+/** A secret kept in the data directory so that cookies and links stay valid across restarts. */
+async function localSecret(dataDir: string, name: string): Promise<string> {
   const file = path.join(dataDir, name);
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
   const secret = randomBytes(32).toString("hex");
@@ -32,58 +31,63 @@ async function localSecret(name: string): Promise<string> {
   return secret;
 }
 
-async function main() {
-  await mkdir(dataDir, { recursive: true });
-  const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
-  let postgres: RunningPostgres | undefined;
-
-  if (!env.DATABASE_URL) {
-    log("No DATABASE_URL: starting the embedded PostgreSQL in .data/postgres …");
-    postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: Number(env.EMBEDDED_PG_PORT ?? 54329) });
-    env.DATABASE_URL = postgres.url("paperpulse");
-    await ensureDatabase(postgres.url("postgres"), "paperpulse");
-  }
-  env.APP_SECRET ??= await localSecret("app-secret");
-  env.CRON_SECRET ??= await localSecret("cron-secret");
-
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    await postgres?.stop().catch(() => {});
-    process.exit(code);
-  };
-
-  try {
-    if (!existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) {
-      log("Generating the Prisma client …");
-      run(bin("prisma"), ["generate"], { ...env, PRISMA_SCHEMA_ENGINE_BINARY: "/bin/true" });
-    }
-    process.env.DATABASE_URL = env.DATABASE_URL;
-    process.env.APP_SECRET = env.APP_SECRET;
-    const { migrate } = await import("../prisma/migrate");
-    const applied = await migrate(env.DATABASE_URL!);
-    log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
-    const { seed } = await import("../prisma/seed");
-    const counts = await seed();
-    log(`Seed papers: ${counts.inserted} new, ${counts.updated} updated, ${counts.unchanged} unchanged.`);
-
-    await buildIfChanged(env, log);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    await stop(1);
-  }
-
-  const port = env.PORT ?? "3000";
-  const server = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", port], { cwd: root, env, stdio: "inherit" });
-  log(`PaperPulse on http://localhost:${port}`);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      log("Stopping …");
-      server.kill(signal);
-    });
-  }
-  server.on("exit", (code) => void stop(code ?? 0));
+/** The environment the app runs with: what was given, plus local defaults for what was not. */
+async function localAppEnv(given: NodeJS.ProcessEnv, dataDir: string): Promise<NodeJS.ProcessEnv> {
+  const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...given };
+  env.PORT ||= "3000";
+  env.APP_SECRET ||= await localSecret(dataDir, "app-secret");
+  env.CRON_SECRET ||= await localSecret(dataDir, "cron-secret");
+  return env;
 }
 
-await main();
+const supervised: Supervised[] = [];
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  log("Stopping …");
+  for (const service of supervised) service.stopRestarting();
+  // The app first, so that it does not see its database vanish; then the database.
+  for (const service of supervised.reverse()) await service.stop().catch((error: unknown) => console.error(error));
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
+
+async function bootstrap(): Promise<NodeJS.ProcessEnv> {
+  const dataDir = path.resolve(root, process.env.DATA_DIR || ".data");
+  await mkdir(dataDir, { recursive: true });
+  const env = await localAppEnv(process.env, dataDir);
+  if (!env.DATABASE_URL) {
+    log(`No DATABASE_URL: starting the embedded PostgreSQL in ${path.relative(root, dataDir)}/postgres …`);
+    const database = superviseEmbeddedPostgres({ dataDir, port: Number(env.EMBEDDED_PG_PORT || 54329), log });
+    supervised.push(database);
+    await database.ready;
+    env.DATABASE_URL = database.url("paperpulse");
+    await ensureDatabase(database.url("postgres"), "paperpulse");
+  }
+  await generateClientIfStale(env, log);
+  const { migrate } = await import("../prisma/migrate");
+  const applied = await migrate(env.DATABASE_URL!);
+  log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+  // In a process of its own, so that this long-lived one holds no connection pool to the database.
+  const seed = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "prisma/seed.ts"], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
+  if (seed.status !== 0) throw new Error("Loading the seed papers failed");
+  if (mode === "start") await buildIfChanged(env, log);
+  return env;
+}
+
+try {
+  const env = await bootstrap();
+  const port = env.PORT!;
+  const app = supervise(mode === "dev" ? "next dev" : "App server", () => startAppServer(mode, port, env), log);
+  supervised.push(app);
+  await app.ready;
+  log(`PaperPulse on http://localhost:${port}${mode === "dev" ? " (development: pages reload as you edit)" : ""}`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await stop(1);
+}
