@@ -35,6 +35,8 @@ async function localSecret(dataDir: string, name: string): Promise<string> {
 async function localAppEnv(given: NodeJS.ProcessEnv, dataDir: string): Promise<NodeJS.ProcessEnv> {
   const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...given };
   env.PORT ||= "3000";
+  // Emailed links must open this instance, whatever port it serves on.
+  env.APP_URL ||= `http://localhost:${env.PORT}`;
   env.APP_SECRET ||= await localSecret(dataDir, "app-secret");
   env.CRON_SECRET ||= await localSecret(dataDir, "cron-secret");
   return env;
@@ -86,7 +88,7 @@ try {
   const app = supervise(mode === "dev" ? "next dev" : "App server", () => startAppServer(mode, port, env), log);
   supervised.push(app);
   await app.ready;
-  log(`PaperPulse on http://localhost:${port}${mode === "dev" ? " (development: pages reload as you edit)" : ""}`);
+  log(`PaperPulse on ${env.APP_URL}${mode === "dev" ? " (development: pages reload as you edit)" : ""}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await stop(1);

@@ -1,5 +1,5 @@
 // `npm start`'s bootstrap and supervisor, run for real (in its --dev mode, which needs no build) on
-// ports and a data directory of its own: a killed database and a killed app
+// ports and a data directory of its own: APP_URL follows PORT, a killed database and a killed app
 // server come back by themselves, and Ctrl-C stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
@@ -76,6 +76,12 @@ afterAll(async () => {
   for (const pid of leftovers) if (pid && isAlive(pid)) process.kill(pid, "SIGKILL");
   await rm(dataDir, { recursive: true, force: true });
 });
+
+test("links default to the port the app serves on", async () => {
+  const response = await fetch(`${baseUrl}/api/subscriptions/unsubscribe?token=abc`, { redirect: "manual" });
+  expect(response.status).toBe(303);
+  expect(response.headers.get("location")).toBe(`http://localhost:${port}/unsubscribe?token=abc`);
+}, 120_000);
 
 test("a killed database is restarted, logged, and the app recovers", async () => {
   const before = await postmasterPid();
