@@ -1,14 +1,5 @@
-import { SiteFooter } from "@/components/site-footer";
-import { SiteHeader } from "@/components/site-header";
+import { SiteFrame } from "@/components/site-frame";
 
 export default function SiteLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <>
-      <SiteHeader />
-      <main id="main" className="mx-auto max-w-4xl px-4 py-8">
-        {children}
-      </main>
-      <SiteFooter />
-    </>
-  );
+  return <SiteFrame>{children}</SiteFrame>;
 }
