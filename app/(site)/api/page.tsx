@@ -20,9 +20,8 @@ export default function ApiPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">JSON API</h1>
         <p className="mt-2 text-stone-600 dark:text-stone-300">
-          Everything the site shows is also JSON. Errors answer{" "}
-          <code className="break-all">{'{"error": {"code", "message", "fields"}}'}</code> with 400 for bad input, 404, 429 and 503 with{" "}
-          <code>Retry-After</code>. The machine-readable description is{" "}
+          Everything the site shows is also JSON. Errors answer <code>{'{"error": {"code", "message", "fields"}}'}</code> with 400 for bad
+          input, 404, 429 and 503 with <code>Retry-After</code>. The machine-readable description is{" "}
           <a href="/api/openapi.json" className="font-medium text-accent-700 underline dark:text-accent-300">
             /api/openapi.json
           </a>{" "}
