@@ -118,14 +118,11 @@ export async function markSkipped(deliveries: { id: number; reason: string | nul
     WHERE d.id = s.id AND d.status = 'claimed'`;
 }
 
-/**
- * Hands back claims this run will not get to (its deadline came), for the next run to take at once:
- * also those already marked `sending` ahead of their turn, which this run never gave to SMTP.
- */
+/** Hands back claims this run will not get to (it must stop), for the next run to take at once. */
 export async function releaseClaims(deliveryIds: number[], runId: string, now: Date): Promise<void> {
   if (deliveryIds.length === 0) return;
   await db.$executeRaw`
     UPDATE digest_delivery
-    SET status = 'claimed', attempts = attempts - (status = 'sending')::int, lease_expires_at = ${now}, claimed_by = NULL, updated_at = now()
-    WHERE id = ANY(${deliveryIds}::int[]) AND status IN ('claimed', 'sending') AND claimed_by = ${runId}`;
+    SET lease_expires_at = ${now}, claimed_by = NULL, updated_at = now()
+    WHERE id = ANY(${deliveryIds}::int[]) AND status = 'claimed' AND claimed_by = ${runId}`;
 }
