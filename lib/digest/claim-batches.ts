@@ -4,13 +4,14 @@ import { claimDeliveries } from "./claim-deliveries";
 import type { ClaimedDelivery } from "./claimed-delivery";
 import type { DigestRun } from "./digest-run";
 import { findDueSubscribers } from "./find-due-subscribers";
-import { buryDeadRuns, reclaimDeliveries } from "./reclaim-deliveries";
+import { buryDeadRuns, reclaimDeliveries, settleUncertain } from "./reclaim-deliveries";
 
 /**
- * Claim: the deliveries the run will send, a batch at a time. First what dead runs left behind and
- * retries that are due, then the due subscribers' deliveries, scanned in id order. Batches start
- * small and double up to the batch size, so the first emails go out while the larger batches
- * behind them are built. Sets `finishedClaiming` once every subscriber was scanned.
+ * Claim: the deliveries the run will send, a batch at a time. First what dead runs left behind
+ * (those they were handing to the mail server only if it can tell they never arrived) and retries
+ * that are due, then the due subscribers' deliveries, scanned in id order. Batches start small and
+ * double up to the batch size, so the first emails go out while the larger batches behind them
+ * are built. Sets `finishedClaiming` once every subscriber was scanned.
  */
 export async function* claimBatches(run: DigestRun): AsyncGenerator<ClaimedDelivery[]> {
   const { settings } = run;
@@ -23,6 +24,7 @@ export async function* claimBatches(run: DigestRun): AsyncGenerator<ClaimedDeliv
   const leaseUntil = () => new Date(run.clock().getTime() + settings.leaseMs);
 
   await buryDeadRuns(run.clock());
+  if (settings.acceptedMessageIds) await settleUncertain(run.clock(), settings.acceptedMessageIds);
   while (run.timeLeft() > 0) {
     const batch = await reclaimDeliveries({ runId: run.id, now: run.clock(), leaseMs: settings.leaseMs, limit: nextBatchSize() });
     if (batch.length === 0) break;

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 
 import { env } from "@/lib/env";
+import { acceptedByOutbox } from "@/lib/mail/outbox-accepted";
 import { sendMail } from "@/lib/mail/send-mail";
 
 import { createDigestBuilder } from "./build-digests";
@@ -31,6 +32,13 @@ export type DigestRunOptions = {
   maxAttempts?: number;
   /** Consecutive hard bounces after which a subscriber is paused. */
   bounceLimit?: number;
+  /**
+   * Which of these Message-IDs the mail server accepted, where the mail setup can tell (the outbox,
+   * an SMTP server's log, a test's sink). A digest a dead run left `sending` is then sent again
+   * exactly when the server never accepted it; without this, it is written off, so that it cannot
+   * arrive twice. Defaults to the outbox when mail goes there.
+   */
+  acceptedMessageIds?: (messageIds: string[]) => Promise<Set<string>>;
 };
 
 export type DigestRunSummary = {
@@ -73,6 +81,7 @@ export function openDigestRun(options: DigestRunOptions) {
     send: options.send ?? sendMail,
     concurrency: options.concurrency ?? env.SMTP_MAX_CONNECTIONS * 2,
     sendHour: options.sendHour ?? env.DIGEST_SEND_HOUR,
+    acceptedMessageIds: options.acceptedMessageIds ?? (options.send || env.SMTP_URL ? null : acceptedByOutbox),
   };
   const startedAt = performance.now();
   const start = options.now ?? new Date();

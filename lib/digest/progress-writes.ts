@@ -7,18 +7,44 @@ import { groupWrites } from "./group-writes";
 export type ProgressWrites = ReturnType<typeof createProgressWrites>;
 
 /**
- * The two writes every email makes, each kind many to a statement (see group-writes.ts): its
- * `sending` mark, which the lane awaits just before it hands the email to the mail server, so the
- * marks of lanes reaching their hand-off together share a statement; and its `sent` record, written
- * while the lane goes on, with the records of the other emails accepted meanwhile. The two kinds go
- * in separate statements that run side by side: a mark, a few primary-key updates, never waits
- * behind the larger record of sent papers.
+ * The two writes every email makes: its `sending` mark, which the lane awaits just before it hands
+ * the email to the mail server, and its `sent` record, written while the lane goes on. Each kind
+ * goes many to a statement, in statements of its own, so a mark never waits behind the larger
+ * record of sent papers.
+ *
+ * Marks wait for each other: a group of them is written once half the lanes are waiting, or as soon
+ * as fewer than half the lanes' emails are with the mail server (so it is never short of work), one
+ * statement at a time. A statement per mark cost each email a round trip to the database and a
+ * statement's CPU; in groups, the server keeps the other half of the lanes' emails while a group is
+ * marked, and no email is marked before its own hand-off.
  */
 export function createProgressWrites(run: DigestRun) {
-  const marks = groupWrites(async (ids: number[]) => {
-    const granted = await markSending(ids, run.id, run.clock());
-    return ids.map((id) => granted.has(id));
-  });
+  const group = Math.max(1, Math.floor(run.settings.concurrency / 2));
+  let waiting: { id: number; resolve: (granted: boolean) => void; reject: (error: unknown) => void }[] = [];
+  let marking = false;
+  // Emails handed to the mail server whose outcome is not known yet.
+  let withServer = 0;
+
+  function writeMarks() {
+    if (marking || waiting.length === 0 || (waiting.length < group && withServer >= group)) return;
+    marking = true;
+    const marks = waiting;
+    waiting = [];
+    markSending(
+      marks.map((mark) => mark.id),
+      run.id,
+      run.clock(),
+    )
+      .then(
+        (granted) => marks.forEach((mark) => mark.resolve(granted.has(mark.id))),
+        (error: unknown) => marks.forEach((mark) => mark.reject(error)),
+      )
+      .finally(() => {
+        marking = false;
+        writeMarks();
+      });
+  }
+
   const records = groupWrites(async (sent: SentDelivery[]) => {
     await recordSent(sent, run.clock());
     return sent.map(() => undefined);
@@ -28,7 +54,21 @@ export function createProgressWrites(run: DigestRun) {
 
   return {
     /** Marks the delivery `sending`: false when another run took it over (this one lost its lease), so it must not be sent. */
-    markSending: (deliveryId: number): Promise<boolean> => marks(deliveryId),
+    markSending(deliveryId: number): Promise<boolean> {
+      const marked = new Promise<boolean>((resolve, reject) => void waiting.push({ id: deliveryId, resolve, reject }));
+      writeMarks();
+      return marked;
+    },
+    /** Runs the hand-off of a marked email to the mail server, counting it as with the server meanwhile. */
+    async handOff<T>(send: () => Promise<T>): Promise<T> {
+      withServer++;
+      try {
+        return await send();
+      } finally {
+        withServer--;
+        writeMarks();
+      }
+    },
     /** Records an email the mail server accepted. */
     recordSent(sent: SentDelivery): void {
       const recorded = records(sent).then(

@@ -22,6 +22,31 @@ export async function buryDeadRuns(now: Date): Promise<void> {
     WHERE lease_expires_at > ${now} AND claimed_by IN (SELECT id FROM dead)`;
 }
 
+export const NEVER_ACCEPTED = "The run stopped while handing this digest to the mail server, which never accepted it; it is sent again.";
+
+/**
+ * Settles the deliveries dead runs left `sending` by asking the mail server (see
+ * `acceptedMessageIds` in digest-run.ts): one it accepted is recorded sent (which papers it carried
+ * is not known, so they are not recorded); one it never accepted is claimable again at once.
+ */
+export async function settleUncertain(now: Date, acceptedMessageIds: (messageIds: string[]) => Promise<Set<string>>): Promise<void> {
+  const uncertain = await db.$queryRaw<{ id: number; messageId: string }[]>`
+    SELECT d.id, d.message_id AS "messageId" FROM digest_delivery d
+    WHERE d.status = 'sending' AND d.lease_expires_at <= ${now}
+      AND NOT EXISTS (SELECT 1 FROM digest_run r WHERE r.id = d.claimed_by)`;
+  if (uncertain.length === 0) return;
+  const accepted = await acceptedMessageIds(uncertain.map((row) => row.messageId));
+  const sent = uncertain.filter((row) => accepted.has(row.messageId)).map((row) => row.id);
+  await db.$executeRaw`
+    UPDATE digest_delivery AS d
+    SET status = CASE WHEN d.id = ANY(${sent}::int[]) THEN 'sent' ELSE 'claimed' END::digest_status,
+        sent_at = CASE WHEN d.id = ANY(${sent}::int[]) THEN ${now}::timestamptz END,
+        lease_expires_at = CASE WHEN d.id = ANY(${sent}::int[]) THEN NULL ELSE ${now}::timestamptz END,
+        last_error = CASE WHEN d.id = ANY(${sent}::int[]) THEN NULL ELSE ${NEVER_ACCEPTED} END,
+        claimed_by = NULL, updated_at = now()
+    WHERE d.id = ANY(${uncertain.map((row) => row.id)}::int[]) AND d.status = 'sending'`;
+}
+
 /**
  * Settles deliveries whose lease ran out, and takes over up to `limit` of them that can still be
  * sent: claims a run left behind when it died or hit its deadline, and deliveries waiting for a

@@ -44,19 +44,14 @@ export async function sendLanes(run: DigestRun, batches: BuiltBatches, progress:
 }
 
 /**
- * One digest: marked `sending` (from here on a crash leaves it uncertain, so it is never resent),
- * rendered while the mark is written, handed to the mail server, and its outcome recorded. A
- * delivery another run took over (this run was too slow to keep its lease) is theirs now, and is
- * not sent.
+ * One digest: rendered, marked `sending` (from here on a crash leaves it uncertain, so it is never
+ * resent), handed to the mail server, and its outcome recorded. A delivery another run took over
+ * (this run was too slow to keep its lease) is theirs now, and is not sent.
  */
 async function deliver(run: DigestRun, progress: ProgressWrites, digest: SendableDigest): Promise<void> {
   const { delivery, content, links } = digest;
-  const marked = progress.markSending(delivery.id);
-  // The mark's statement leaves on the next turn of the event loop, with those of the lanes that
-  // reached this point meanwhile; rendering starts after it.
-  await new Promise(setImmediate);
   const message = run.compose({ ...delivery, content, links });
-  if (!(await marked)) return;
-  const outcome = await sendWithRetry(run.settings.send, message, run.settings.retry);
+  if (!(await progress.markSending(delivery.id))) return;
+  const outcome = await progress.handOff(() => sendWithRetry(run.settings.send, message, run.settings.retry));
   await recordOutcome(run, progress, digest, outcome);
 }

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 
 import type { ParsedMail } from "mailparser";
 import { afterAll, describe, expect, it } from "vitest";
@@ -104,4 +105,46 @@ describe("a run killed during a 2,000-subscriber digest", () => {
     for (const reader of readers.filter((each) => counts.has(each.email))) expect(["sent", "failed"]).toContain(rowOf.get(reader.id)?.status);
     expect(rows.filter((row) => row.status === "failed").length).toBeLessThanOrEqual(2 * IN_FLIGHT);
   }, 120_000);
+
+  it("resends exactly the digests the mail server never accepted, when it can tell", async () => {
+    const now = new Date("2030-03-05T09:00:00Z");
+    const smtp = await sink();
+    const readers = await audience(600, now);
+    await killMidRun(smtp, now, 150);
+    const uncertain = await db.digestDelivery.count({ where: { subscriberId: { in: readers.map((reader) => reader.id) }, status: "sending" } });
+
+    // The sink's record of what it accepted stands in for an SMTP server's log.
+    const acceptedMessageIds = async (ids: string[]) => new Set(smtp.messages.flatMap((message) => (message.messageId && ids.includes(message.messageId) ? [message.messageId] : [])));
+    const resumed = await runDigest({ now: later(now, 1), send: mailerFor(smtp.url).send, acceptedMessageIds });
+    expect(resumed.complete).toBe(true);
+
+    const counts = received(smtp);
+    expect(readers.filter((reader) => counts.get(reader.email) !== 1)).toEqual([]);
+    const rows = await db.digestDelivery.findMany({ where: { subscriberId: { in: readers.map((reader) => reader.id) } }, select: { status: true } });
+    expect(rows.every((row) => row.status === "sent")).toBe(true);
+    const resent = await db.digestDelivery.count({ where: { subscriberId: { in: readers.map((reader) => reader.id) }, attempts: 2 } });
+    expect(resent).toBeLessThanOrEqual(uncertain);
+  }, 120_000);
+});
+
+describe("a run beside a live one", () => {
+  it("takes none of the live run's claims, and does not call the day complete while they are pending", async () => {
+    const now = new Date("2030-03-06T09:00:00Z");
+    const smtp = await sink();
+    const mailer = mailerFor(smtp.url);
+    const readers = await audience(20, now);
+    const ids = readers.map((reader) => reader.id);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held = runDigest({ now, concurrency: 4, send: async (message) => gate.then(() => mailer.send(message)) });
+    while ((await db.digestDelivery.count({ where: { subscriberId: { in: ids }, status: "sending" } })) === 0) await sleep(50);
+
+    const beside = await runDigest({ now, send: mailer.send });
+    expect(beside.complete).toBe(false);
+    release();
+    expect((await held).complete).toBe(true);
+    const counts = received(smtp);
+    expect(readers.filter((reader) => counts.get(reader.email) !== 1)).toEqual([]);
+    expect((await runDigest({ now: later(now, 1), send: mailer.send })).complete).toBe(true);
+  });
 });
