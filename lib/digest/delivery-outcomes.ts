@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 
 // The steps of a claimed delivery after it is built, each written as soon as it is known, so a run
 // that dies leaves every delivery in a state the next run can read. The frequent ones take many
-// deliveries per statement (see group-writes.ts).
+// deliveries per statement (see progress-writes.ts).
 
 export type SentDelivery = {
   id: number;
