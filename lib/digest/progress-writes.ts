@@ -13,10 +13,10 @@ export type ProgressWrites = ReturnType<typeof createProgressWrites>;
  * record of sent papers.
  *
  * Marks wait for each other: a group of them is written once half the lanes are waiting, or as soon
- * as fewer than half the lanes' emails are with the mail server (so it is never short of work), one
- * statement at a time. A statement per mark cost each email a round trip to the database and a
- * statement's CPU; in groups, the server keeps the other half of the lanes' emails while a group is
- * marked, and no email is marked before its own hand-off.
+ * as the mail server has no email of this run left, one statement at a time. A statement per mark
+ * cost each email a round trip to the database and a statement's CPU (0.3 ms), on the thread that
+ * renders the emails; in groups, the server keeps the other lanes' emails while a group is marked,
+ * and still no email is marked before its own hand-off.
  */
 export function createProgressWrites(run: DigestRun) {
   const group = Math.max(1, Math.floor(run.settings.concurrency / 2));
@@ -26,7 +26,7 @@ export function createProgressWrites(run: DigestRun) {
   let withServer = 0;
 
   function writeMarks() {
-    if (marking || waiting.length === 0 || (waiting.length < group && withServer >= group)) return;
+    if (marking || waiting.length === 0 || (waiting.length < group && withServer > 0)) return;
     marking = true;
     const marks = waiting;
     waiting = [];
