@@ -1,14 +1,16 @@
 import "server-only";
 
-import type { EmailLinks } from "@/lib/subscribers/issue-email-links";
+import { setImmediate as nextTurn } from "node:timers/promises";
+
+import type { MailMessage } from "@/lib/mail/mail-message";
 
 import type { ClaimedDelivery } from "./claimed-delivery";
-import type { BuiltDigest, DigestContent } from "./digest-content";
+import type { DigestContent } from "./digest-content";
 import type { DigestRun } from "./digest-run";
 import { markSkipped } from "./delivery-outcomes";
 
-/** A built digest with something to send and the links to put in it. */
-export type SendableDigest = { delivery: ClaimedDelivery; content: DigestContent; links: EmailLinks };
+/** A built digest with something to send, rendered as mail. */
+export type SendableDigest = { delivery: ClaimedDelivery; content: DigestContent; message: MailMessage };
 
 export type BuiltBatches = {
   /** The batch built ahead, its digests with something to send; null when there is no other. */
@@ -17,7 +19,6 @@ export type BuiltBatches = {
   close(): Promise<number[]>;
 };
 
-const sendable = (digest: BuiltDigest): digest is SendableDigest => digest.content !== null && digest.links !== null;
 
 /** `promise`, with its failure left for whoever awaits it later rather than reported as unhandled now. */
 function settleLater<T>(promise: Promise<T>): Promise<T> {
@@ -26,13 +27,14 @@ function settleLater<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * Build ahead: the claimed batches, each built (see build-digests.ts) while the one before it is
- * sending, so lanes that finish a batch go straight on to the next and the mail server is never
- * left waiting on the database. Deliveries with nothing to send are marked skipped as their batch
- * is built.
+ * Build ahead: the claimed batches, each built (see build-digests.ts) and rendered while the one
+ * before it is sending, so lanes that finish a batch go straight on to the next and the mail server
+ * is never left waiting on the database. Deliveries with nothing to send are marked skipped as their
+ * batch is built. Emails are rendered one a turn of the event loop, so rendering fills the time the
+ * lanes wait for their marks and the mail server, and never holds up their replies.
  */
 export function buildAhead(run: DigestRun, claimed: AsyncGenerator<ClaimedDelivery[]>): BuiltBatches {
-  async function build(): Promise<BuiltDigest[] | null> {
+  async function build(): Promise<SendableDigest[] | null> {
     const next = await claimed.next();
     if (next.done) return null;
     run.summary.due += next.value.length;
@@ -40,7 +42,14 @@ export function buildAhead(run: DigestRun, claimed: AsyncGenerator<ClaimedDelive
     const skipped = built.flatMap((digest) => (digest.content ? [] : [{ id: digest.delivery.id, reason: digest.reason }]));
     await markSkipped(skipped);
     run.summary.skipped += skipped.length;
-    return built;
+    const rendered: SendableDigest[] = [];
+    for (const digest of built) {
+      if (!digest.content || !digest.links) continue;
+      await nextTurn();
+      const { delivery, content, links } = digest;
+      rendered.push({ delivery, content, message: run.compose({ ...delivery, content, links }) });
+    }
+    return rendered;
   }
 
   let ahead = settleLater(build());
@@ -49,12 +58,12 @@ export function buildAhead(run: DigestRun, claimed: AsyncGenerator<ClaimedDelive
       const batch = await ahead;
       if (!batch) return null;
       ahead = settleLater(run.stopping() ? Promise.resolve(null) : build());
-      return batch.filter(sendable);
+      return batch;
     },
     async close() {
       const built = await ahead.catch(() => null);
       await claimed.return(undefined);
-      return (built ?? []).filter(sendable).map((digest) => digest.delivery.id);
+      return (built ?? []).map((digest) => digest.delivery.id);
     },
   };
 }
