@@ -1,16 +1,14 @@
 import "server-only";
 
-import { setImmediate as nextTurn } from "node:timers/promises";
-
-import type { MailMessage } from "@/lib/mail/mail-message";
+import type { EmailLinks } from "@/lib/subscribers/issue-email-links";
 
 import type { ClaimedDelivery } from "./claimed-delivery";
-import type { DigestContent } from "./digest-content";
+import type { BuiltDigest, DigestContent } from "./digest-content";
 import type { DigestRun } from "./digest-run";
 import { markSkipped } from "./delivery-outcomes";
 
-/** A built digest with something to send, rendered as mail. */
-export type SendableDigest = { delivery: ClaimedDelivery; content: DigestContent; message: MailMessage };
+/** A built digest with something to send and the links to put in it. */
+export type SendableDigest = { delivery: ClaimedDelivery; content: DigestContent; links: EmailLinks };
 
 export type BuiltBatches = {
   /** The batch built ahead, its digests with something to send; null when there is no other. */
@@ -19,6 +17,7 @@ export type BuiltBatches = {
   close(): Promise<number[]>;
 };
 
+const sendable = (digest: BuiltDigest): digest is SendableDigest => digest.content !== null && digest.links !== null;
 
 /** `promise`, with its failure left for whoever awaits it later rather than reported as unhandled now. */
 function settleLater<T>(promise: Promise<T>): Promise<T> {
@@ -27,14 +26,13 @@ function settleLater<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * Build ahead: the claimed batches, each built (see build-digests.ts) and rendered while the one
- * before it is sending, so lanes that finish a batch go straight on to the next and the mail server
- * is never left waiting on the database. Deliveries with nothing to send are marked skipped as their
- * batch is built. Emails are rendered one a turn of the event loop, so rendering fills the time the
- * lanes wait for their marks and the mail server, and never holds up their replies.
+ * Build ahead: the claimed batches, each built (see build-digests.ts) while the one before it is
+ * sending, so lanes that finish a batch go straight on to the next and the mail server is never
+ * left waiting on the database. Deliveries with nothing to send are marked skipped as their batch
+ * is built.
  */
 export function buildAhead(run: DigestRun, claimed: AsyncGenerator<ClaimedDelivery[]>): BuiltBatches {
-  async function build(): Promise<SendableDigest[] | null> {
+  async function build(): Promise<BuiltDigest[] | null> {
     const next = await claimed.next();
     if (next.done) return null;
     run.summary.due += next.value.length;
@@ -42,14 +40,7 @@ export function buildAhead(run: DigestRun, claimed: AsyncGenerator<ClaimedDelive
     const skipped = built.flatMap((digest) => (digest.content ? [] : [{ id: digest.delivery.id, reason: digest.reason }]));
     await markSkipped(skipped);
     run.summary.skipped += skipped.length;
-    const rendered: SendableDigest[] = [];
-    for (const digest of built) {
-      if (!digest.content || !digest.links) continue;
-      await nextTurn();
-      const { delivery, content, links } = digest;
-      rendered.push({ delivery, content, message: run.compose({ ...delivery, content, links }) });
-    }
-    return rendered;
+    return built;
   }
 
   let ahead = settleLater(build());
@@ -58,12 +49,12 @@ export function buildAhead(run: DigestRun, claimed: AsyncGenerator<ClaimedDelive
       const batch = await ahead;
       if (!batch) return null;
       ahead = settleLater(run.stopping() ? Promise.resolve(null) : build());
-      return batch;
+      return batch.filter(sendable);
     },
     async close() {
       const built = await ahead.catch(() => null);
       await claimed.return(undefined);
-      return (built ?? []).map((digest) => digest.delivery.id);
+      return (built ?? []).filter(sendable).map((digest) => digest.delivery.id);
     },
   };
 }

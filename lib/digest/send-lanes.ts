@@ -44,13 +44,14 @@ export async function sendLanes(run: DigestRun, batches: BuiltBatches, progress:
 }
 
 /**
- * One digest, rendered while its batch was built: marked `sending` (from here on a crash leaves it
- * uncertain, so it is never resent), handed to the mail server, and its outcome recorded. A
- * delivery another run took over (this run was too slow to keep its lease) is theirs now, and is
- * not sent.
+ * One digest: rendered, marked `sending` (from here on a crash leaves it uncertain, so it is never
+ * resent), handed to the mail server, and its outcome recorded. A delivery another run took over
+ * (this run was too slow to keep its lease) is theirs now, and is not sent.
  */
 async function deliver(run: DigestRun, progress: ProgressWrites, digest: SendableDigest): Promise<void> {
-  if (!(await progress.markSending(digest.delivery.id))) return;
-  const outcome = await progress.handOff(() => sendWithRetry(run.settings.send, digest.message, run.settings.retry));
+  const { delivery, content, links } = digest;
+  const message = run.compose({ ...delivery, content, links });
+  if (!(await progress.markSending(delivery.id))) return;
+  const outcome = await progress.handOff(() => sendWithRetry(run.settings.send, message, run.settings.retry));
   await recordOutcome(run, progress, digest, outcome);
 }
