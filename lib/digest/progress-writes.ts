@@ -13,10 +13,10 @@ export type ProgressWrites = ReturnType<typeof createProgressWrites>;
  * record of sent papers.
  *
  * Marks wait for each other: a group of them is written once half the lanes are waiting, or as soon
- * as the mail server has no email of this run left, one statement at a time. A statement per mark
- * cost each email a round trip to the database and a statement's CPU (0.3 ms), on the thread that
- * renders the emails; in groups, the server keeps the other lanes' emails while a group is marked,
- * and still no email is marked before its own hand-off.
+ * as the mail server has no email of this run left, one statement at a time: a statement per mark
+ * would cost each email a statement's CPU (0.3 ms) on the thread that renders the emails. Each lane
+ * still waits one database round trip per email, the price of marking no email before its own
+ * hand-off (measured in bench/results/2026-12-06-100003-digest.md).
  */
 export function createProgressWrites(run: DigestRun) {
   const group = Math.max(1, Math.floor(run.settings.concurrency / 2));
