@@ -77,39 +77,51 @@ function PaperBody({ paper }: { paper: DigestEmailPaper }) {
   );
 }
 
-// A run shows the same new papers, and mostly the same "also trending" list, in thousands of
-// digests: each is rendered once. Papers are known by their object; lists by a key, of which a
-// bounded number are kept so a long-lived server does not keep every list it ever sent.
-const renderedPapers = new WeakMap<DigestEmailPaper, { html: string; text: string }>();
-const renderedLists = new Map<string, { html: string; text: string }>();
+/**
+ * Renderings one sender keeps across the digests it renders: a run shows the same new papers, and
+ * mostly the same "also trending" list, in thousands of digests, and each is rendered once. Papers
+ * are known by their object; lists by a key, of which a bounded number are kept. The digest run
+ * owns one for its lifetime (see createDigestRenderCache); a lone email gets a fresh one.
+ */
+export type DigestRenderCache = {
+  papers: WeakMap<DigestEmailPaper, { html: string; text: string }>;
+  /** Each paper item with a slot for the matched topics; null when the paper holds the slot character. */
+  items: WeakMap<DigestEmailPaper, { html: string[]; text: string[] } | null>;
+  lists: Map<string, { html: string; text: string }>;
+};
+
+export function createDigestRenderCache(): DigestRenderCache {
+  return { papers: new WeakMap(), items: new WeakMap(), lists: new Map() };
+}
+
 const MAX_RENDERED_LISTS = 1_000;
 
 function renderParts(element: ReactElement) {
   return { html: renderHtml(element), text: renderText(element) };
 }
 
-function CachedPaper({ paper }: { paper: DigestEmailPaper }) {
-  let parts = renderedPapers.get(paper);
+function CachedPaper({ paper, cache }: { paper: DigestEmailPaper; cache: DigestRenderCache }) {
+  let parts = cache.papers.get(paper);
   if (!parts) {
     parts = renderParts(<PaperBody paper={paper} />);
-    renderedPapers.set(paper, parts);
+    cache.papers.set(paper, parts);
   }
   return <Prerendered {...parts} />;
 }
 
 /** `children` as rendered the first time `cacheKey` came up: the key must say everything they show. */
-function CachedList({ cacheKey, children }: { cacheKey: string; children: ReactElement }) {
-  let parts = renderedLists.get(cacheKey);
+function CachedList({ cacheKey, cache, children }: { cacheKey: string; cache: DigestRenderCache; children: ReactElement }) {
+  let parts = cache.lists.get(cacheKey);
   if (!parts) {
-    if (renderedLists.size >= MAX_RENDERED_LISTS) renderedLists.clear();
+    if (cache.lists.size >= MAX_RENDERED_LISTS) cache.lists.clear();
     parts = renderParts(children);
-    renderedLists.set(cacheKey, parts);
+    cache.lists.set(cacheKey, parts);
   }
   return <Prerendered {...parts} />;
 }
 
 /** Why the paper was picked goes above it, so that all below is the paper's own and rendered once. */
-function PaperItem({ paper, matched }: { paper: DigestEmailPaper; matched: string[] }) {
+function PaperItem({ paper, matched, cache }: { paper: DigestEmailPaper; matched: string[]; cache: DigestRenderCache }) {
   return (
     <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={separator}>
       <tbody>
@@ -120,7 +132,7 @@ function PaperItem({ paper, matched }: { paper: DigestEmailPaper; matched: strin
                 Matches: <strong className="pp-text" style={{ color: colors.text }}>{matched.join(", ")}</strong>
               </p>
             )}
-            <CachedPaper paper={paper} />
+            <CachedPaper paper={paper} cache={cache} />
           </td>
         </tr>
       </tbody>
@@ -131,22 +143,21 @@ function PaperItem({ paper, matched }: { paper: DigestEmailPaper; matched: strin
 // What stands where a paper item's matched topics go, in the one rendering of the item a run keeps
 // per paper: a private-use character, which no template text contains.
 const MATCHED_SLOT = "\u{E000}";
-const renderedItems = new WeakMap<DigestEmailPaper, { html: string[]; text: string[] } | null>();
 
 /**
  * A paper item as the template renders it, from a rendering kept per paper with a slot where the
  * matched topics go: a subscriber's own topics are all that differs between digests showing it.
  */
-function MatchedPaper({ paper, matched }: { paper: DigestEmailPaper; matched: string[] }) {
-  let split = renderedItems.get(paper);
+function MatchedPaper({ paper, matched, cache }: { paper: DigestEmailPaper; matched: string[]; cache: DigestRenderCache }) {
+  let split = cache.items.get(paper);
   if (split === undefined) {
-    const parts = renderParts(<PaperItem paper={paper} matched={[MATCHED_SLOT]} />);
+    const parts = renderParts(<PaperItem paper={paper} matched={[MATCHED_SLOT]} cache={cache} />);
     split = { html: parts.html.split(MATCHED_SLOT), text: parts.text.split(MATCHED_SLOT) };
     // Should the paper itself hold the slot character, it is rendered whole every time instead.
     if (split.html.length !== 2 || split.text.length !== 2) split = null;
-    renderedItems.set(paper, split);
+    cache.items.set(paper, split);
   }
-  if (!split || matched.length === 0) return <PaperItem paper={paper} matched={matched} />;
+  if (!split || matched.length === 0) return <PaperItem paper={paper} matched={matched} cache={cache} />;
   const terms = matched.join(", ");
   // As the renderers would write the terms: escaped in HTML, whitespace collapsed in text.
   return <Prerendered html={split.html[0] + escapeText(terms) + split.html[1]} text={split.text[0] + collapseWhitespace(terms) + split.text[1]} />;
@@ -179,7 +190,7 @@ function AlsoTrending({ papers }: { papers: DigestEmailData["alsoTrending"] }) {
   );
 }
 
-function Digest(data: DigestEmailData) {
+function Digest({ cache, ...data }: DigestEmailData & { cache: DigestRenderCache }) {
   const { papers, alsoTrending, quiet } = data;
   return (
     <EmailLayout title={digestSubject(data)} preheader={digestPreheader(data)} footer={{ reason: digestReason(data), manageUrl: data.manageUrl, unsubscribeUrl: data.unsubscribeUrl }}>
@@ -192,10 +203,10 @@ function Digest(data: DigestEmailData) {
           : `Picked from the papers that arrived since your last digest · ${data.periodLabel}`}
       </p>
       {papers.map(({ paper, matched }) => (
-        <MatchedPaper key={paper.url} paper={paper} matched={matched} />
+        <MatchedPaper key={paper.url} paper={paper} matched={matched} cache={cache} />
       ))}
       {alsoTrending.length > 0 && (
-        <CachedList cacheKey={alsoTrending.map((paper) => `${paper.url}\n${paper.title}\n${paper.authors}`).join("\n")}>
+        <CachedList cache={cache} cacheKey={alsoTrending.map((paper) => `${paper.url}\n${paper.title}\n${paper.authors}`).join("\n")}>
           <AlsoTrending papers={alsoTrending} />
         </CachedList>
       )}
@@ -232,6 +243,6 @@ function digestReason({ email, schedule, topics }: DigestEmailData): string {
   return `You get this email because ${email} subscribed to ${schedule}${following} on PaperPulse.`;
 }
 
-export function renderDigestEmail(data: DigestEmailData): RenderedEmail {
-  return renderEmail(digestSubject(data), <Digest {...data} />);
+export function renderDigestEmail(data: DigestEmailData, cache: DigestRenderCache = createDigestRenderCache()): RenderedEmail {
+  return renderEmail(digestSubject(data), <Digest {...data} cache={cache} />);
 }

@@ -25,6 +25,17 @@ const CREATE_MIGRATIONS_TABLE = `
 
 export type Migration = { name: string; sql: string; checksum: string };
 
+/**
+ * A migration whose first line is this comment runs outside a transaction, one statement at a time:
+ * for statements PostgreSQL refuses inside one, like `CREATE INDEX CONCURRENTLY`, which builds an
+ * index on a large table without blocking writes to it. Should one of its statements fail, what ran
+ * before it stays (an index built concurrently stays INVALID) and the migration is recorded as
+ * failed: undo what it did, then mark it rolled back.
+ */
+export const NO_TRANSACTION_MARKER = "-- migrate: no-transaction";
+
+export const runsOutsideTransaction = (sql: string) => sql.split("\n", 1)[0]!.trim() === NO_TRANSACTION_MARKER;
+
 export async function readMigrations(dir = migrationsDir): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
@@ -37,7 +48,8 @@ export async function readMigrations(dir = migrationsDir): Promise<Migration[]> 
 }
 
 /**
- * Applies the migrations not yet recorded, each in its own transaction, and returns their names.
+ * Applies the migrations not yet recorded, each in its own transaction (unless it opts out, see
+ * NO_TRANSACTION_MARKER), and returns their names.
  * Refuses to run over a migration that failed half-way or was edited after it was applied.
  */
 export async function migrate(databaseUrl: string, dir = migrationsDir): Promise<string[]> {
@@ -73,6 +85,7 @@ export async function migrate(databaseUrl: string, dir = migrationsDir): Promise
 }
 
 async function applyMigration(client: pg.Client, migration: Migration) {
+  if (runsOutsideTransaction(migration.sql)) return applyOutsideTransaction(client, migration);
   try {
     await client.query("BEGIN");
     await client.query(migration.sql);
@@ -87,6 +100,43 @@ async function applyMigration(client: pg.Client, migration: Migration) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Migration ${migration.name} failed and was rolled back: ${reason}`, { cause: error });
   }
+}
+
+/** Recorded as started first, so a failure part-way leaves a record that stops later runs, as Prisma's does. */
+async function applyOutsideTransaction(client: pg.Client, migration: Migration) {
+  const id = randomUUID();
+  await client.query(
+    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
+    [id, migration.checksum, migration.name],
+  );
+  try {
+    for (const statement of splitStatements(migration.sql)) await client.query(statement);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await client.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, reason]);
+    throw new Error(
+      `Migration ${migration.name} failed part-way (it runs outside a transaction): ${reason}. Undo what it did, then mark it rolled back.`,
+      { cause: error },
+    );
+  }
+  await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+}
+
+/**
+ * The statements of a script, split at semicolons outside quotes, quoted identifiers, dollar-quoted
+ * bodies and comments. (Sent whole, a script of several statements is one implicit transaction.)
+ */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  const skip = /'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|;/g;
+  let start = 0;
+  for (const match of sql.matchAll(skip)) {
+    if (match[0] !== ";") continue;
+    statements.push(sql.slice(start, match.index));
+    start = match.index + 1;
+  }
+  statements.push(sql.slice(start));
+  return statements.filter((statement) => statement.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, "").trim() !== "");
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

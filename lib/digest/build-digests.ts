@@ -47,7 +47,6 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
   const strengths = createMatchStrengths(matcher.papers);
   const summaries = createPaperSummaries();
   let trending: { paperId: number; heat: number }[] | null = null;
-  let queries = 0;
 
   async function excludeSent(plans: Plan[], limit: (plan: Plan) => number) {
     const pairs = plans.flatMap((plan) => {
@@ -55,7 +54,6 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
       const pool = trending!.slice(0, limit(plan)).map((paper) => paper.paperId);
       return [...new Set([...candidates, ...pool])].map((paperId) => ({ subscriberId: plan.recipient.id, paperId }));
     });
-    queries++;
     const sent = await findSentPapers(pairs);
     const bySubscriber = new Map(plans.map((plan) => [plan.recipient.id, plan]));
     for (const { subscriberId, paperId } of pairs) {
@@ -103,11 +101,9 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
   }
 
   async function build(deliveries: ClaimedDelivery[]): Promise<BuiltDigest[]> {
-    queries++;
     const recipients = await loadRecipients(deliveries.map((delivery) => delivery.subscriberId));
     if (!trending) {
-      queries++;
-      trending = (await loadTrendingPool()).map((paper) => ({ paperId: paper.paperId, heat: paperHeat(paper.trendingScore, today) }));
+        trending = (await loadTrendingPool()).map((paper) => ({ paperId: paper.paperId, heat: paperHeat(paper.trendingScore, today) }));
     }
     const live = deliveries.flatMap((delivery) => {
       const recipient = recipients.get(delivery.subscriberId);
@@ -126,13 +122,11 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
     }
 
     const picks = await mapInSlices(plans, (each) => ({ delivery: each.delivery, ...pick(each) }));
-    queries++;
     const papers = await summaries.get(picks.flatMap((digest) => [...digest.papers.map((paper) => paper.paperId), ...digest.alsoTrending]));
     const sending = picks.filter((digest) => digest.papers.length > 0);
     let links: EmailLinks[] = [];
     if (options.links !== false && sending.length > 0) {
-      queries++;
-      links = await issueEmailLinks(sending.map((digest) => digest.recipient.id));
+        links = await issueEmailLinks(sending.map((digest) => digest.recipient.id));
     }
     const linksBySubscriber = new Map(sending.map((digest, index) => [digest.recipient.id, links[index]!]));
 
@@ -157,11 +151,7 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
     return deliveries.map((delivery) => built.get(delivery.id) ?? { delivery, content: null, reason: NOT_SUBSCRIBED });
   }
 
-  return {
-    build,
-    /** Statements issued so far by this builder. */
-    queries: () => queries + matcher.queries(),
-  };
+  return { build };
 }
 
 export type DigestBuilder = ReturnType<typeof createDigestBuilder>;

@@ -1,4 +1,4 @@
-import { renderDigestEmail, type DigestEmailData, type DigestEmailPaper } from "@/emails/digest";
+import { createDigestRenderCache, renderDigestEmail, type DigestEmailData, type DigestEmailPaper } from "@/emails/digest";
 import { formatDay, shortenAuthors } from "@/lib/format";
 import type { MailMessage } from "@/lib/mail/mail-message";
 import { arxivAbsUrl, arxivPdfUrl } from "@/lib/papers/arxiv-id";
@@ -14,55 +14,71 @@ export function periodLabel(periodKey: string): string {
   return week ? `week ${Number(week[2])} of ${week[1]}` : formatDay(periodKey);
 }
 
-// One template paper per summary and app URL: summaries are shared by a whole run's digests (see
-// paper-summaries.ts), and the template renders each paper object once.
-const emailPapers = new WeakMap<DigestPaperSummary, { appUrl: string; paper: DigestEmailPaper }>();
-
-function emailPaper(summary: DigestPaperSummary, appUrl: string): DigestEmailPaper {
-  const known = emailPapers.get(summary);
-  if (known?.appUrl === appUrl) return known.paper;
-  const paper = {
-    url: new URL(`/papers/${summary.arxivId}`, appUrl).toString(),
-    title: summary.title,
-    authors: shortenAuthors(summary.authors, summary.authorCount),
-    summary: summary.summary,
-    arxivUrl: arxivAbsUrl(summary.arxivId),
-    pdfUrl: arxivPdfUrl(summary.arxivId),
+/**
+ * Turns papers into the template's, once per summary: summaries are shared by a whole run's digests
+ * (see paper-summaries.ts), and the template renders each paper object once.
+ */
+function emailPapers(appUrl: string): (summary: DigestPaperSummary) => DigestEmailPaper {
+  const known = new WeakMap<DigestPaperSummary, DigestEmailPaper>();
+  return (summary) => {
+    let paper = known.get(summary);
+    if (!paper) {
+      paper = {
+        url: new URL(`/papers/${summary.arxivId}`, appUrl).toString(),
+        title: summary.title,
+        authors: shortenAuthors(summary.authors, summary.authorCount),
+        summary: summary.summary,
+        arxivUrl: arxivAbsUrl(summary.arxivId),
+        pdfUrl: arxivPdfUrl(summary.arxivId),
+      };
+      known.set(summary, paper);
+    }
+    return paper;
   };
-  emailPapers.set(summary, { appUrl, paper });
-  return paper;
 }
 
 /** What the template shows, from a built digest: absolute links on `appUrl`, authors shortened. */
-export function digestEmailData(content: DigestContent, periodKey: string, links: EmailLinks, appUrl: string): DigestEmailData {
+function digestEmailData(
+  content: DigestContent,
+  periodKey: string,
+  links: EmailLinks,
+  emailPaper: (summary: DigestPaperSummary) => DigestEmailPaper,
+): DigestEmailData {
   const { recipient } = content;
   return {
     email: recipient.email,
     schedule: describeSchedule(recipient.frequency, recipient.weekday),
     periodLabel: periodLabel(periodKey),
     quiet: content.quiet,
-    papers: content.papers.map(({ paper, matchedTerms }) => ({ paper: emailPaper(paper, appUrl), matched: matchedTerms })),
-    alsoTrending: content.alsoTrending.map((paper) => emailPaper(paper, appUrl)),
+    papers: content.papers.map(({ paper, matchedTerms }) => ({ paper: emailPaper(paper), matched: matchedTerms })),
+    alsoTrending: content.alsoTrending.map(emailPaper),
     topics: recipient.topics.map((topic) => topic.value),
     manageUrl: links.manageUrl,
     unsubscribeUrl: links.unsubscribeUrl,
   };
 }
 
+type ComposableDigest = { periodKey: string; messageId: string; content: DigestContent; links: EmailLinks };
+
 /**
- * The digest as mail: both parts, the RFC 8058 one-click unsubscribe pair, the Message-ID that is
- * the same on every attempt for this subscriber and period, and a per-digest X-Entity-Ref-ID.
+ * Composes digests as mail: both parts, the RFC 8058 one-click unsubscribe pair, the Message-ID that
+ * is the same on every attempt for this subscriber and period, and a per-digest X-Entity-Ref-ID.
+ * The composer keeps what its digests share rendered once (template papers, paper items, "also
+ * trending" lists), so a digest run makes one and lets it go with the run.
  */
-export function composeDigestMessage(
-  digest: { periodKey: string; messageId: string; content: DigestContent; links: EmailLinks },
-  appUrl: string,
-): MailMessage {
-  const { content, links, periodKey, messageId } = digest;
-  return {
+export function createDigestComposer(appUrl: string): (digest: ComposableDigest) => MailMessage {
+  const emailPaper = emailPapers(appUrl);
+  const cache = createDigestRenderCache();
+  return ({ content, links, periodKey, messageId }) => ({
     to: content.recipient.email,
-    ...renderDigestEmail(digestEmailData(content, periodKey, links, appUrl)),
+    ...renderDigestEmail(digestEmailData(content, periodKey, links, emailPaper), cache),
     listUnsubscribeUrl: links.oneClickUnsubscribeUrl,
     messageId,
     entityRefId: digestEntityRefId(content.recipient.id, periodKey),
-  };
+  });
+}
+
+/** One digest as mail, rendered from scratch. */
+export function composeDigestMessage(digest: ComposableDigest, appUrl: string): MailMessage {
+  return createDigestComposer(appUrl)(digest);
 }

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 
 // The steps of a claimed delivery after it is built, each written as soon as it is known, so a run
 // that dies leaves every delivery in a state the next run can read. The frequent ones take many
-// deliveries per statement (see group-writes.ts).
+// deliveries per statement (see progress-writes.ts).
 
 export type SentDelivery = {
   id: number;
@@ -12,25 +12,32 @@ export type SentDelivery = {
 };
 
 /**
- * The two steps every email takes, for many emails in one statement (see group-writes.ts).
- *
- * `sending`: deliveries about to be handed to SMTP, marked so while this run still holds their
- * lease; the ids returned are those. One left out was taken over by another run (this one was too
- * slow): it must not be sent.
- *
- * `sent`: deliveries the mail server accepted, recorded with the papers they carried (never to be
- * sent to the subscriber again, whatever the section), their subscribers' runs of hard bounces
- * cleared. Whatever another run concluded meanwhile, they were sent: that is what the rows say.
+ * Deliveries about to be handed to the mail server, marked `sending` while this run still holds
+ * their lease; the ids returned are those. One left out was taken over by another run (this one was
+ * too slow): it must not be sent. Many to a statement (see progress-writes.ts).
  */
-export async function recordProgress(
-  progress: { sending: number[]; sent: SentDelivery[] },
-  runId: string,
-  now: Date,
-): Promise<Set<number>> {
-  const { sending, sent } = progress;
-  const papers = sent.flatMap((delivery) => delivery.papers.map((paper, index) => ({ deliveryId: delivery.id, position: index + 1, ...paper })));
-  // The two sets never share a row: a delivery is reported sent only after a statement marked it sending.
+export async function markSending(deliveryIds: number[], runId: string, now: Date): Promise<Set<number>> {
   const rows = await db.$queryRaw<{ id: number }[]>`
+    UPDATE digest_delivery AS d SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
+    FROM unnest(${deliveryIds}::int[]) AS marked(id)
+    WHERE d.id = marked.id AND d.status = 'claimed' AND d.claimed_by = ${runId}
+      -- Through coalesce, so the test cannot imply the lease index's predicate and the primary key
+      -- finds these few rows: the lease index also holds an entry for every delivery the run has
+      -- finished until vacuum clears them, which the planner cannot see.
+      AND coalesce(d.lease_expires_at, '-infinity') > ${now}
+    RETURNING d.id`;
+  return new Set(rows.map((row) => row.id));
+}
+
+/**
+ * Deliveries the mail server accepted, recorded with the papers they carried (never to be sent to
+ * the subscriber again, whatever the section), their subscribers' runs of hard bounces cleared.
+ * Whatever another run concluded meanwhile, they were sent: that is what the rows say. Many to a
+ * statement (see progress-writes.ts).
+ */
+export async function recordSent(sent: SentDelivery[], now: Date): Promise<void> {
+  const papers = sent.flatMap((delivery) => delivery.papers.map((paper, index) => ({ deliveryId: delivery.id, position: index + 1, ...paper })));
+  await db.$executeRaw`
     WITH input AS (
       SELECT * FROM unnest(
         ${sent.map((delivery) => delivery.id)}::int[],
@@ -56,20 +63,9 @@ export async function recordProgress(
       ) AS paper(delivery_id, paper_id, position, also_trending)
       JOIN sent ON sent.id = paper.delivery_id
       ON CONFLICT DO NOTHING
-    ),
-    cleared AS (
-      UPDATE subscriber SET hard_bounces = 0
-      WHERE id IN (SELECT subscriber_id FROM sent) AND hard_bounces > 0
     )
-    UPDATE digest_delivery AS d SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
-    FROM unnest(${sending}::int[]) AS marked(id)
-    WHERE d.id = marked.id AND d.status = 'claimed' AND d.claimed_by = ${runId}
-      -- Through coalesce, so the test cannot imply the lease index's predicate and the primary key
-      -- finds these few rows: the lease index also holds an entry for every delivery the run has
-      -- finished until vacuum clears them, which the planner cannot see.
-      AND coalesce(d.lease_expires_at, '-infinity') > ${now}
-    RETURNING d.id`;
-  return new Set(rows.map((row) => row.id));
+    UPDATE subscriber SET hard_bounces = 0
+    WHERE id IN (SELECT subscriber_id FROM sent) AND hard_bounces > 0`;
 }
 
 /**
@@ -118,14 +114,11 @@ export async function markSkipped(deliveries: { id: number; reason: string | nul
     WHERE d.id = s.id AND d.status = 'claimed'`;
 }
 
-/**
- * Hands back claims this run will not get to (its deadline came), for the next run to take at once:
- * also those already marked `sending` ahead of their turn, which this run never gave to SMTP.
- */
+/** Hands back claims this run will not get to (it must stop), for the next run to take at once. */
 export async function releaseClaims(deliveryIds: number[], runId: string, now: Date): Promise<void> {
   if (deliveryIds.length === 0) return;
   await db.$executeRaw`
     UPDATE digest_delivery
-    SET status = 'claimed', attempts = attempts - (status = 'sending')::int, lease_expires_at = ${now}, claimed_by = NULL, updated_at = now()
-    WHERE id = ANY(${deliveryIds}::int[]) AND status IN ('claimed', 'sending') AND claimed_by = ${runId}`;
+    SET lease_expires_at = ${now}, claimed_by = NULL, updated_at = now()
+    WHERE id = ANY(${deliveryIds}::int[]) AND status = 'claimed' AND claimed_by = ${runId}`;
 }

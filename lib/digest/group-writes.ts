@@ -1,18 +1,11 @@
-export type GroupedWrites<T, R> = {
-  /** Writes `item` with the next statement, which starts on the next turn of the event loop if none is in flight. */
-  (item: T): Promise<R>;
-  /** Writes `item` with whatever next starts a statement: another item, or `flush`. */
-  later(item: T): Promise<R>;
-  /** Starts a statement for the items left waiting by `later`, if any. */
-  flush(): void;
-};
+/** Writes an item with the next statement, which starts on the next turn of the event loop if none is in flight. */
+export type GroupedWrites<T, R> = (item: T) => Promise<R>;
 
 /**
  * Turns a write of many items into a function of one item: calls made while a write is in flight
  * wait and go together in the next one. Alone, an item is written on the next turn of the event
  * loop (with whatever else arrived in this one); under load, one statement carries as many items
- * as arrived meanwhile. Items that are in no hurry (`later`) ride along with the next. `write`
- * returns one result per item.
+ * as arrived meanwhile. `write` returns one result per item.
  */
 export function groupWrites<T, R>(write: (items: T[]) => Promise<R[]>): GroupedWrites<T, R> {
   let queue: { item: T; resolve: (result: R) => void; reject: (error: unknown) => void }[] = [];
@@ -38,14 +31,9 @@ export function groupWrites<T, R>(write: (items: T[]) => Promise<R[]>): GroupedW
     setImmediate(drain);
   }
 
-  const enqueue = (item: T) => new Promise<R>((resolve, reject) => void queue.push({ item, resolve, reject }));
-
-  return Object.assign(
-    (item: T) => {
-      const written = enqueue(item);
-      start();
-      return written;
-    },
-    { later: enqueue, flush: start },
-  );
+  return (item: T) => {
+    const written = new Promise<R>((resolve, reject) => void queue.push({ item, resolve, reject }));
+    start();
+    return written;
+  };
 }

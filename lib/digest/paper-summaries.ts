@@ -16,15 +16,12 @@ type Row = Omit<DigestPaperSummary, "summary"> & { abstract: string };
 /** Loads papers for digests once per run, however many digests show them. */
 export function createPaperSummaries() {
   const cache = new Map<number, DigestPaperSummary>();
-  let queries = 0;
   return {
-    queries: () => queries,
     async get(ids: Iterable<number>): Promise<Map<number, DigestPaperSummary>> {
       const wanted = [...new Set(ids)];
       const missing = wanted.filter((id) => !cache.has(id));
       if (missing.length > 0) {
         if (cache.size + missing.length > MAX_CACHED) cache.clear();
-        queries++;
         const rows = await db.$queryRaw<Row[]>`
           SELECT p.id, p.arxiv_id AS "arxivId", p.title, p.authors[1:${SHOWN_AUTHORS}] AS authors,
                  cardinality(p.authors) AS "authorCount", left(p.abstract, ${ABSTRACT_CHARS}) AS abstract,

@@ -58,13 +58,11 @@ export function createTopicMatcher(cutoff: Date) {
   const today = cutoff.toISOString().slice(0, 10);
   const cache = new Map<string, { from: number; hits: TopicHit[]; byPaper?: Map<number, number> }>();
   const papers = new Map<number, FreshPaper>();
-  let queries = 0;
 
   /** Arrival and heat of the papers among `ids` not yet known. */
   async function loadPapers(ids: number[]) {
     const unknown = [...new Set(ids)].filter((id) => !papers.has(id));
     if (unknown.length === 0) return;
-    queries++;
     const rows = await db.$queryRaw<{ id: number; createdAt: Date; trendingScore: number }[]>`
       SELECT id, created_at AS "createdAt", trending_score AS "trendingScore" FROM paper WHERE id = ANY(${unknown}::int[])`;
     for (const row of rows) papers.set(row.id, { createdAt: row.createdAt.getTime(), heat: paperHeat(row.trendingScore, today) });
@@ -79,7 +77,6 @@ export function createTopicMatcher(cutoff: Date) {
         const rank = search.text ? textRankSql(textQuerySql(search.text)) : Prisma.sql`0::float8`;
         return Prisma.sql`SELECT ${index}::int AS topic, p.id, ${rank} AS rank FROM fresh p WHERE ${searchConditionsSql(search, Prisma.sql`p.author_words`)}`;
       });
-      queries++;
       // The window's papers are read once, their vectors decompressed and their author words
       // computed once, into a CTE that every topic then scans. Tested in place, each topic would
       // redo both for every paper: 6 ms a keyword and 15 ms an author for a day's thousand papers,
@@ -115,8 +112,6 @@ export function createTopicMatcher(cutoff: Date) {
       entry.byPaper ??= new Map(entry.hits.map((hit) => [hit.paperId, hit.textRank]));
       return entry.byPaper;
     },
-    /** Statements issued so far. */
-    queries: () => queries,
     /**
      * Every topic's matches among papers that arrived after `since` (at least; callers filter by
      * their own window), loading the topics not yet known or known only for a later start.

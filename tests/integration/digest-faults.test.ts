@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { afterAll, describe, expect, it } from "vitest";
@@ -9,11 +7,9 @@ import { freePort, startScriptedSmtp, type ScriptedSmtp } from "../support/diges
 
 const { db } = await import("@/lib/db");
 const { runDigest } = await import("@/lib/digest/run-digest");
-const { OUTCOME_UNKNOWN } = await import("@/lib/digest/reclaim-deliveries");
 const { createMailer } = await import("@/lib/mail/create-mailer");
 type Mailer = ReturnType<typeof createMailer>;
 
-const root = path.resolve(import.meta.dirname, "../..");
 const paperIds: number[] = [];
 const subscriberIds: number[] = [];
 const cleanups: (() => unknown)[] = [];
@@ -91,41 +87,6 @@ describe("exactly once", () => {
     for (const reader of readers) expect(smtp.countFor(reader.email)).toBe(1);
     expect((await statusesOf(readers.map((reader) => reader.id))).every((row) => row.status === "sent")).toBe(true);
   });
-
-  it("a run killed half-way is resumed by the next one, and nothing is sent twice", async () => {
-    const now = new Date("2030-02-06T09:00:00Z");
-    const smtp = await sink();
-    const readers = await audience(40, now);
-
-    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "tests/support/digest-child.ts"], {
-      cwd: root,
-      env: { ...process.env, SMTP_URL: smtp.url, DIGEST_NOW: now.toISOString(), SCHEDULER: "off" },
-      stdio: "inherit",
-    });
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    await smtp.waitForMessages(5, 60_000);
-    child.kill("SIGKILL");
-    await exited;
-    const beforeResume = readers.filter((reader) => smtp.countFor(reader.email) === 1).length;
-    expect(beforeResume).toBeLessThan(readers.length);
-
-    // The dead run's leases (10 minutes) have run out.
-    const mailer = mailerFor(smtp.url);
-    const resumed = await runDigest({ now: later(now, 11), send: mailer.send });
-    expect(resumed.sent).toBeGreaterThan(0);
-
-    const rows = await statusesOf(readers.map((reader) => reader.id));
-    expect(rows).toHaveLength(readers.length);
-    for (const reader of readers) {
-      const row = rows.find((candidate) => candidate.subscriberId === reader.id)!;
-      const received = smtp.countFor(reader.email);
-      expect(received).toBeLessThanOrEqual(1);
-      // Only a message caught mid-handover is given up on, and never resent.
-      if (received === 0) expect(row).toMatchObject({ status: "failed", lastError: OUTCOME_UNKNOWN });
-      else expect(["sent", "failed"]).toContain(row.status);
-    }
-    expect(rows.filter((row) => row.status === "failed").length).toBeLessThanOrEqual(2);
-  }, 90_000);
 });
 
 describe("mail server faults", () => {

@@ -1,4 +1,5 @@
 import { createServer, type AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -14,7 +15,7 @@ const port = await new Promise<number>((resolve) => {
 process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
 
 const { db } = await import("@/lib/db");
-const { closeMailer } = await import("@/lib/mail/send-mail");
+const { closeMailer, sendMail } = await import("@/lib/mail/send-mail");
 const { retryDelayMs, sendQueuedMail } = await import("@/lib/mail/mail-queue");
 const { subscribe } = await import("@/lib/subscribers/subscribe");
 const { subscriptionSchema } = await import("@/lib/subscribers/subscription-input");
@@ -72,6 +73,35 @@ describe("mail while the SMTP server is down", () => {
     });
     sink!.rejectNextRecipient(550);
     expect(await sendQueuedMail()).toEqual({ sent: 0, retrying: 0, dropped: 1 });
+    expect(await db.mailQueueItem.count()).toBe(0);
+  });
+});
+
+describe("queue drains", () => {
+  it("two drains at once send each queued mail once, and hold no transaction open while they talk to the server", async () => {
+    const addresses = Array.from({ length: 80 }, (_, index) => `drain-${index}-${Date.now()}@example.org`);
+    await db.mailQueueItem.createMany({
+      data: addresses.map((to) => ({ message: { to, subject: "s", html: "<p>h</p>", text: "t" }, nextAttemptAt: new Date(0), lastError: "down" })),
+    });
+    const openTransactions: number[] = [];
+    const watchedSend = async (message: Parameters<typeof sendMail>[0]) => {
+      const [row] = await db.$queryRaw<{ open: number }[]>`
+        SELECT count(*)::int AS open FROM pg_stat_activity
+        WHERE datname = current_database() AND state LIKE 'idle in transaction%'`;
+      openTransactions.push(row!.open);
+      await sleep(10);
+      return sendMail(message);
+    };
+    const before = sink!.messages.length;
+
+    const [first, second] = await Promise.all([sendQueuedMail(watchedSend), sendQueuedMail(watchedSend)]);
+
+    expect(first.sent + second.sent).toBe(addresses.length);
+    expect(first.sent).toBeGreaterThan(0);
+    expect(second.sent).toBeGreaterThan(0);
+    const received = sink!.messages.slice(before).map((mail) => (mail.to && "text" in mail.to ? mail.to.text : ""));
+    expect(received.sort()).toEqual([...addresses].sort());
+    expect(openTransactions.every((open) => open === 0)).toBe(true);
     expect(await db.mailQueueItem.count()).toBe(0);
   });
 });

@@ -77,3 +77,20 @@ export async function insertSubscriber(db: PrismaClient, subscriber: TestSubscri
     select: { id: true, email: true },
   });
 }
+
+/** `count` confirmed daily subscribers in one statement, each following the keyword `keyword`. */
+export async function insertSubscribers(db: PrismaClient, count: number, keyword: string): Promise<{ id: number; email: string }[]> {
+  const prefix = uniqueEmail("bulk").split("@")[0];
+  return db.$queryRaw<{ id: number; email: string }[]>`
+    WITH added AS (
+      INSERT INTO subscriber (email, status, frequency, weekday, time_zone, max_papers, send_when_quiet, confirmed_at)
+      SELECT ${prefix} || '-' || g || '@example.net', 'active', 'daily', 1, 'UTC', 10, false, now()
+      FROM generate_series(1, ${count}::int) AS g
+      RETURNING id, email
+    ),
+    topics AS (
+      INSERT INTO subscriber_topic (subscriber_id, kind, value, position)
+      SELECT id, 'keyword', ${keyword}, 0 FROM added
+    )
+    SELECT id, email FROM added ORDER BY id`;
+}

@@ -26,29 +26,6 @@ describe("groupWrites", () => {
     expect(groups).toEqual([[1, 2], [3, 4, 5]]);
   });
 
-  it("holds items written later until another item starts a write", async () => {
-    const { groups, write } = recordingWrite();
-    const grouped = groupWrites(write);
-    const later = grouped.later(1);
-    await nextTurn();
-    await nextTurn();
-    expect(groups).toEqual([]);
-    expect(await Promise.all([later, grouped(2)])).toEqual([2, 4]);
-    expect(groups).toEqual([[1, 2]]);
-  });
-
-  it("writes the items held for later when flushed, and does nothing when none are held", async () => {
-    const { groups, write } = recordingWrite();
-    const grouped = groupWrites(write);
-    grouped.flush();
-    await nextTurn();
-    expect(groups).toEqual([]);
-    const later = [grouped.later(1), grouped.later(2)];
-    grouped.flush();
-    expect(await Promise.all(later)).toEqual([2, 4]);
-    expect(groups).toEqual([[1, 2]]);
-  });
-
   it("rejects every item of a group whose write failed, and writes the next group regardless", async () => {
     let calls = 0;
     const grouped = groupWrites(async (items: number[]) => {
