@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { decodeCursor } from "./feed-cursor";
+import { cursorParam, limitParam } from "@/lib/http/page-params";
+
 import { FIRST_LISTING_DAY, PERIODS, addDays, todayUtc } from "./feed-period";
 
 export const FEED_PAGE_SIZE = 20;
@@ -15,20 +16,8 @@ export const feedQuerySchema = z.object({
       error: `date must be between ${FIRST_LISTING_DAY} and today`,
     })
     .optional(),
-  cursor: z
-    .string()
-    .transform((value, context) => {
-      const cursor = decodeCursor(value);
-      if (!cursor) context.addIssue({ code: "custom", message: "cursor is not one this API returned" });
-      return cursor ?? z.NEVER;
-    })
-    .optional(),
-  limit: z.coerce
-    .number({ error: "limit must be a number" })
-    .int("limit must be a whole number")
-    .min(1, "limit must be at least 1")
-    .max(FEED_MAX_PAGE_SIZE, `limit must be at most ${FEED_MAX_PAGE_SIZE}`)
-    .default(FEED_PAGE_SIZE),
+  cursor: cursorParam,
+  limit: limitParam(FEED_PAGE_SIZE, FEED_MAX_PAGE_SIZE),
 });
 
 export type FeedQuery = z.infer<typeof feedQuerySchema>;

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { PaperCard } from "@/components/paper-card";
+import { ParameterError } from "@/components/parameter-error";
+import { PaperList } from "@/components/paper-list";
 import { formatDay } from "@/lib/format";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { feedQuerySchema } from "@/lib/papers/feed-query";
@@ -30,15 +31,7 @@ export async function generateMetadata({ searchParams }: PageProps): Promise<Met
 export default async function FeedPage({ searchParams }: PageProps) {
   const parsed = feedQuerySchema.safeParse(searchParamsToObject(await searchParams));
   if (!parsed.success) {
-    return (
-      <div role="alert" className="py-12 text-center">
-        <h1 className="text-xl font-semibold">This link has a parameter we cannot read</h1>
-        <p className="mt-2 text-stone-600 dark:text-stone-300">{parsed.error.issues.map((issue) => issue.message).join("; ")}.</p>
-        <Link href="/" className="mt-6 inline-block text-accent-700 underline dark:text-accent-300">
-          Show today&apos;s papers
-        </Link>
-      </div>
-    );
+    return <ParameterError title="This link has a parameter we cannot read" error={parsed.error} back={{ href: "/", label: "Show today’s papers" }} />;
   }
 
   const { period, cursor, limit } = parsed.data;
@@ -83,24 +76,10 @@ export default async function FeedPage({ searchParams }: PageProps) {
           </p>
         </div>
       ) : (
-        <ol className="space-y-3">
-          {page.papers.map((paper) => (
-            <li key={paper.id}>
-              <PaperCard paper={paper} />
-            </li>
-          ))}
-        </ol>
-      )}
-
-      {page.nextCursor && (
-        <div className="text-center">
-          <Link
-            href={feedHref({ period, date: dateParam, cursor: page.nextCursor })}
-            className="inline-block rounded-md border border-stone-300 px-4 py-2 text-sm font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
-          >
-            More papers
-          </Link>
-        </div>
+        <PaperList
+          papers={page.papers}
+          more={page.nextCursor ? { href: feedHref({ period, date: dateParam, cursor: page.nextCursor }), label: "More papers" } : null}
+        />
       )}
       <p className="text-center text-sm text-stone-600 dark:text-stone-400">
         Want new papers on your topics by email?{" "}

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 
-import { AppError } from "@/lib/http/app-error";
+import { attempt } from "@/lib/http/expected-failure";
 import { clientIp } from "@/lib/http/client-ip";
 import { SUBMIT_EXAMPLE, submitPaper } from "@/lib/ingest/submit-paper";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
@@ -28,19 +28,19 @@ export async function submitPaperAction(_previous: SubmitFormState, form: FormDa
   if (!parsed.success) {
     return { status: "error", input, fieldError: parsed.error.issues[0]?.message ?? "Check this field.", formError: null, paper: null };
   }
-  try {
-    await consumeRateLimit(SUBMISSIONS_PER_IP, clientIp(await headers()));
-    const paper = await submitPaper(parsed.data.paper);
-    return { status: "done", input: "", fieldError: null, formError: null, paper };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const aboutTheInput = error.code === "bad_request" || error.code === "not_found";
-    return {
-      status: "error",
-      input,
-      fieldError: aboutTheInput ? error.message : null,
-      formError: aboutTheInput ? null : error.message,
-      paper: null,
-    };
-  }
+  const ip = clientIp(await headers());
+  const outcome = await attempt(async () => {
+    await consumeRateLimit(SUBMISSIONS_PER_IP, ip);
+    return submitPaper(parsed.data.paper);
+  });
+  if (outcome.ok) return { status: "done", input: "", fieldError: null, formError: null, paper: outcome.value };
+  const { code, message } = outcome.error;
+  const aboutTheInput = code === "bad_request" || code === "not_found";
+  return {
+    status: "error",
+    input,
+    fieldError: aboutTheInput ? message : null,
+    formError: aboutTheInput ? null : message,
+    paper: null,
+  };
 }
