@@ -59,7 +59,7 @@ export default async function FeedPage({ searchParams }: PageProps) {
       {period !== "all" && <DayPicker period={period} date={date} />}
 
       {page.papers.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-stone-300 p-10 text-center dark:border-stone-700">
+        <div className="rounded-lg border border-dashed border-stone-300 p-6 text-center sm:p-10 dark:border-stone-700">
           <h2 className="text-lg font-medium">{cursor ? "No more papers in this period." : "No papers were listed in this period."}</h2>
           {nearest && (
             <p className="mt-3 text-stone-600 dark:text-stone-300">

@@ -101,7 +101,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
       )}
 
       {result.papers.length === 0 ? (
-        <div className="space-y-4 rounded-lg border border-dashed border-stone-300 p-8 dark:border-stone-700">
+        <div className="space-y-4 rounded-lg border border-dashed border-stone-300 p-5 sm:p-8 dark:border-stone-700">
           <h2 className="text-lg font-medium">
             {query.cursor ? "No more results." : `No papers match ${query.q ? `“${query.q}”` : "these filters"}${filtered ? " with these filters" : ""}.`}
           </h2>

@@ -6,7 +6,7 @@ import { feedHref } from "./feed-href";
 
 export function PeriodTabs({ current, date }: { current: Period; date: string | undefined }) {
   return (
-    <nav aria-label="Period" className="flex w-full gap-1 overflow-x-auto rounded-lg bg-stone-200/60 p-1 text-sm sm:w-auto dark:bg-stone-800/60">
+    <nav aria-label="Period" className="grid w-full grid-cols-2 gap-1 rounded-lg bg-stone-200/60 p-1 text-center text-sm min-[400px]:flex sm:w-auto dark:bg-stone-800/60">
       {PERIODS.map((period) => (
         <Link
           key={period}

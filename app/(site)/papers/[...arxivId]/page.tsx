@@ -50,7 +50,7 @@ export default async function PaperPage({ params }: PageProps) {
           <PaperDate publishedOn={paper.publishedOn} listedOn={paper.listedOn} />
           <CategoryList primary={paper.primaryCategory} categories={paper.categories} />
         </div>
-        <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight">{paper.title}</h1>
+        <h1 className="font-serif text-2xl font-semibold leading-tight tracking-tight break-words sm:text-3xl">{paper.title}</h1>
         {paper.authors.length > 0 ? (
           <ul aria-label="Authors" className="flex flex-wrap gap-x-1 text-stone-700 dark:text-stone-300">
             {paper.authors.map((author, index) => (
@@ -80,7 +80,7 @@ export default async function PaperPage({ params }: PageProps) {
         )}
       </div>
 
-      <section aria-labelledby="abstract-heading" className="rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
+      <section aria-labelledby="abstract-heading" className="rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900">
         <h2 id="abstract-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
           Abstract
         </h2>

@@ -53,7 +53,7 @@ export function SubscribeForm({ initial, outboxEnabled }: { initial: SubscribeFo
         action={formAction}
         noValidate
         onChange={(event) => setTopics(topicsOfForm(new FormData(event.currentTarget)))}
-        className="space-y-5 rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900"
+        className="space-y-5 rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900"
       >
         {state.status === "error" && state.message && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">

@@ -1,0 +1,71 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const uniqueEmail = () => `phone-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+
+/** Subscribes, confirms from the outbox and returns the manage page's URL. */
+async function manageUrl(page: Page): Promise<string> {
+  const email = uniqueEmail();
+  await page.goto("/subscribe");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Topics").fill("diffusion");
+  await page.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByRole("status")).toContainText("Check your inbox");
+  await page.goto("/dev/outbox");
+  await page.getByRole("link").filter({ hasText: "Confirm your PaperPulse subscription" }).filter({ hasText: email }).click();
+  await page.getByRole("link", { name: "Confirm subscription" }).click();
+  await page.getByRole("button", { name: "Confirm subscription" }).click();
+  await expect(page).toHaveURL(/notice=confirmed/);
+  return page.url();
+}
+
+/** Every element whose right edge passes the viewport, for a readable failure. */
+async function overflowing(page: Page): Promise<{ scrollWidth: number; viewport: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const viewport = document.documentElement.clientWidth;
+    const culprits = [...document.querySelectorAll("body *")]
+      .filter((element) => element.getBoundingClientRect().right > viewport + 0.5 && element.closest("[hidden], .sr-only") === null)
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}: ${(element.textContent ?? "").trim().slice(0, 40)}`);
+    return { scrollWidth: document.documentElement.scrollWidth, viewport, culprits };
+  });
+}
+
+const paths = [
+  "/",
+  "/?period=all",
+  "/?period=month&date=2025-02",
+  "/papers/2411.15124",
+  "/papers/2502.03387",
+  "/search",
+  "/search?q=reasoning",
+  "/search?q=author%3Akirsch",
+  "/subscribe",
+  "/submit",
+];
+
+for (const width of [320, 390]) {
+  test.describe(`${width} px wide`, () => {
+    test.use({ viewport: { width, height: 800 } });
+
+    test("no page is wider than the screen", async ({ page }) => {
+      test.setTimeout(90_000);
+      const manage = await manageUrl(page);
+      for (const path of [...paths, manage]) {
+        await page.goto(path);
+        const result = await overflowing(page);
+        expect({ path, ...result }).toEqual({ path, scrollWidth: result.viewport, viewport: result.viewport, culprits: [] });
+      }
+    });
+
+    test("the search box is on screen and one tap searches", async ({ page }) => {
+      await page.goto("/papers/2411.15124");
+      const box = page.getByRole("combobox", { name: "Search papers" });
+      await expect(box).toBeInViewport({ ratio: 1 });
+      await box.click();
+      await expect(box).toBeFocused();
+      await page.keyboard.type("reasoning");
+      await page.keyboard.press("Enter");
+      await expect(page).toHaveURL(/\/search\?q=reasoning$/);
+    });
+  });
+}
