@@ -1,22 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
-const uniqueEmail = () => `phone-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.org`;
-
-/** Subscribes, confirms from the outbox and returns the manage page's URL. */
-async function manageUrl(page: Page): Promise<string> {
-  const email = uniqueEmail();
-  await page.goto("/subscribe");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Topics").fill("diffusion");
-  await page.getByRole("button", { name: "Subscribe" }).click();
-  await expect(page.getByRole("status")).toContainText("Check your inbox");
-  await page.goto("/dev/outbox");
-  await page.getByRole("link").filter({ hasText: "Confirm your PaperPulse subscription" }).filter({ hasText: email }).click();
-  await page.getByRole("link", { name: "Confirm subscription" }).click();
-  await page.getByRole("button", { name: "Confirm subscription" }).click();
-  await expect(page).toHaveURL(/notice=confirmed/);
-  return page.url();
-}
+import { confirmedSubscription } from "./confirmed-subscription";
 
 /** Every element whose right edge passes the viewport, for a readable failure. */
 async function overflowing(page: Page): Promise<{ scrollWidth: number; viewport: number; culprits: string[] }> {
@@ -49,7 +33,7 @@ for (const width of [320, 390]) {
 
     test("no page is wider than the screen", async ({ page }) => {
       test.setTimeout(90_000);
-      const manage = await manageUrl(page);
+      const manage = await confirmedSubscription(page, { topics: "diffusion" });
       for (const path of [...paths, manage]) {
         await page.goto(path);
         const result = await overflowing(page);

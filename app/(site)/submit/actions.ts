@@ -1,11 +1,13 @@
 "use server";
 
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
 
 import { attempt } from "@/lib/http/expected-failure";
 import { clientIp } from "@/lib/http/client-ip";
-import { SUBMIT_EXAMPLE, submitPaper } from "@/lib/ingest/submit-paper";
+import { SUBMIT_EXAMPLE, refreshPaperFromArxiv, submitPaper } from "@/lib/ingest/submit-paper";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 
 import type { SubmitFormState } from "./_components/submit-form-state";
@@ -33,7 +35,13 @@ export async function submitPaperAction(_previous: SubmitFormState, form: FormDa
     await consumeRateLimit(SUBMISSIONS_PER_IP, ip);
     return submitPaper(parsed.data.paper);
   });
-  if (outcome.ok) return { status: "done", input: "", fieldError: null, formError: null, paper: outcome.value };
+  if (outcome.ok) {
+    const paper = outcome.value;
+    // A paper we already have opens at once; arXiv's newer metadata, if any, follows in the background.
+    if (paper.refreshFromArxiv) after(() => refreshPaperFromArxiv(paper.arxivId));
+    if (paper.status === "known") redirect(`/papers/${paper.arxivId}`);
+    return { status: "done", input: "", fieldError: null, formError: null, paper };
+  }
   const { code, message } = outcome.error;
   const aboutTheInput = code === "bad_request" || code === "not_found";
   return {

@@ -16,10 +16,11 @@ const STATUS_TEXT = {
   known: "Already in PaperPulse",
 } as const;
 
-export function SubmitForm() {
+/** `initialInput`: an id to offer, from the "Add it to PaperPulse" link of a paper we do not have. */
+export function SubmitForm({ initialInput }: { initialInput: string }) {
   const [state, formAction] = useActionState<SubmitFormState, FormData>(submitPaperAction, {
     status: "idle",
-    input: "",
+    input: initialInput,
     fieldError: null,
     formError: null,
     paper: null,

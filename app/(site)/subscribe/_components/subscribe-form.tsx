@@ -79,7 +79,7 @@ export function SubscribeForm({ initial, outboxEnabled }: { initial: SubscribeFo
           <FieldError id="subscribe-email-error" messages={errors.email} />
         </div>
 
-        <PreferenceFields id="subscribe" values={{ ...state.values, timeZone }} errors={errors} />
+        <PreferenceFields key={JSON.stringify(state.values)} id="subscribe" values={{ ...state.values, timeZone }} errors={errors} />
 
         <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
           <label>
