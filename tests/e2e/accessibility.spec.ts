@@ -7,6 +7,7 @@ const pages = [
   "/",
   "/?period=all",
   "/?period=week&date=2025-02-10",
+  "/?period=month&date=2025-02&limit=3",
   "/papers/2502.03387",
   "/papers/2411.04308",
   "/search",

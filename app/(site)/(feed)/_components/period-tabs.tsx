@@ -1,16 +1,17 @@
 import Link from "next/link";
 
-import { PERIODS, periodLabel, type Period } from "@/lib/papers/feed-period";
+import { PERIODS, periodLabel, periodParam, type Period } from "@/lib/papers/feed-period";
 
 import { feedHref } from "./feed-href";
 
+/** `date`: the first day of the period shown, when the URL names one; each tab keeps to the same stretch of time. */
 export function PeriodTabs({ current, date }: { current: Period; date: string | undefined }) {
   return (
     <nav aria-label="Period" className="grid w-full grid-cols-2 gap-1 rounded-lg bg-stone-200/60 p-1 text-center text-sm min-[400px]:flex sm:w-auto dark:bg-stone-800/60">
       {PERIODS.map((period) => (
         <Link
           key={period}
-          href={feedHref({ period, date })}
+          href={feedHref({ period, date: date && period !== "all" ? periodParam(period, date) : undefined })}
           aria-current={period === current ? "page" : undefined}
           className={
             period === current

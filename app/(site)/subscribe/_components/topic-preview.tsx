@@ -52,7 +52,10 @@ export function TopicPreview({ topics }: { topics: PreviewTopics }) {
         const response = await fetch(url, { signal: controller.signal });
         const body = await response.json();
         if (!response.ok) {
-          setPreview({ status: "error", papers: [], message: body?.error?.message ?? "The preview is not available.", url });
+          // The per-field messages read as sentences; the summary prefixes each with its field's path.
+          const fieldMessages: string[] = Object.values<string[]>(body?.error?.fields ?? {}).flat();
+          const message = fieldMessages.length ? fieldMessages.join(" ") : (body?.error?.message ?? "The preview is not available.");
+          setPreview({ status: "error", papers: [], message, url });
           return;
         }
         setPreview({ status: "done", papers: body.papers, trending: body.trending, url });
