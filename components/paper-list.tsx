@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PaperCard, type CardHighlights } from "@/components/paper-card";
 import type { PaperCard as PaperCardData } from "@/lib/papers/paper-card";
 
-type ListedPaper = PaperCardData & { highlights?: CardHighlights };
+type ListedPaper = PaperCardData & { highlights?: CardHighlights; matchedAuthor?: string | null };
 
 /** A page of papers and the link to the next page, as the feed, search and the author and category pages show them. */
 export function PaperList({ papers, more }: { papers: ListedPaper[]; more?: { href: string; label: string } | null }) {
@@ -12,7 +12,7 @@ export function PaperList({ papers, more }: { papers: ListedPaper[]; more?: { hr
       <ol className="space-y-3">
         {papers.map((paper) => (
           <li key={paper.id}>
-            <PaperCard paper={paper} highlights={paper.highlights} />
+            <PaperCard paper={paper} highlights={paper.highlights} matchedAuthor={paper.matchedAuthor} />
           </li>
         ))}
       </ol>

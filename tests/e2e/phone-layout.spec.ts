@@ -25,6 +25,9 @@ const paths = [
   "/search?q=author%3Akirsch",
   "/subscribe",
   "/submit",
+  "/authors/Louis%20Kirsch",
+  "/authors/J%C3%BCrgen%20Schmidhuber",
+  "/categories/cs.CL",
 ];
 
 for (const width of [320, 390]) {

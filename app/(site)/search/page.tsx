@@ -5,6 +5,7 @@ import { ParameterError } from "@/components/parameter-error";
 import { PaperList } from "@/components/paper-list";
 import { plural } from "@/lib/format";
 import { searchParamsToObject } from "@/lib/http/search-params";
+import { findMatchedAuthors } from "@/lib/search/matched-authors";
 import { searchPapers } from "@/lib/search/search-papers";
 import { searchQuerySchema } from "@/lib/search/search-query";
 
@@ -64,6 +65,10 @@ export default async function SearchPage({ searchParams }: PageProps) {
   }
 
   const result = await searchPapers(query);
+  const matchedAuthors = await findMatchedAuthors(
+    result.papers.map((paper) => paper.id),
+    query.filters.authors,
+  );
   const state: SearchState = { q: query.q, category: query.category, from: query.from, to: query.to, sort: query.requestedSort };
   const filtered = Boolean(query.category || query.from || query.to);
 
@@ -127,7 +132,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
         </div>
       ) : (
         <PaperList
-          papers={result.papers}
+          papers={result.papers.map((paper) => ({ ...paper, matchedAuthor: matchedAuthors.get(paper.id) }))}
           more={result.nextCursor ? { href: searchHref({ ...state, cursor: result.nextCursor }), label: "More results" } : null}
         />
       )}

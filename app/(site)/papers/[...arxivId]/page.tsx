@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 
 import { CategoryList } from "@/components/category-list";
@@ -7,6 +8,7 @@ import { PaperDate } from "@/components/paper-date";
 import { formatDay } from "@/lib/format";
 import { arxivIdFromSegments } from "@/lib/papers/arxiv-id-param";
 import { getPaper } from "@/lib/papers/get-paper";
+import { authorHref } from "@/lib/papers/paper-links";
 import { hasUpvoted } from "@/lib/papers/upvote-paper";
 import { VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
 
@@ -55,7 +57,9 @@ export default async function PaperPage({ params }: PageProps) {
           <ul aria-label="Authors" className="flex flex-wrap gap-x-1 text-stone-700 dark:text-stone-300">
             {paper.authors.map((author, index) => (
               <li key={`${index}-${author}`}>
-                {author}
+                <Link href={authorHref(author)} className="hover:text-stone-900 hover:underline dark:hover:text-white">
+                  {author}
+                </Link>
                 {index < paper.authors.length - 1 && ","}
               </li>
             ))}
