@@ -7,11 +7,14 @@ import { CategoryList } from "@/components/category-list";
 import { PaperDate } from "@/components/paper-date";
 import { formatDay } from "@/lib/format";
 import { arxivIdFromSegments } from "@/lib/papers/arxiv-id-param";
+import { paperBibtex } from "@/lib/papers/bibtex";
+import { citationMetaTags } from "@/lib/papers/citation-meta-tags";
 import { getPaper } from "@/lib/papers/get-paper";
 import { authorHref } from "@/lib/papers/paper-links";
 import { hasUpvoted } from "@/lib/papers/upvote-paper";
 import { VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
 
+import { CitePaper } from "./_components/cite-paper";
 import { SimilarPapers } from "./_components/similar-papers";
 import { UpvoteButton } from "./_components/upvote-button";
 
@@ -32,8 +35,10 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
     title: paper.title,
     description,
     alternates: { canonical: `/papers/${paper.arxivId}` },
-    openGraph: { type: "article", title: paper.title, description, authors: paper.authors.slice(0, 10) },
+    openGraph: { type: "article", url: `/papers/${paper.arxivId}`, title: paper.title, description, authors: paper.authors.slice(0, 10) },
     twitter: { card: "summary", title: paper.title, description },
+    // Highwire Press tags, which Zotero, Mendeley and Google Scholar read to save a paper in one click.
+    other: citationMetaTags(paper),
   };
 }
 
@@ -83,6 +88,7 @@ export default async function PaperPage({ params }: PageProps) {
           </a>
         )}
       </div>
+      <CitePaper arxivId={paper.arxivId} bibtex={paperBibtex(paper)} />
 
       <section aria-labelledby="abstract-heading" className="rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900">
         <h2 id="abstract-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
