@@ -1,13 +1,15 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+
+const noSubscription = () => () => {};
 
 /** Copies `text` to the clipboard; rendered only once scripts run, since it cannot work without them. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
-  const [ready, setReady] = useState(false);
+  // False on the server and while hydrating, then whether this browser offers the clipboard.
+  const canCopy = useSyncExternalStore(noSubscription, () => Boolean(navigator.clipboard), () => false);
   const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
-  useEffect(() => setReady(typeof navigator !== "undefined" && Boolean(navigator.clipboard)), []);
-  if (!ready) return null;
+  if (!canCopy) return null;
   return (
     <>
       <button
