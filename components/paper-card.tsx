@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AuthorLinks } from "@/components/author-links";
 import { CategoryList } from "@/components/category-list";
 import { PaperDate } from "@/components/paper-date";
+import { RichText } from "@/components/rich-text";
 import type { PaperCard as PaperCardData } from "@/lib/papers/paper-card";
 
 /** Safe HTML of a search hit: the text escaped, the matched words in our own <mark> (lib/search/highlight.ts). */
@@ -30,14 +31,16 @@ export function PaperCard({ paper, highlights, matchedAuthor, rank }: Props) {
       <div className={`min-w-0 flex-1 space-y-1.5 ${markClass}`}>
         <h2 className="font-serif text-lg font-semibold leading-snug">
           <Link href={`/papers/${paper.arxivId}`} className="after:absolute after:inset-0 hover:underline">
-            {highlights ? <span dangerouslySetInnerHTML={{ __html: highlights.title }} /> : paper.title}
+            {highlights ? <span dangerouslySetInnerHTML={{ __html: highlights.title }} /> : <RichText text={paper.title} />}
           </Link>
         </h2>
         <AuthorLinks authors={paper.authors} total={paper.authorCount} matched={matchedAuthor} />
         {highlights ? (
           <p className="line-clamp-3 text-sm text-stone-700 dark:text-stone-300" dangerouslySetInnerHTML={{ __html: highlights.abstract }} />
         ) : (
-          <p className="line-clamp-2 text-sm text-stone-700 dark:text-stone-300">{paper.abstractPreview}</p>
+          <p className="line-clamp-2 text-sm text-stone-700 dark:text-stone-300">
+            <RichText text={paper.abstractPreview} />
+          </p>
         )}
         <div className="flex flex-wrap items-center gap-3 pt-1 text-xs text-stone-500 dark:text-stone-400">
           <PaperDate publishedOn={paper.publishedOn} listedOn={paper.listedOn} />

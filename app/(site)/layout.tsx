@@ -1,3 +1,6 @@
+// KaTeX's stylesheet goes through the app's CSS pipeline, which serves its fonts from our own origin.
+import "katex/dist/katex.min.css";
+
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 

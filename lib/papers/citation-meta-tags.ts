@@ -1,4 +1,6 @@
 import { arxivAbsUrl } from "./arxiv-id";
+import { plainText } from "@/lib/text/plain-text";
+
 import type { PaperDetails } from "./paper-details";
 
 /**
@@ -8,7 +10,7 @@ import type { PaperDetails } from "./paper-details";
 export function citationMetaTags(paper: PaperDetails): Record<string, string | string[]> {
   const date = (paper.publishedOn ?? paper.listedOn).replaceAll("-", "/");
   return {
-    citation_title: paper.title,
+    citation_title: plainText(paper.title),
     ...(paper.authors.length > 0 && { citation_author: paper.authors }),
     citation_publication_date: date,
     citation_online_date: date,

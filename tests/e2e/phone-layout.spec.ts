@@ -2,12 +2,12 @@ import { expect, test, type Page } from "@playwright/test";
 
 import { confirmedSubscription } from "./confirmed-subscription";
 
-/** Every element whose right edge passes the viewport, for a readable failure. */
+/** Every element whose right edge passes the viewport, for a readable failure (typeset math scrolls inside its own box). */
 async function overflowing(page: Page): Promise<{ scrollWidth: number; viewport: number; culprits: string[] }> {
   return page.evaluate(() => {
     const viewport = document.documentElement.clientWidth;
     const culprits = [...document.querySelectorAll("body *")]
-      .filter((element) => element.getBoundingClientRect().right > viewport + 0.5 && element.closest("[hidden], .sr-only") === null)
+      .filter((element) => element.getBoundingClientRect().right > viewport + 0.5 && element.closest("[hidden], .sr-only, .katex") === null)
       .slice(0, 5)
       .map((element) => `${element.tagName.toLowerCase()}: ${(element.textContent ?? "").trim().slice(0, 40)}`);
     return { scrollWidth: document.documentElement.scrollWidth, viewport, culprits };
@@ -20,6 +20,7 @@ const paths = [
   "/?period=month&date=2025-02",
   "/papers/2411.15124",
   "/papers/2502.03387",
+  "/papers/2408.11029",
   "/search",
   "/search?q=reasoning",
   "/search?q=author%3Akirsch",

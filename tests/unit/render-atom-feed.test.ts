@@ -34,6 +34,20 @@ describe("Atom feed", () => {
     expect(xml).toContain("<updated>2025-02-01T00:00:00Z</updated>");
   });
 
+  it("gives every entry an author, as RFC 4287 requires, and carries TeX as plain text", () => {
+    const anonymous = renderAtomFeed({
+      selfUrl: "https://pp.example/feed.xml",
+      pageUrl: "https://pp.example/",
+      title: "Trending",
+      subtitle: "Papers",
+      appUrl: "https://pp.example",
+      papers: [{ ...paper, title: "Bounds in $\\mathcal{O}(n^2)$ for T\\\"ULU", abstractPreview: "We show $\\alpha \\leq 1$.", authors: [], authorCount: 0 }],
+    });
+    expect(anonymous).toContain("<author><name>Authors not listed</name></author>");
+    expect(anonymous).toContain("<title>Bounds in O(n²) for TÜLU</title>");
+    expect(anonymous).toContain("<summary>We show α ≤ 1.</summary>");
+  });
+
   it("escapes all five XML specials", () => {
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;");
   });
