@@ -4,6 +4,7 @@ import { AuthorLinks } from "@/components/author-links";
 import { CategoryList } from "@/components/category-list";
 import { PaperDate } from "@/components/paper-date";
 import { RichText } from "@/components/rich-text";
+import { plural } from "@/lib/format";
 import type { PaperCard as PaperCardData } from "@/lib/papers/paper-card";
 
 /** Safe HTML of a search hit: the text escaped, the matched words in our own <mark> (lib/search/highlight.ts). */
@@ -23,7 +24,7 @@ type Props = {
 export function PaperCard({ paper, highlights, matchedAuthor, rank }: Props) {
   return (
     <article className="group relative flex gap-4 rounded-lg border border-stone-200 bg-white p-4 transition hover:border-stone-300 hover:shadow-sm dark:border-stone-800 dark:bg-stone-900 dark:hover:border-stone-700">
-      <div className="flex w-12 shrink-0 flex-col items-center text-stone-500 dark:text-stone-400" aria-label={`${paper.upvotes} upvotes`}>
+      <div className="flex w-12 shrink-0 flex-col items-center text-stone-500 dark:text-stone-400" aria-label={plural(paper.upvotes, "upvote")}>
         <span aria-hidden="true" className="text-xs">▲</span>
         <span className="font-semibold tabular-nums text-stone-800 dark:text-stone-100">{paper.upvotes}</span>
         {rank !== undefined && <span className="mt-1 text-xs tabular-nums">#{rank}</span>}

@@ -153,6 +153,16 @@ describe("GET /api/papers/{arxivId}", () => {
     expect(body.paper.abstract.length).toBeGreaterThan(500);
   });
 
+  it("carries readable plain text where the stored abstract holds TeX", async () => {
+    const stored = await db.paper.findUniqueOrThrow({ where: { arxivId: "2411.15124" }, select: { abstract: true } });
+    expect(stored.abstract).toContain('T\\"ULU');
+    const { body } = await getPaper("2411.15124");
+    expect(body.paper.abstract).toContain("TÜLU 3");
+    expect(body.paper.abstract).not.toContain("\\");
+    const list = await getPapers("period=month&date=2024-11&limit=100");
+    expect(list.body.papers.find((paper: PaperCard) => paper.arxivId === "2411.15124").title).toBe("TÜLU 3: Pushing Frontiers in Open Language Model Post-Training");
+  });
+
   it("accepts a versioned id for the paper it names", async () => {
     const { status, body } = await getPaper("2403.15706v3");
     expect(status).toBe(200);
