@@ -10,15 +10,18 @@ const paper: PaperCard = {
   categories: ["cs.CL"], upvotes: 3, trendingScore: 1,
 };
 
-describe("Atom feed", () => {
-  const xml = renderAtomFeed({
+const feedOf = (papers: PaperCard[]) =>
+  renderAtomFeed({
     selfUrl: "https://pp.example/feed.xml?period=week&date=2025-02-10",
     pageUrl: "https://pp.example/?period=week",
     title: "Trending",
     subtitle: "Papers",
     appUrl: "https://pp.example",
-    papers: [paper],
+    papers,
   });
+
+describe("Atom feed", () => {
+  const xml = feedOf([paper]);
 
   it("escapes markup in titles and names and drops characters XML cannot carry", () => {
     expect(xml).toContain("<title>Less &lt;b&gt;is&lt;/b&gt; &quot;More&quot; &amp; co</title>");
@@ -35,14 +38,9 @@ describe("Atom feed", () => {
   });
 
   it("gives every entry an author, as RFC 4287 requires, and carries TeX as plain text", () => {
-    const anonymous = renderAtomFeed({
-      selfUrl: "https://pp.example/feed.xml",
-      pageUrl: "https://pp.example/",
-      title: "Trending",
-      subtitle: "Papers",
-      appUrl: "https://pp.example",
-      papers: [{ ...paper, title: "Bounds in $\\mathcal{O}(n^2)$ for T\\\"ULU", abstractPreview: "We show $\\alpha \\leq 1$.", authors: [], authorCount: 0 }],
-    });
+    const anonymous = feedOf([
+      { ...paper, title: "Bounds in $\\mathcal{O}(n^2)$ for T\\\"ULU", abstractPreview: "We show $\\alpha \\leq 1$.", authors: [], authorCount: 0 },
+    ]);
     expect(anonymous).toContain("<author><name>Authors not listed</name></author>");
     expect(anonymous).toContain("<title>Bounds in O(n²) for TÜLU</title>");
     expect(anonymous).toContain("<summary>We show α ≤ 1.</summary>");
