@@ -21,7 +21,8 @@ test("a month is a calendar month and a week an ISO week, named in the URL", asy
   await expect(page.getByText("Month: February 2025")).toBeVisible();
   const dates = await page.getByRole("article").locator("time").allTextContents();
   expect(dates.length).toBe(5);
-  for (const date of dates) expect(date).toMatch(/^Feb \d+, 2025$/);
+  // A paper whose first-version day is unknown shows its id's month.
+  for (const date of dates) expect(date).toMatch(/^Feb (\d+, )?2025$/);
   await expect(page.getByRole("link", { name: "← January 2025" })).toBeVisible();
 
   await page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "Week" }).click();
