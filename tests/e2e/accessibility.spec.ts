@@ -10,6 +10,7 @@ const pages = [
   "/?period=month&date=2025-02&limit=3",
   "/papers/2502.03387",
   "/papers/2411.04308",
+  "/papers/2408.11029",
   "/search",
   "/search?q=reasoning",
   "/search?q=zzqxv",
