@@ -46,6 +46,7 @@ export async function benchFeed(ctx: { databaseUrl: string; baseUrl: string }): 
       const { rows: plan } = await client.query<{ "QUERY PLAN": string }>({ text: `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, values: query.values });
       plans.push(`${scenario.name}:\n${plan.map((line) => `    ${line["QUERY PLAN"]}`).join("\n")}`);
     }
+    rows.push(...(await benchPages(client, ctx.baseUrl)));
   } finally {
     await client.end();
   }
@@ -60,6 +61,31 @@ export async function benchFeed(ctx: { databaseUrl: string; baseUrl: string }): 
     "",
     ...foldedPlans("EXPLAIN ANALYZE", plans),
   ].join("\n");
+}
+
+/**
+ * Whole pages as a reader gets them (HTML through `next start`): the front page, a paper, the
+ * hottest paper's first author newest first and by upvotes, the largest category and one with
+ * no papers (the case where walking the trending index would read every paper). No SQL column.
+ */
+async function benchPages(client: pg.Client, baseUrl: string): Promise<string[]> {
+  const { rows } = await client.query<{ arxiv_id: string; author: string; category: string }>(
+    "SELECT arxiv_id, authors[1] AS author, primary_category AS category FROM paper WHERE cardinality(authors) > 0 AND primary_category IS NOT NULL ORDER BY trending_score DESC LIMIT 1",
+  );
+  const sample = rows[0];
+  if (!sample) return [];
+  const author = `/authors/${encodeURIComponent(sample.author)}`;
+  const pages = ["/", `/papers/${sample.arxiv_id}`, author, `${author}?sort=upvotes`, `/categories/${sample.category}`, "/categories/q-fin.TR"];
+  const results: string[] = [];
+  for (const path of pages) {
+    const timing = await measure(async () => {
+      const response = await fetch(`${baseUrl}${path}`);
+      if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+      return response.text();
+    });
+    results.push(`| page ${path} | ${ms(timing.p50)} | ${ms(timing.p95)} | – | – | – | – |`);
+  }
+  return results;
 }
 
 function sqlOf(scenario: Scenario, cursor?: { key: number; id: number }) {

@@ -16,7 +16,7 @@ function SearchBoxFromUrl() {
 /** The header's search box, showing the current query on the results page. */
 export function HeaderSearch() {
   return (
-    <div className="ml-auto flex min-w-0 flex-1 justify-end">
+    <div className="flex w-full min-w-0 justify-end sm:ml-auto sm:w-auto sm:flex-1">
       {/* Statically rendered pages have no query string; they show the empty box. */}
       <Suspense fallback={<SearchBox initialQuery="" />}>
         <SearchBoxFromUrl />

@@ -98,7 +98,7 @@ export function SearchBox({ initialQuery }: { initialQuery: string }) {
     <form
       role="search"
       action="/search"
-      className="relative w-full max-w-sm"
+      className="relative w-full min-w-0 sm:max-w-sm"
       onSubmit={(event) => {
         event.preventDefault();
         const q = value.trim();
@@ -132,7 +132,7 @@ export function SearchBox({ initialQuery }: { initialQuery: string }) {
         onKeyDown={onKeyDown}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
-        className="w-full rounded-md border border-stone-300 bg-white py-1.5 pl-3 pr-8 text-sm placeholder:text-stone-500 dark:border-stone-700 dark:bg-stone-900 dark:placeholder:text-stone-400"
+        className="w-full min-w-0 rounded-md border border-stone-300 bg-white py-1.5 pl-3 pr-8 text-sm placeholder:text-stone-500 dark:border-stone-700 dark:bg-stone-900 dark:placeholder:text-stone-400"
       />
       <kbd
         aria-hidden="true"

@@ -11,15 +11,16 @@ export function SiteHeader() {
       >
         Skip to content
       </a>
-      <div className="mx-auto flex max-w-4xl items-center gap-6 px-4 py-3">
+      {/* On a phone the search box takes a row of its own below the name and links, always one tap away. */}
+      <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:gap-x-6">
         <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
           <span aria-hidden="true" className="text-accent-600 dark:text-accent-400">
             ◆
           </span>
           PaperPulse
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-4 text-sm text-stone-600 dark:text-stone-300">
-          <Link href="/" className="hover:text-stone-900 dark:hover:text-white">
+        <nav aria-label="Main" className="ml-auto flex items-center gap-4 text-sm text-stone-600 sm:ml-0 dark:text-stone-300">
+          <Link href="/" className="hidden hover:text-stone-900 min-[360px]:inline dark:hover:text-white">
             Trending
           </Link>
           <Link href="/submit" className="hover:text-stone-900 dark:hover:text-white">

@@ -1,5 +1,6 @@
 import { arxivAbsUrl } from "@/lib/papers/arxiv-id";
 import type { PaperCard } from "@/lib/papers/paper-card";
+import { plainText } from "@/lib/text/plain-text";
 
 export type AtomFeed = {
   /** Absolute URL of this feed; also its id. */
@@ -27,19 +28,21 @@ export function renderAtomFeed(feed: AtomFeed): string {
   const entries = feed.papers.map((paper) => {
     const url = `${feed.appUrl}/papers/${paper.arxivId}`;
     const day = `${paper.publishedOn ?? paper.listedOn}T00:00:00Z`;
-    const authors = paper.authors.map((name) => `    <author><name>${escapeXml(name)}</name></author>`);
+    // RFC 4287 wants an author in every entry; a paper without listed authors says so.
+    const names = paper.authors.length > 0 ? paper.authors : ["Authors not listed"];
+    const authors = names.map((name) => `    <author><name>${escapeXml(name)}</name></author>`);
     const categories = paper.categories.map((category) => `    <category term="${escapeXml(category)}"/>`);
     return [
       "  <entry>",
       `    <id>${escapeXml(arxivAbsUrl(paper.arxivId))}</id>`,
-      `    <title>${escapeXml(paper.title)}</title>`,
+      `    <title>${escapeXml(plainText(paper.title))}</title>`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
       `    <link rel="related" type="text/html" href="${escapeXml(arxivAbsUrl(paper.arxivId))}"/>`,
       `    <published>${day}</published>`,
       `    <updated>${day}</updated>`,
       ...authors,
       ...categories,
-      `    <summary>${escapeXml(paper.abstractPreview)}${paper.abstractPreview.length >= 300 ? "…" : ""}</summary>`,
+      `    <summary>${escapeXml(plainText(paper.abstractPreview))}${paper.abstractPreview.length >= 300 ? "…" : ""}</summary>`,
       "  </entry>",
     ].join("\n");
   });

@@ -16,15 +16,18 @@ export type SubmittedPaper = {
   authors: string[];
   publishedOn: string | null;
   primaryCategory: string | null;
-  /** added: new in PaperPulse; updated: we had it, arXiv had more; known: we already had it all. */
+  /** added: new in PaperPulse; updated: we had it, arXiv had more; known: we already had it. */
   status: "added" | "updated" | "known";
+  /** Known, but only from Hugging Face: arXiv's metadata is worth fetching, without making anyone wait for it. */
+  refreshFromArxiv: boolean;
 };
 
 export const SUBMIT_EXAMPLE = "2502.03387 or https://arxiv.org/abs/2502.03387";
 
 /**
  * Adds a paper by what someone pasted: an arXiv id or an arxiv.org, huggingface.co/papers or PDF
- * link. A paper we already have with its arXiv metadata is shown without asking arXiv again.
+ * link. A paper we already have is answered at once, without asking arXiv; when we have it only
+ * from Hugging Face, `refreshFromArxiv` says to call `refreshPaperFromArxiv` once the answer is out.
  * Throws AppError: bad_request for input that holds no id, not_found when arXiv has no such paper,
  * unavailable when arXiv cannot be reached.
  */
@@ -36,7 +39,7 @@ export async function submitPaper(input: string, options: ArxivOptions = arxivOp
     where: { arxivId: parsed.id },
     select: { arxivId: true, title: true, authors: true, publishedOn: true, primaryCategory: true, version: true },
   });
-  if (known && known.version !== null) {
+  if (known) {
     return {
       arxivId: known.arxivId,
       title: known.title,
@@ -44,24 +47,38 @@ export async function submitPaper(input: string, options: ArxivOptions = arxivOp
       publishedOn: known.publishedOn?.toISOString().slice(0, 10) ?? null,
       primaryCategory: known.primaryCategory,
       status: "known",
+      refreshFromArxiv: known.version === null,
     };
   }
+  return addFromArxiv(parsed.id, options);
+}
 
+/** Brings a paper we have only from Hugging Face up to arXiv's metadata; failures are logged, not shown. */
+export async function refreshPaperFromArxiv(arxivId: string, options: ArxivOptions = arxivOptions()): Promise<void> {
+  try {
+    await addFromArxiv(arxivId, options);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    console.error(`[submit] refreshing ${arxivId} from arXiv failed: ${error.message}`);
+  }
+}
+
+async function addFromArxiv(arxivId: string, options: ArxivOptions): Promise<SubmittedPaper> {
   let paper: PaperInput | undefined;
   let problem: string | undefined;
   try {
-    for await (const batch of fetchArxivPapers([parsed.id], options, "submitted")) {
+    for await (const batch of fetchArxivPapers([arxivId], options, "submitted")) {
       paper ??= batch.papers[0];
       problem ??= batch.failures[0]?.reason;
     }
   } catch (error) {
     if (!(error instanceof IngestError)) throw error;
-    console.error(`[submit] ${parsed.id}: ${error.message}`);
+    console.error(`[submit] ${arxivId}: ${error.message}`);
     throw new AppError("unavailable", "arXiv could not be reached just now. Please try again in a few minutes.");
   }
   if (!paper) {
-    if (problem && !problem.startsWith("arXiv has no paper")) console.error(`[submit] ${parsed.id}: ${problem}`);
-    throw new AppError("not_found", `arXiv has no paper ${parsed.id}. Check the id and try again.`);
+    if (problem && !problem.startsWith("arXiv has no paper")) console.error(`[submit] ${arxivId}: ${problem}`);
+    throw new AppError("not_found", `arXiv has no paper ${arxivId}. Check the id and try again.`);
   }
 
   const counts = await upsertPapers([paper]);
@@ -72,5 +89,6 @@ export async function submitPaper(input: string, options: ArxivOptions = arxivOp
     publishedOn: paper.publishedOn,
     primaryCategory: paper.primaryCategory,
     status: counts.inserted ? "added" : counts.updated ? "updated" : "known",
+    refreshFromArxiv: false,
   };
 }

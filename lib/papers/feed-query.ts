@@ -1,34 +1,35 @@
 import { z } from "zod";
 
-import { decodeCursor } from "./feed-cursor";
-import { FIRST_LISTING_DAY, PERIODS, addDays, todayUtc } from "./feed-period";
+import { cursorParam, limitParam } from "@/lib/http/page-params";
+
+import { FIRST_LISTING_DAY, PERIODS, addDays, parsePeriodDate, todayUtc } from "./feed-period";
 
 export const FEED_PAGE_SIZE = 20;
 export const FEED_MAX_PAGE_SIZE = 100;
 
-/** The feed's query string, shared by the page and `GET /api/papers`. */
+/**
+ * The feed's query string, shared by the page and `GET /api/papers`. `date` becomes the first day of
+ * the day, month or week it names; the period then covers the calendar unit holding that day.
+ */
 export const feedQuerySchema = z.object({
   period: z.enum(PERIODS, { error: `period must be one of ${PERIODS.join(", ")}` }).default("day"),
-  date: z.iso
-    .date({ error: "date must be a day as YYYY-MM-DD" })
-    .refine((date) => date >= FIRST_LISTING_DAY && date <= addDays(todayUtc(), 1), {
-      error: `date must be between ${FIRST_LISTING_DAY} and today`,
-    })
-    .optional(),
-  cursor: z
+  date: z
     .string()
     .transform((value, context) => {
-      const cursor = decodeCursor(value);
-      if (!cursor) context.addIssue({ code: "custom", message: "cursor is not one this API returned" });
-      return cursor ?? z.NEVER;
+      const day = parsePeriodDate(value);
+      if (!day) {
+        context.addIssue({ code: "custom", message: "date must be a day (YYYY-MM-DD), a month (YYYY-MM) or an ISO week (YYYY-Www)" });
+        return z.NEVER;
+      }
+      if (day < `${FIRST_LISTING_DAY.slice(0, 7)}-01` || day > addDays(todayUtc(), 1)) {
+        context.addIssue({ code: "custom", message: `date must be between ${FIRST_LISTING_DAY} and today` });
+        return z.NEVER;
+      }
+      return day;
     })
     .optional(),
-  limit: z.coerce
-    .number({ error: "limit must be a number" })
-    .int("limit must be a whole number")
-    .min(1, "limit must be at least 1")
-    .max(FEED_MAX_PAGE_SIZE, `limit must be at most ${FEED_MAX_PAGE_SIZE}`)
-    .default(FEED_PAGE_SIZE),
+  cursor: cursorParam,
+  limit: limitParam(FEED_PAGE_SIZE, FEED_MAX_PAGE_SIZE),
 });
 
 export type FeedQuery = z.infer<typeof feedQuerySchema>;

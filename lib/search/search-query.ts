@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { decodeCursor } from "@/lib/papers/feed-cursor";
+import { cursorParam, limitParam, optionalParam } from "@/lib/http/page-params";
 import { FIRST_LISTING_DAY } from "@/lib/papers/feed-period";
 
 import { normalizeCategory } from "./arxiv-category";
@@ -28,10 +28,6 @@ export type SearchFilters = SearchText & {
   phraseLookup?: PhraseLookup;
 };
 
-// Forms send empty fields; an empty field means "not set".
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
-
 const day = (name: string) =>
   z.iso
     .date({ error: `${name} must be a day as YYYY-MM-DD` })
@@ -44,29 +40,18 @@ export const searchQuerySchema = z
       .string({ error: "q must be text" })
       .max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`)
       .default(""),
-    category: optional(
+    category: optionalParam(
       z.string().transform((value, context) => {
         const category = normalizeCategory(value);
         if (!category) context.addIssue({ code: "custom", message: "category must be an arXiv category such as cs.LG" });
         return category ?? z.NEVER;
       }),
     ),
-    from: optional(day("from")),
-    to: optional(day("to")),
-    sort: optional(z.enum(SORTS, { error: `sort must be one of ${SORTS.join(", ")}` })),
-    cursor: optional(
-      z.string().transform((value, context) => {
-        const cursor = decodeCursor(value);
-        if (!cursor) context.addIssue({ code: "custom", message: "cursor is not one this API returned" });
-        return cursor ?? z.NEVER;
-      }),
-    ),
-    limit: z.coerce
-      .number({ error: "limit must be a number" })
-      .int("limit must be a whole number")
-      .min(1, "limit must be at least 1")
-      .max(SEARCH_MAX_PAGE_SIZE, `limit must be at most ${SEARCH_MAX_PAGE_SIZE}`)
-      .default(SEARCH_PAGE_SIZE),
+    from: optionalParam(day("from")),
+    to: optionalParam(day("to")),
+    sort: optionalParam(z.enum(SORTS, { error: `sort must be one of ${SORTS.join(", ")}` })),
+    cursor: cursorParam,
+    limit: limitParam(SEARCH_PAGE_SIZE, SEARCH_MAX_PAGE_SIZE),
   })
   .transform((query, context) => {
     if (query.from && query.to && query.from > query.to) {

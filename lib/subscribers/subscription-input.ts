@@ -1,9 +1,10 @@
 import { z } from "zod";
 
 import { normalizeCategory } from "@/lib/search/arxiv-category";
-import { parseSearchText } from "@/lib/search/parse-search-text";
+import { isKnownCategory } from "@/lib/search/known-categories";
 
 import { canonicalTimeZone } from "./time-zones";
+import { topicProblem } from "./topic-problem";
 
 export const MAX_KEYWORDS = 10;
 export const MAX_CATEGORIES = 20;
@@ -40,13 +41,13 @@ const keyword = z
   .transform(collapse)
   .pipe(z.string().min(1, "A topic cannot be empty.").max(200, "A topic can have at most 200 characters."))
   .superRefine((topic, context) => {
-    const parsed = parseSearchText(topic);
-    if (!parsed.ok) context.addIssue({ code: "custom", message: `“${topic.slice(0, 40)}”: ${parsed.message}.` });
+    const problem = topicProblem(topic);
+    if (problem) context.addIssue({ code: "custom", message: `“${topic.slice(0, 40)}”: ${problem}.` });
   });
 
 const category = z.string().transform((value, context) => {
   const normalized = normalizeCategory(value);
-  if (!normalized) {
+  if (!normalized || !isKnownCategory(normalized)) {
     context.addIssue({ code: "custom", message: `“${value.trim().slice(0, 40)}” is not an arXiv category like cs.LG.` });
     return z.NEVER;
   }

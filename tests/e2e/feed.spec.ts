@@ -2,8 +2,9 @@ import { expect, test } from "@playwright/test";
 
 test("an empty day offers the nearest day with papers, and that day lists them", async ({ page }) => {
   await page.goto("/?date=2026-01-01");
-  await expect(page.getByRole("heading", { name: "No papers were listed in this period." })).toBeVisible();
-  await page.getByRole("link", { name: "Show that day" }).click();
+  await expect(page.getByRole("heading", { name: "No papers were listed in Jan 1, 2026." })).toBeVisible();
+  await expect(page.getByText("The nearest day with papers is Feb 10, 2025.")).toBeVisible();
+  await page.getByRole("link", { name: "Show it" }).click();
   await expect(page).toHaveURL(/date=2025-02-10/);
   await expect(page.getByRole("article")).not.toHaveCount(0);
 });
@@ -46,7 +47,7 @@ test("dark mode follows the system setting", async ({ page }) => {
 test("an unknown paper shows a friendly not-found page", async ({ page }) => {
   const response = await page.goto("/papers/2403.99999");
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "PaperPulse does not have 2403.99999 yet" })).toBeVisible();
 });
 
 test("a versioned id redirects to the paper's page", async ({ page }) => {

@@ -26,7 +26,7 @@ test("typing a query in the header shows highlighted results, which filter, sort
   await expect(page).toHaveURL(/category=cs.CL/);
 
   const title = (await results.first().getByRole("heading").textContent()) ?? "";
-  await results.first().getByRole("link").click();
+  await results.first().getByRole("heading").getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByRole("heading", { name: "Similar papers" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Similar papers" }).getByRole("link").first()).toBeVisible();

@@ -5,11 +5,17 @@ import { GET as getPapersRoute } from "@/app/api/papers/route";
 import { db } from "@/lib/db";
 import type { PaperInput } from "@/lib/ingest/paper-input";
 import { upsertPapers } from "@/lib/ingest/upsert-papers";
-import { findNearestListing } from "@/lib/papers/find-nearest-listing";
+import { decodeCursor } from "@/lib/papers/feed-cursor";
+import { countPeriodPapers } from "@/lib/papers/count-period-papers";
+import { findAdjacentListings, findLatestListing } from "@/lib/papers/find-adjacent-listings";
+import { periodWindow } from "@/lib/papers/feed-period";
+import { loadFeedPage } from "@/lib/papers/load-feed-page";
 import type { PaperCard } from "@/lib/papers/paper-card";
 
-// Papers of our own in a month the seed does not touch (the seed ends in February 2025).
-const DAY = "2026-06-15";
+// Papers of our own in a month the seed does not touch (the seed ends in February 2025). DAY is a
+// Tuesday, so it and the day before fall in one ISO week (2026-W25).
+const DAY = "2026-06-16";
+const DAY_BEFORE = "2026-06-15";
 const ids = Array.from({ length: 25 }, (_, index) => `2606.${String(91000 + index)}`);
 
 function paper(arxivId: string, publishedOn: string, externalUpvotes: number): PaperInput {
@@ -36,7 +42,7 @@ beforeAll(async () => {
   // 20 papers on DAY with 0..19 votes, and 5 on the day before with many votes.
   await upsertPapers([
     ...ids.slice(0, 20).map((id, index) => paper(id, DAY, index)),
-    ...ids.slice(20).map((id, index) => paper(id, "2026-06-14", 100 + index)),
+    ...ids.slice(20).map((id, index) => paper(id, DAY_BEFORE, 100 + index)),
   ]);
 });
 
@@ -86,7 +92,9 @@ describe("GET /api/papers", () => {
 
   it.each([
     ["period=yearly", "period must be one of day, week, month, all"],
-    ["date=yesterday", "date must be a day as YYYY-MM-DD"],
+    ["date=yesterday", "date must be a day (YYYY-MM-DD), a month (YYYY-MM) or an ISO week (YYYY-Www)"],
+    ["date=2026-W54", "date must be a day (YYYY-MM-DD), a month (YYYY-MM) or an ISO week (YYYY-Www)"],
+    ["date=2026-13", "date must be a day (YYYY-MM-DD), a month (YYYY-MM) or an ISO week (YYYY-Www)"],
     ["limit=100000", "limit must be at most 100"],
     ["cursor=%27%20OR%201%3D1--", "cursor is not one this API returned"],
   ])("answers %s with 400 and a message", async (query, message) => {
@@ -96,10 +104,41 @@ describe("GET /api/papers", () => {
     expect(body.error.message).toContain(message);
   });
 
-  it("finds the nearest day with papers when a period is empty", async () => {
-    expect(await findNearestListing("day", "2026-06-20")).toBe(DAY);
-    expect(await findNearestListing("week", "2026-06-01")).toBe("2026-06-14");
-    expect(await findNearestListing("all", DAY)).toBeNull();
+  it("takes a calendar month and an ISO week by name", async () => {
+    const month = await getPapers("period=month&date=2026-06&limit=100");
+    expect(month.body.date).toBe("2026-06-01");
+    expect(month.body.papers).toHaveLength(25);
+    const week = await getPapers("period=week&date=2026-W25&limit=100");
+    expect(week.body.date).toBe(DAY_BEFORE);
+    expect(week.body.papers).toHaveLength(25);
+    expect((await getPapers("period=week&date=2026-W24&limit=100")).body.papers).toHaveLength(0);
+  });
+
+  it("steps to the listings around a period, skipping empty days, and never past today", async () => {
+    expect(await findAdjacentListings(periodWindow("day", "2026-06-20")!, "2026-12-31")).toEqual({ before: DAY, after: null });
+    expect(await findAdjacentListings(periodWindow("day", DAY_BEFORE)!, "2026-12-31")).toMatchObject({ after: DAY });
+    expect(await findAdjacentListings(periodWindow("day", "2026-03-01")!, "2026-06-15")).toMatchObject({ after: DAY_BEFORE });
+    expect(await findAdjacentListings(periodWindow("day", "2026-03-01")!, "2026-06-14")).toMatchObject({ after: null });
+    expect(await findLatestListing("2026-12-31")).toBe(DAY);
+  });
+
+  it("opens on the latest day with papers when today has none, and counts a period's papers", async () => {
+    const empty = await loadFeedPage({ period: "day", limit: 20 }, "2026-06-20");
+    expect(empty).toMatchObject({ date: DAY, latestInstead: true, dated: true, total: null });
+    expect(empty.papers).toHaveLength(20);
+    const today = await loadFeedPage({ period: "day", limit: 20 }, DAY);
+    expect(today).toMatchObject({ date: DAY, latestInstead: false, dated: false });
+    const week = await loadFeedPage({ period: "week", limit: 20 }, "2026-06-20");
+    expect(week).toMatchObject({ date: "2026-06-20", latestInstead: false });
+    expect(week.papers).toHaveLength(20);
+
+    expect(await countPeriodPapers(periodWindow("month", "2026-06-01"))).toEqual({ count: 25, exact: true });
+    expect(await countPeriodPapers(periodWindow("day", "2026-06-20"))).toEqual({ count: 0, exact: true });
+    const first = await loadFeedPage({ period: "week", date: DAY, limit: 20 }, DAY);
+    expect(first.total).toBeNull();
+    const second = await loadFeedPage({ period: "week", date: DAY, limit: 20, cursor: decodeCursor(first.nextCursor!)! }, DAY);
+    expect(second.total).toEqual({ count: 25, exact: true });
+    expect(second.papers).toHaveLength(5);
   });
 });
 
@@ -112,6 +151,16 @@ describe("GET /api/papers/{arxivId}", () => {
       links: { abs: "https://arxiv.org/abs/2403.15706", pdf: "https://arxiv.org/pdf/2403.15706" },
     });
     expect(body.paper.abstract.length).toBeGreaterThan(500);
+  });
+
+  it("carries readable plain text where the stored abstract holds TeX", async () => {
+    const stored = await db.paper.findUniqueOrThrow({ where: { arxivId: "2411.15124" }, select: { abstract: true } });
+    expect(stored.abstract).toContain('T\\"ULU');
+    const { body } = await getPaper("2411.15124");
+    expect(body.paper.abstract).toContain("TÜLU 3");
+    expect(body.paper.abstract).not.toContain("\\");
+    const list = await getPapers("period=month&date=2024-11&limit=100");
+    expect(list.body.papers.find((paper: PaperCard) => paper.arxivId === "2411.15124").title).toBe("TÜLU 3: Pushing Frontiers in Open Language Model Post-Training");
   });
 
   it("accepts a versioned id for the paper it names", async () => {

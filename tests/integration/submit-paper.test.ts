@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
 import { arxivOptions } from "@/lib/ingest/arxiv/arxiv-options";
-import { submitPaper } from "@/lib/ingest/submit-paper";
+import { refreshPaperFromArxiv, submitPaper } from "@/lib/ingest/submit-paper";
 
 import { startFixtureServer, type FixtureServer } from "../support/fixture-server";
 import { restoreSeedPaper } from "../support/restore-seed-paper";
@@ -35,6 +35,7 @@ describe("submitPaper", () => {
       publishedOn: "2025-03-10",
       primaryCategory: "cs.LG",
       status: "added",
+      refreshFromArxiv: false,
     });
     expect(await db.paper.findUnique({ where: { arxivId: "2503.07002" }, select: { source: true, version: true } })).toEqual({
       source: "submitted",
@@ -48,9 +49,18 @@ describe("submitPaper", () => {
     expect(await submitPaper("https://arxiv.org/pdf/math/0211159v1.pdf", options)).toMatchObject({ arxivId: "math/0211159", status: "added" });
   });
 
-  it("asks arXiv to fill in a paper we only know from the seed", async () => {
+  it("answers a paper we only know from the seed at once, and fills it in from arXiv afterwards", async () => {
     try {
-      expect(await submitPaper("2502.03387", options)).toMatchObject({ status: "updated", primaryCategory: "cs.CL" });
+      const unreachable = arxivOptions({ baseUrl: "http://127.0.0.1:9/api/query", requestIntervalMs: 0, retries: 0, timeoutMs: 20_000 });
+      const started = performance.now();
+      expect(await submitPaper("https://arxiv.org/abs/2502.03387v2", unreachable)).toMatchObject({ status: "known", refreshFromArxiv: true });
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(server.requests).toHaveLength(0);
+
+      await refreshPaperFromArxiv("2502.03387", options);
+      expect(server.requests).toHaveLength(1);
+      expect(await db.paper.findUnique({ where: { arxivId: "2502.03387" }, select: { primaryCategory: true } })).toEqual({ primaryCategory: "cs.CL" });
+      await expect(refreshPaperFromArxiv("2502.03387", unreachable)).resolves.toBeUndefined();
     } finally {
       await restoreSeedPaper("2502.03387");
     }

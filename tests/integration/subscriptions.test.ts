@@ -362,6 +362,29 @@ describe("topic preview", () => {
     }
   });
 
+  it("shows the top trending papers, the digest of a subscriber with no topics, when none are given", async () => {
+    const response = await previewRoute.GET(
+      new Request("http://localhost:3000/api/subscriptions/preview?limit=3", { headers: { "x-forwarded-for": uniqueIp() } }),
+      undefined,
+    );
+    const body = (await response.json()) as { trending: boolean; papers: { arxivId: string; matched: string[] }[] };
+    const hottest = await db.paper.findMany({ select: { arxivId: true }, orderBy: [{ trendingScore: "desc" }, { id: "desc" }], take: 3 });
+    expect(body.trending).toBe(true);
+    expect(body.papers.map((paper) => paper.arxivId)).toEqual(hottest.map((paper) => paper.arxivId));
+    expect(body.papers.every((paper) => paper.matched.length === 0)).toBe(true);
+  });
+
+  it("answers 400, saying why, for topics that could never match", async () => {
+    for (const topic of ['"unclosed', "-", "cs.XX"]) {
+      const response = await previewRoute.GET(
+        new Request(`http://localhost:3000/api/subscriptions/preview?${new URLSearchParams({ topics: topic })}`, { headers: { "x-forwarded-for": uniqueIp() } }),
+        undefined,
+      );
+      expect(response.status, topic).toBe(400);
+      expect((await response.json()).error.fields["topics.0"].join(" "), topic).toContain(`“${topic}”`);
+    }
+  });
+
   it("answers 400 for a topic the search syntax cannot read", async () => {
     const response = await previewRoute.GET(
       new Request("http://localhost:3000/api/subscriptions/preview?topics=category:nonsense!", { headers: { "x-forwarded-for": uniqueIp() } }),

@@ -16,7 +16,7 @@ describe("feed query", () => {
 
   it.each([
     [{ period: "year" }, "period must be one of day, week, month, all"],
-    [{ date: "2026-02-30" }, "date must be a day as YYYY-MM-DD"],
+    [{ date: "2026-02-30" }, "date must be a day (YYYY-MM-DD), a month (YYYY-MM) or an ISO week (YYYY-Www)"],
     [{ date: "1900-01-01" }, "date must be between 1991-08-14 and today"],
     [{ date: "2999-01-01" }, "date must be between 1991-08-14 and today"],
     [{ limit: "0" }, "limit must be at least 1"],

@@ -10,15 +10,18 @@ const paper: PaperCard = {
   categories: ["cs.CL"], upvotes: 3, trendingScore: 1,
 };
 
-describe("Atom feed", () => {
-  const xml = renderAtomFeed({
+const feedOf = (papers: PaperCard[]) =>
+  renderAtomFeed({
     selfUrl: "https://pp.example/feed.xml?period=week&date=2025-02-10",
     pageUrl: "https://pp.example/?period=week",
     title: "Trending",
     subtitle: "Papers",
     appUrl: "https://pp.example",
-    papers: [paper],
+    papers,
   });
+
+describe("Atom feed", () => {
+  const xml = feedOf([paper]);
 
   it("escapes markup in titles and names and drops characters XML cannot carry", () => {
     expect(xml).toContain("<title>Less &lt;b&gt;is&lt;/b&gt; &quot;More&quot; &amp; co</title>");
@@ -32,6 +35,15 @@ describe("Atom feed", () => {
     expect(xml).toContain('<link rel="alternate" type="text/html" href="https://pp.example/papers/2502.03387"/>');
     expect(xml).toContain("<id>https://arxiv.org/abs/2502.03387</id>");
     expect(xml).toContain("<updated>2025-02-01T00:00:00Z</updated>");
+  });
+
+  it("gives every entry an author, as RFC 4287 requires, and carries TeX as plain text", () => {
+    const anonymous = feedOf([
+      { ...paper, title: "Bounds in $\\mathcal{O}(n^2)$ for T\\\"ULU", abstractPreview: "We show $\\alpha \\leq 1$.", authors: [], authorCount: 0 },
+    ]);
+    expect(anonymous).toContain("<author><name>Authors not listed</name></author>");
+    expect(anonymous).toContain("<title>Bounds in O(n²) for TÜLU</title>");
+    expect(anonymous).toContain("<summary>We show α ≤ 1.</summary>");
   });
 
   it("escapes all five XML specials", () => {

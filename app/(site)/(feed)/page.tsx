@@ -1,20 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { PaperCard } from "@/components/paper-card";
-import { formatDay } from "@/lib/format";
+import { ParameterError } from "@/components/parameter-error";
+import { PaperList } from "@/components/paper-list";
+import { formatDay, plural } from "@/lib/format";
 import { searchParamsToObject } from "@/lib/http/search-params";
+import { describePeriod, periodLabel, periodParam, todayUtc } from "@/lib/papers/feed-period";
 import { feedQuerySchema } from "@/lib/papers/feed-query";
-import { periodLabel, periodWindow, todayUtc } from "@/lib/papers/feed-period";
-import { findNearestListing } from "@/lib/papers/find-nearest-listing";
-import { getTrendingPapers } from "@/lib/papers/get-trending-papers";
+import { loadFeedPage } from "@/lib/papers/load-feed-page";
 
 import { AboutRanking } from "./_components/about-ranking";
-import { DayPicker } from "./_components/day-picker";
+import { EmptyPeriod } from "./_components/empty-period";
 import { feedHref } from "./_components/feed-href";
+import { PeriodStepper } from "./_components/period-stepper";
 import { PeriodTabs } from "./_components/period-tabs";
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const UNIT = { day: "day", week: "week", month: "month" } as const;
 
 export async function generateMetadata({ searchParams }: PageProps): Promise<Metadata> {
   const parsed = feedQuerySchema.safeParse(searchParamsToObject(await searchParams));
@@ -30,23 +33,14 @@ export async function generateMetadata({ searchParams }: PageProps): Promise<Met
 export default async function FeedPage({ searchParams }: PageProps) {
   const parsed = feedQuerySchema.safeParse(searchParamsToObject(await searchParams));
   if (!parsed.success) {
-    return (
-      <div role="alert" className="py-12 text-center">
-        <h1 className="text-xl font-semibold">This link has a parameter we cannot read</h1>
-        <p className="mt-2 text-stone-600 dark:text-stone-300">{parsed.error.issues.map((issue) => issue.message).join("; ")}.</p>
-        <Link href="/" className="mt-6 inline-block text-accent-700 underline dark:text-accent-300">
-          Show today&apos;s papers
-        </Link>
-      </div>
-    );
+    return <ParameterError title="This link has a parameter we cannot read" error={parsed.error} back={{ href: "/", label: "Show today’s papers" }} />;
   }
 
-  const { period, cursor, limit } = parsed.data;
-  const date = parsed.data.date ?? todayUtc();
-  const dateParam = parsed.data.date;
-  const page = await getTrendingPapers({ period, date, cursor, limit });
-  const nearest = page.papers.length === 0 && !cursor ? await findNearestListing(period, date) : null;
-  const window = periodWindow(period, date);
+  const feed = await loadFeedPage(parsed.data, todayUtc());
+  const { period, date, window } = feed;
+  const { cursor } = parsed.data;
+  const dateParam = feed.dated && period !== "all" ? periodParam(period, date) : undefined;
+  const shown = describePeriod(period, date);
 
   return (
     <div className="space-y-6">
@@ -56,51 +50,42 @@ export default async function FeedPage({ searchParams }: PageProps) {
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
             {window
               ? window.from === window.to
-                ? `${periodLabel(period, dateParam)}: ${formatDay(window.to)}`
-                : `${periodLabel(period, dateParam)}: ${formatDay(window.from)} – ${formatDay(window.to)}`
+                ? `${periodLabel(period, date)}: ${formatDay(window.to)}`
+                : `${periodLabel(period, date)}: ${period === "month" ? shown : `${formatDay(window.from)} – ${formatDay(window.to)}`}`
               : "All time, by upvotes"}
           </p>
         </div>
-        <PeriodTabs current={period} date={dateParam} />
+        <PeriodTabs current={period} date={feed.dated ? date : undefined} />
       </div>
-      {period !== "all" && <DayPicker period={period} date={date} />}
+      {period !== "all" && <PeriodStepper period={period} date={date} adjacent={feed.adjacent} />}
 
-      {page.papers.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-stone-300 p-10 text-center dark:border-stone-700">
-          <h2 className="text-lg font-medium">{cursor ? "No more papers in this period." : "No papers were listed in this period."}</h2>
-          {nearest && (
-            <p className="mt-3 text-stone-600 dark:text-stone-300">
-              The nearest listing with papers is {formatDay(nearest)}.{" "}
-              <Link href={feedHref({ period, date: nearest })} className="font-medium text-accent-700 underline dark:text-accent-300">
-                Show {period === "day" ? "that day" : `the ${period} ending then`}
-              </Link>
-            </p>
+      {feed.latestInstead && period !== "all" && (
+        <p role="status" className="rounded-md bg-accent-50 px-3 py-2 text-sm text-stone-800 dark:bg-accent-700/20 dark:text-stone-100">
+          No papers yet {period === "day" ? "today" : `this ${UNIT[period]}`}. Showing <strong>{shown}</strong>, the latest{" "}
+          {UNIT[period]} with papers.
+        </p>
+      )}
+      {cursor && (
+        <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-stone-600 dark:text-stone-400">
+          {feed.total && (
+            <span>
+              {feed.total.exact ? plural(feed.total.count, "paper") : `About ${plural(feed.total.count, "paper")}`} in{" "}
+              {period === "all" ? "all" : shown}
+            </span>
           )}
-          <p className="mt-3 text-sm">
-            <Link href={feedHref({ period: "all" })} className="text-accent-700 underline dark:text-accent-300">
-              Or browse all time
-            </Link>
-          </p>
-        </div>
-      ) : (
-        <ol className="space-y-3">
-          {page.papers.map((paper) => (
-            <li key={paper.id}>
-              <PaperCard paper={paper} />
-            </li>
-          ))}
-        </ol>
+          <Link href={feedHref({ period, date: dateParam })} className="font-medium text-accent-700 underline dark:text-accent-300">
+            Back to the first page
+          </Link>
+        </p>
       )}
 
-      {page.nextCursor && (
-        <div className="text-center">
-          <Link
-            href={feedHref({ period, date: dateParam, cursor: page.nextCursor })}
-            className="inline-block rounded-md border border-stone-300 px-4 py-2 text-sm font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
-          >
-            More papers
-          </Link>
-        </div>
+      {feed.papers.length === 0 ? (
+        <EmptyPeriod period={period} date={date} adjacent={feed.adjacent} laterPage={Boolean(cursor)} />
+      ) : (
+        <PaperList
+          papers={feed.papers}
+          more={feed.nextCursor ? { href: feedHref({ period, date: dateParam, cursor: feed.nextCursor }), label: "More papers" } : null}
+        />
       )}
       <p className="text-center text-sm text-stone-600 dark:text-stone-400">
         Want new papers on your topics by email?{" "}

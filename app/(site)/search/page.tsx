@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { ParameterError } from "@/components/parameter-error";
+import { PaperList } from "@/components/paper-list";
 import { plural } from "@/lib/format";
 import { searchParamsToObject } from "@/lib/http/search-params";
+import { findMatchedAuthors } from "@/lib/search/matched-authors";
 import { searchPapers } from "@/lib/search/search-papers";
 import { searchQuerySchema } from "@/lib/search/search-query";
 
@@ -10,7 +13,6 @@ import { AboutSearch } from "./_components/about-search";
 import { SearchExamples } from "./_components/search-examples";
 import { SearchFilters } from "./_components/search-filters";
 import { searchHref, type SearchState } from "./_components/search-href";
-import { SearchResult } from "./_components/search-result";
 import { SortTabs } from "./_components/sort-tabs";
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -42,15 +44,7 @@ function totalLabel(total: { count: number; exact: boolean }): string {
 export default async function SearchPage({ searchParams }: PageProps) {
   const parsed = searchQuerySchema.safeParse(searchParamsToObject(await searchParams));
   if (!parsed.success) {
-    return (
-      <div role="alert" className="py-12 text-center">
-        <h1 className="text-xl font-semibold">We could not read this search</h1>
-        <p className="mt-2 text-stone-600 dark:text-stone-300">{parsed.error.issues.map((issue) => issue.message).join("; ")}.</p>
-        <Link href="/search" className="mt-6 inline-block text-accent-700 underline dark:text-accent-300">
-          Start a new search
-        </Link>
-      </div>
-    );
+    return <ParameterError title="We could not read this search" error={parsed.error} back={{ href: "/search", label: "Start a new search" }} />;
   }
 
   const query = parsed.data;
@@ -71,6 +65,10 @@ export default async function SearchPage({ searchParams }: PageProps) {
   }
 
   const result = await searchPapers(query);
+  const matchedAuthors = await findMatchedAuthors(
+    result.papers.map((paper) => paper.id),
+    query.filters.authors,
+  );
   const state: SearchState = { q: query.q, category: query.category, from: query.from, to: query.to, sort: query.requestedSort };
   const filtered = Boolean(query.category || query.from || query.to);
 
@@ -108,7 +106,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
       )}
 
       {result.papers.length === 0 ? (
-        <div className="space-y-4 rounded-lg border border-dashed border-stone-300 p-8 dark:border-stone-700">
+        <div className="space-y-4 rounded-lg border border-dashed border-stone-300 p-5 sm:p-8 dark:border-stone-700">
           <h2 className="text-lg font-medium">
             {query.cursor ? "No more results." : `No papers match ${query.q ? `“${query.q}”` : "these filters"}${filtered ? " with these filters" : ""}.`}
           </h2>
@@ -133,24 +131,10 @@ export default async function SearchPage({ searchParams }: PageProps) {
           <SearchExamples />
         </div>
       ) : (
-        <ol className="space-y-3">
-          {result.papers.map((hit) => (
-            <li key={hit.id}>
-              <SearchResult hit={hit} />
-            </li>
-          ))}
-        </ol>
-      )}
-
-      {result.nextCursor && (
-        <div className="text-center">
-          <Link
-            href={searchHref({ ...state, cursor: result.nextCursor })}
-            className="inline-block rounded-md border border-stone-300 px-4 py-2 text-sm font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
-          >
-            More results
-          </Link>
-        </div>
+        <PaperList
+          papers={result.papers.map((paper) => ({ ...paper, matchedAuthor: matchedAuthors.get(paper.id) }))}
+          more={result.nextCursor ? { href: searchHref({ ...state, cursor: result.nextCursor }), label: "More results" } : null}
+        />
       )}
       {result.rankedNewest && (
         <p className="text-sm text-stone-600 dark:text-stone-400">

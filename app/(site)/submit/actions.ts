@@ -1,11 +1,13 @@
 "use server";
 
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
 
-import { AppError } from "@/lib/http/app-error";
+import { attempt } from "@/lib/http/expected-failure";
 import { clientIp } from "@/lib/http/client-ip";
-import { SUBMIT_EXAMPLE, submitPaper } from "@/lib/ingest/submit-paper";
+import { SUBMIT_EXAMPLE, refreshPaperFromArxiv, submitPaper } from "@/lib/ingest/submit-paper";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 
 import type { SubmitFormState } from "./_components/submit-form-state";
@@ -28,19 +30,25 @@ export async function submitPaperAction(_previous: SubmitFormState, form: FormDa
   if (!parsed.success) {
     return { status: "error", input, fieldError: parsed.error.issues[0]?.message ?? "Check this field.", formError: null, paper: null };
   }
-  try {
-    await consumeRateLimit(SUBMISSIONS_PER_IP, clientIp(await headers()));
-    const paper = await submitPaper(parsed.data.paper);
+  const ip = clientIp(await headers());
+  const outcome = await attempt(async () => {
+    await consumeRateLimit(SUBMISSIONS_PER_IP, ip);
+    return submitPaper(parsed.data.paper);
+  });
+  if (outcome.ok) {
+    const paper = outcome.value;
+    // A paper we already have opens at once; arXiv's newer metadata, if any, follows in the background.
+    if (paper.refreshFromArxiv) after(() => refreshPaperFromArxiv(paper.arxivId));
+    if (paper.status === "known") redirect(`/papers/${paper.arxivId}`);
     return { status: "done", input: "", fieldError: null, formError: null, paper };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const aboutTheInput = error.code === "bad_request" || error.code === "not_found";
-    return {
-      status: "error",
-      input,
-      fieldError: aboutTheInput ? error.message : null,
-      formError: aboutTheInput ? null : error.message,
-      paper: null,
-    };
   }
+  const { code, message } = outcome.error;
+  const aboutTheInput = code === "bad_request" || code === "not_found";
+  return {
+    status: "error",
+    input,
+    fieldError: aboutTheInput ? message : null,
+    formError: aboutTheInput ? null : message,
+    paper: null,
+  };
 }

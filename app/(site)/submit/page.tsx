@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
 
+import { searchParamsToObject } from "@/lib/http/search-params";
+
 import { SubmitForm } from "./_components/submit-form";
+
+type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const metadata: Metadata = {
   title: "Submit a paper",
   description: "Add an arXiv paper to PaperPulse by its id or link.",
 };
 
-export default function SubmitPage() {
+export default async function SubmitPage({ searchParams }: PageProps) {
+  // Only offered in the field, never acted on: whatever it holds, the form checks it when sent.
+  const offered = (searchParamsToObject(await searchParams).id ?? "").slice(0, 500);
   return (
     <div className="max-w-2xl space-y-6">
       <div>
@@ -17,7 +23,7 @@ export default function SubmitPage() {
           they were first published.
         </p>
       </div>
-      <SubmitForm />
+      <SubmitForm initialInput={offered} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 
-import { AppError } from "@/lib/http/app-error";
+import { attempt } from "@/lib/http/expected-failure";
 import { clientIp } from "@/lib/http/client-ip";
 import { fieldErrors, preferenceValuesFromForm, preferencesInput } from "@/lib/subscribers/preferences-form";
 import { SUBSCRIBE_ACCEPTED, subscribe } from "@/lib/subscribers/subscribe";
@@ -20,12 +20,11 @@ export async function subscribeAction(_previous: SubscribeFormState, form: FormD
   if (!input.success) {
     return { status: "error", message: "Please correct the marked fields.", fieldErrors: fieldErrors(input.error), values };
   }
-  try {
-    await subscribe(input.data, { ip: clientIp(await headers()) });
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const wait = error.details?.retryAfterSeconds;
-    const message = wait ? `${error.message} You can try again in ${Math.ceil(wait / 60)} min.` : error.message;
+  const ip = clientIp(await headers());
+  const outcome = await attempt(() => subscribe(input.data, { ip }));
+  if (!outcome.ok) {
+    const wait = outcome.error.details?.retryAfterSeconds;
+    const message = wait ? `${outcome.error.message} You can try again in ${Math.ceil(wait / 60)} min.` : outcome.error.message;
     return { status: "error", message, fieldErrors: {}, values };
   }
   return { status: "sent", message: SUBSCRIBE_ACCEPTED, fieldErrors: {}, values };

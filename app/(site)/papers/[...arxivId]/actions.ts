@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { z } from "zod";
 
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/app-error";
+import { attempt } from "@/lib/http/expected-failure";
 import { clientIp } from "@/lib/http/client-ip";
 import { isValidArxivId } from "@/lib/papers/arxiv-id";
 import { setUpvote } from "@/lib/papers/upvote-paper";
@@ -24,12 +24,9 @@ export async function upvoteAction(previous: UpvoteFormState, formData: FormData
   const input = upvoteForm.safeParse({ arxivId: formData.get("arxivId"), upvoted: formData.get("upvoted") });
   if (!input.success) return { ...previous, error: "That vote could not be read; reload the page and try again." };
 
-  try {
-    await consumeRateLimit(UPVOTES_PER_IP, clientIp(await headers()));
-  } catch (error) {
-    if (error instanceof AppError) return { ...previous, error: error.message };
-    throw error;
-  }
+  const ip = clientIp(await headers());
+  const allowed = await attempt(() => consumeRateLimit(UPVOTES_PER_IP, ip));
+  if (!allowed.ok) return { ...previous, error: allowed.error.message };
 
   const jar = await cookies();
   let voterHash = voterHashFromToken(jar.get(VOTER_COOKIE)?.value);

@@ -1,15 +1,23 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 
 import { CategoryList } from "@/components/category-list";
+import { RichText } from "@/components/rich-text";
 import { PaperDate } from "@/components/paper-date";
 import { formatDay } from "@/lib/format";
 import { arxivIdFromSegments } from "@/lib/papers/arxiv-id-param";
+import { paperBibtex } from "@/lib/papers/bibtex";
+import { citationMetaTags } from "@/lib/papers/citation-meta-tags";
 import { getPaper } from "@/lib/papers/get-paper";
+import { authorHref } from "@/lib/papers/paper-links";
 import { hasUpvoted } from "@/lib/papers/upvote-paper";
+import { plainText } from "@/lib/text/plain-text";
+import { githubRepoIn } from "@/lib/text/rich-text";
 import { VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
 
+import { CitePaper } from "./_components/cite-paper";
 import { SimilarPapers } from "./_components/similar-papers";
 import { UpvoteButton } from "./_components/upvote-button";
 
@@ -25,13 +33,17 @@ async function loadPaper(params: PageProps["params"]) {
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const paper = await loadPaper(params);
-  const description = paper.abstract.length > 200 ? `${paper.abstract.slice(0, 197).trimEnd()}…` : paper.abstract;
+  const abstract = plainText(paper.abstract).replace(/\s+/g, " ");
+  const description = abstract.length > 200 ? `${abstract.slice(0, 197).trimEnd()}…` : abstract;
+  const title = plainText(paper.title);
   return {
-    title: paper.title,
+    title,
     description,
     alternates: { canonical: `/papers/${paper.arxivId}` },
-    openGraph: { type: "article", title: paper.title, description, authors: paper.authors.slice(0, 10) },
-    twitter: { card: "summary", title: paper.title, description },
+    openGraph: { type: "article", url: `/papers/${paper.arxivId}`, title, description, authors: paper.authors.slice(0, 10) },
+    twitter: { card: "summary", title, description },
+    // Highwire Press tags, which Zotero, Mendeley and Google Scholar read to save a paper in one click.
+    other: citationMetaTags(paper),
   };
 }
 
@@ -39,6 +51,8 @@ export default async function PaperPage({ params }: PageProps) {
   const paper = await loadPaper(params);
   const voterHash = voterHashFromToken((await cookies()).get(VOTER_COOKIE)?.value);
   const upvoted = await hasUpvoted(paper.id, voterHash);
+  // Hugging Face's code link when known, else a GitHub repository the abstract names.
+  const codeUrl = paper.githubRepo ?? githubRepoIn(paper.abstract);
   const linkClass =
     "inline-flex items-center rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800";
 
@@ -50,12 +64,16 @@ export default async function PaperPage({ params }: PageProps) {
           <PaperDate publishedOn={paper.publishedOn} listedOn={paper.listedOn} />
           <CategoryList primary={paper.primaryCategory} categories={paper.categories} />
         </div>
-        <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight">{paper.title}</h1>
+        <h1 className="font-serif text-2xl font-semibold leading-tight tracking-tight break-words sm:text-3xl">
+          <RichText text={paper.title} />
+        </h1>
         {paper.authors.length > 0 ? (
           <ul aria-label="Authors" className="flex flex-wrap gap-x-1 text-stone-700 dark:text-stone-300">
             {paper.authors.map((author, index) => (
               <li key={`${index}-${author}`}>
-                {author}
+                <Link href={authorHref(author)} className="hover:text-stone-900 hover:underline dark:hover:text-white">
+                  {author}
+                </Link>
                 {index < paper.authors.length - 1 && ","}
               </li>
             ))}
@@ -73,18 +91,25 @@ export default async function PaperPage({ params }: PageProps) {
         <a className={linkClass} href={paper.links.pdf}>
           PDF
         </a>
-        {paper.githubRepo && (
-          <a className={linkClass} href={paper.githubRepo}>
+        {codeUrl && (
+          <a className={linkClass} href={codeUrl}>
             Code{paper.githubStars !== null && ` · ★ ${paper.githubStars.toLocaleString("en-US")}`}
           </a>
         )}
       </div>
+      <CitePaper arxivId={paper.arxivId} bibtex={paperBibtex(paper)} />
 
-      <section aria-labelledby="abstract-heading" className="rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
+      <section aria-labelledby="abstract-heading" className="rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900">
         <h2 id="abstract-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
           Abstract
         </h2>
-        <p className="whitespace-pre-line leading-relaxed">{paper.abstract}</p>
+        <div className="space-y-3 leading-relaxed break-words [&_a]:text-accent-700 [&_a]:underline dark:[&_a]:text-accent-300">
+          {paper.abstract.split(/\n\s*\n/).map((paragraph, index) => (
+            <p key={index}>
+              <RichText text={paragraph} links />
+            </p>
+          ))}
+        </div>
       </section>
 
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">

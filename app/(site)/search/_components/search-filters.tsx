@@ -1,9 +1,12 @@
 import Link from "next/link";
 
+import { KNOWN_CATEGORIES } from "@/lib/search/known-categories";
+
 import { searchHref, type SearchState } from "./search-href";
 
-// Offered as you type; any arXiv category works.
+// Offered as you type, the most searched first, then every category arXiv has.
 const COMMON_CATEGORIES = ["cs.LG", "cs.CL", "cs.CV", "cs.AI", "cs.RO", "cs.IR", "cs.NE", "cs.CR", "stat.ML", "math.OC", "q-bio.NC", "eess.AS"];
+const OFFERED_CATEGORIES = [...COMMON_CATEGORIES, ...KNOWN_CATEGORIES.filter((category) => !COMMON_CATEGORIES.includes(category))];
 
 const fieldClass = "rounded-md border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900";
 
@@ -28,7 +31,7 @@ export function SearchFilters({ state }: { state: SearchState }) {
           className={`${fieldClass} w-36`}
         />
         <datalist id="search-categories">
-          {COMMON_CATEGORIES.map((category) => (
+          {OFFERED_CATEGORIES.map((category) => (
             <option key={category} value={category} />
           ))}
         </datalist>

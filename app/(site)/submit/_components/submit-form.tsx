@@ -16,10 +16,11 @@ const STATUS_TEXT = {
   known: "Already in PaperPulse",
 } as const;
 
-export function SubmitForm() {
+/** `initialInput`: an id to offer, from the "Add it to PaperPulse" link of a paper we do not have. */
+export function SubmitForm({ initialInput }: { initialInput: string }) {
   const [state, formAction] = useActionState<SubmitFormState, FormData>(submitPaperAction, {
     status: "idle",
-    input: "",
+    input: initialInput,
     fieldError: null,
     formError: null,
     paper: null,
@@ -28,7 +29,7 @@ export function SubmitForm() {
 
   return (
     <div className="space-y-6">
-      <form action={formAction} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
+      <form action={formAction} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900">
         {state.formError && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
             {state.formError}

@@ -53,7 +53,7 @@ export function SubscribeForm({ initial, outboxEnabled }: { initial: SubscribeFo
         action={formAction}
         noValidate
         onChange={(event) => setTopics(topicsOfForm(new FormData(event.currentTarget)))}
-        className="space-y-5 rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900"
+        className="space-y-5 rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900"
       >
         {state.status === "error" && state.message && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
@@ -79,7 +79,7 @@ export function SubscribeForm({ initial, outboxEnabled }: { initial: SubscribeFo
           <FieldError id="subscribe-email-error" messages={errors.email} />
         </div>
 
-        <PreferenceFields id="subscribe" values={{ ...state.values, timeZone }} errors={errors} />
+        <PreferenceFields key={JSON.stringify(state.values)} id="subscribe" values={{ ...state.values, timeZone }} errors={errors} />
 
         <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
           <label>

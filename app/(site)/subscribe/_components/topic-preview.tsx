@@ -8,7 +8,7 @@ export type PreviewTopics = { topics: string[]; categories: string[]; authors: s
 
 type PreviewPaper = { id: number; arxivId: string; title: string; authors: string[]; authorCount: number; matched: string[] };
 
-type Preview = { status: "idle" | "loading" | "done" | "error"; papers: PreviewPaper[]; message?: string };
+type Preview = { status: "idle" | "loading" | "done" | "error"; papers: PreviewPaper[]; trending?: boolean; message?: string };
 
 const DELAY_MS = 400;
 
@@ -46,17 +46,19 @@ export function TopicPreview({ topics }: { topics: PreviewTopics }) {
   const [preview, setPreview] = useState<Preview & { url?: string }>({ status: "idle", papers: [] });
 
   useEffect(() => {
-    if (empty) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
         const response = await fetch(url, { signal: controller.signal });
         const body = await response.json();
         if (!response.ok) {
-          setPreview({ status: "error", papers: [], message: body?.error?.message ?? "The preview is not available.", url });
+          // The per-field messages read as sentences; the summary prefixes each with its field's path.
+          const fieldMessages: string[] = Object.values<string[]>(body?.error?.fields ?? {}).flat();
+          const message = fieldMessages.length ? fieldMessages.join(" ") : (body?.error?.message ?? "The preview is not available.");
+          setPreview({ status: "error", papers: [], message, url });
           return;
         }
-        setPreview({ status: "done", papers: body.papers, url });
+        setPreview({ status: "done", papers: body.papers, trending: body.trending, url });
       } catch {
         // Aborted by the next change, or offline: the form works without a preview.
       }
@@ -65,7 +67,7 @@ export function TopicPreview({ topics }: { topics: PreviewTopics }) {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [url, empty]);
+  }, [url]);
 
   const current = preview.url === url;
   return (
@@ -73,17 +75,21 @@ export function TopicPreview({ topics }: { topics: PreviewTopics }) {
       <h2 id="preview-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
         Preview
       </h2>
-      {empty ? (
-        <p className="text-sm text-stone-600 dark:text-stone-400">Add a topic, category or author to see recent papers it would pick.</p>
-      ) : !current ? (
-        <p className="text-sm text-stone-600 dark:text-stone-400">Looking for matching papers…</p>
+      {!current ? (
+        <p className="text-sm text-stone-600 dark:text-stone-400">Looking for {empty ? "trending" : "matching"} papers…</p>
       ) : preview.status === "error" ? (
         <p className="text-sm text-red-700 dark:text-red-400">{preview.message}</p>
       ) : preview.papers.length === 0 ? (
-        <p className="text-sm text-stone-600 dark:text-stone-400">No recent papers match these topics yet.</p>
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          {preview.trending ? "There are no papers yet: digests start once papers arrive." : "No recent papers match these topics yet."}
+        </p>
       ) : (
         <>
-          <p className="text-sm text-stone-600 dark:text-stone-400">Recent papers these topics would have picked:</p>
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            {preview.trending
+              ? "With no topics, each digest brings the top trending papers, like these today. Add a topic, category or author to narrow it."
+              : "Recent papers these topics would have picked:"}
+          </p>
           <ol className="space-y-2">
             {preview.papers.map((paper) => (
               <li key={paper.id} className="rounded-md border border-stone-200 bg-white p-3 text-sm dark:border-stone-800 dark:bg-stone-900">
@@ -91,7 +97,7 @@ export function TopicPreview({ topics }: { topics: PreviewTopics }) {
                   {paper.title}
                 </a>
                 <p className="mt-1 text-stone-600 dark:text-stone-400">{shortenAuthors(paper.authors, paper.authorCount)}</p>
-                <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">Matches: {paper.matched.join(", ")}</p>
+                {paper.matched.length > 0 && <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">Matches: {paper.matched.join(", ")}</p>}
               </li>
             ))}
           </ol>

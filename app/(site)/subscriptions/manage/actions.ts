@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
-import { AppError } from "@/lib/http/app-error";
+import { attempt } from "@/lib/http/expected-failure";
 import { deleteSubscriber } from "@/lib/subscribers/delete-subscriber";
 import { fieldErrors, preferenceValuesFromForm, preferencesInput } from "@/lib/subscribers/preferences-form";
 import { resubscribe } from "@/lib/subscribers/resubscribe";
@@ -24,12 +24,8 @@ export async function updatePreferencesAction(_previous: PreferencesFormState, f
   if (!input.success) {
     return { status: "error", message: "Nothing was saved: please correct the marked fields.", fieldErrors: fieldErrors(input.error), values };
   }
-  try {
-    await updatePreferences(tokenOf(form), input.data);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { status: "error", message: error.message, fieldErrors: {}, values };
-  }
+  const saved = await attempt(() => updatePreferences(tokenOf(form), input.data));
+  if (!saved.ok) return { status: "error", message: saved.error.message, fieldErrors: {}, values };
   // The status line above the form repeats the schedule: render the page again.
   revalidatePath("/subscriptions/manage");
   return { status: "saved", message: "Your preferences are saved.", fieldErrors: {}, values };
@@ -41,14 +37,8 @@ export async function updatePreferencesAction(_previous: PreferencesFormState, f
  */
 async function run(form: FormData, change: (token: string) => Promise<void>, notice: string): Promise<never> {
   const token = tokenOf(form);
-  let done = false;
-  try {
-    await change(token);
-    done = true;
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-  }
-  redirect(managePath(token, done ? notice : undefined));
+  const changed = await attempt(() => change(token));
+  redirect(managePath(token, changed.ok ? notice : undefined));
 }
 
 export async function setPausedAction(form: FormData): Promise<void> {
@@ -67,11 +57,6 @@ export async function resubscribeAction(form: FormData): Promise<void> {
 export async function deleteDataAction(form: FormData): Promise<void> {
   const token = tokenOf(form);
   if (form.get("confirm") !== "yes") redirect(managePath(token, "delete-unconfirmed"));
-  try {
-    await deleteSubscriber(token);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    redirect(managePath(token));
-  }
-  redirect("/subscriptions/manage?deleted=1");
+  const deleted = await attempt(() => deleteSubscriber(token));
+  redirect(deleted.ok ? "/subscriptions/manage?deleted=1" : managePath(token));
 }

@@ -140,7 +140,10 @@ function StatusPanel({ token, subscription }: { token: string; subscription: Sub
           </>
         ) : (
           <>
-            <strong>Active:</strong> you get {schedule}, up to {subscription.maxPapers} papers each.{" "}
+            <strong>Active:</strong> you get {schedule}, up to {subscription.maxPapers} papers each
+            {subscription.topics.length + subscription.categories.length + subscription.authors.length === 0
+              ? ": you follow no topics yet, so each brings the top trending papers."
+              : "."}{" "}
             <Link href={`/digest/preview?token=${encodeURIComponent(token)}`} className="font-medium text-accent-700 underline dark:text-accent-300">
               Preview your next digest
             </Link>

@@ -7,7 +7,10 @@ import { previewTopicPapers } from "@/lib/subscribers/preview-topic-papers";
 import { PREVIEW_PER_IP } from "@/lib/subscribers/rate-limits";
 import { previewQuerySchema } from "@/lib/subscribers/subscription-input";
 
-/** The recent papers a set of topics would pick: `?topics=…&categories=…&authors=…`, each repeatable. */
+/**
+ * The recent papers a set of topics would pick: `?topics=…&categories=…&authors=…`, each repeatable;
+ * with none, the trending papers a digest without topics brings (`trending: true`).
+ */
 export const GET = jsonRoute(async (request) => {
   const params = new URL(request.url).searchParams;
   const query = previewQuerySchema.parse({
@@ -17,6 +20,5 @@ export const GET = jsonRoute(async (request) => {
     limit: params.get("limit") ?? undefined,
   });
   await consumeRateLimit(PREVIEW_PER_IP, clientIp(request.headers));
-  const papers = await previewTopicPapers(query, query.limit);
-  return NextResponse.json({ papers });
+  return NextResponse.json(await previewTopicPapers(query, query.limit));
 });

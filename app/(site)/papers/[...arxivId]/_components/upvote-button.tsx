@@ -2,6 +2,8 @@
 
 import { useActionState } from "react";
 
+import { plural } from "@/lib/format";
+
 import { upvoteAction, type UpvoteFormState } from "../actions";
 
 export function UpvoteButton({ arxivId, upvoted, upvotes }: { arxivId: string; upvoted: boolean; upvotes: number }) {
@@ -19,7 +21,7 @@ export function UpvoteButton({ arxivId, upvoted, upvotes }: { arxivId: string; u
         type="submit"
         disabled={pending}
         aria-pressed={state.upvoted}
-        aria-label={state.upvoted ? `Remove your upvote (${state.upvotes} upvotes)` : `Upvote (${state.upvotes} upvotes)`}
+        aria-label={state.upvoted ? `Remove your upvote (${plural(state.upvotes, "upvote")})` : `Upvote (${plural(state.upvotes, "upvote")})`}
         className={
           state.upvoted
             ? "inline-flex items-center gap-2 rounded-md border border-accent-600 bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-70"

@@ -19,7 +19,9 @@ export function PreferencesForm({ token, values, timeZones }: { token: string; v
   return (
     <form action={formAction} noValidate className="space-y-5">
       <input type="hidden" name="token" value={token} />
-      <PreferenceFields id="manage" values={state.values} errors={state.fieldErrors} timeZones={timeZones} />
+      {/* React resets an action's form afterwards, and a <select> resets to the option it was first
+          rendered with: new fields for new values keep what was just saved on screen. */}
+      <PreferenceFields key={JSON.stringify(state.values)} id="manage" values={state.values} errors={state.fieldErrors} timeZones={timeZones} />
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pendingLabel="Saving…">
           Save preferences

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { FollowHeader } from "@/components/follow-header";
+import { ParameterError } from "@/components/parameter-error";
+import { PaperList } from "@/components/paper-list";
+import { searchParamsToObject } from "@/lib/http/search-params";
+import { listPapersBy } from "@/lib/papers/list-papers-by";
+import { categoryPageQuerySchema } from "@/lib/papers/paper-list-query";
+import { categoryHref } from "@/lib/papers/paper-links";
+import { normalizeCategory } from "@/lib/search/arxiv-category";
+import { isKnownCategory } from "@/lib/search/known-categories";
+
+type PageProps = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** An arXiv category we could hold papers of; a misspelt URL ("cs.lg") is answered in arXiv's spelling. */
+function categoryOf(param: string): string | null {
+  const category = normalizeCategory(param);
+  return category && isKnownCategory(category) ? category : null;
+}
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const category = categoryOf((await params).id);
+  return category ? { title: `Trending in ${category}`, alternates: { canonical: categoryHref(category) } } : {};
+}
+
+export default async function CategoryPage({ params, searchParams }: PageProps) {
+  const category = categoryOf((await params).id);
+  if (!category) notFound();
+  const parsed = categoryPageQuerySchema.safeParse(searchParamsToObject(await searchParams));
+  if (!parsed.success) {
+    return <ParameterError title="This link has a parameter we cannot read" error={parsed.error} back={{ href: categoryHref(category), label: `Trending in ${category}` }} />;
+  }
+  const { cursor, limit } = parsed.data;
+  const page = await listPapersBy({ category }, "trending", cursor, limit);
+
+  return (
+    <div className="space-y-6">
+      <FollowHeader
+        kind="arXiv category"
+        title={category}
+        summary="Trending papers: upvotes weighed against age, as on the front page."
+        followHref={`/subscribe?${new URLSearchParams({ category })}`}
+        search={{ href: `/search?${new URLSearchParams({ category })}`, label: `Search in ${category}` }}
+      />
+      {page.papers.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-stone-300 p-6 text-center sm:p-10 dark:border-stone-700">
+          <h2 className="text-lg font-medium">{cursor ? "No more papers." : `PaperPulse has no papers in ${category} yet.`}</h2>
+          <p className="mt-3 text-sm">
+            <Link href="/" className="text-accent-700 underline dark:text-accent-300">
+              See what is trending everywhere
+            </Link>
+          </p>
+        </div>
+      ) : (
+        <PaperList
+          papers={page.papers}
+          more={page.nextCursor ? { href: `${categoryHref(category)}?${new URLSearchParams({ cursor: page.nextCursor })}`, label: "More papers" } : null}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+
+import { PaperCard, type CardHighlights } from "@/components/paper-card";
+import type { PaperCard as PaperCardData } from "@/lib/papers/paper-card";
+
+type ListedPaper = PaperCardData & { highlights?: CardHighlights; matchedAuthor?: string | null };
+
+/** A page of papers and the link to the next page, as the feed, search and the author and category pages show them. */
+export function PaperList({ papers, more }: { papers: ListedPaper[]; more?: { href: string; label: string } | null }) {
+  return (
+    <>
+      <ol className="space-y-3">
+        {papers.map((paper) => (
+          <li key={paper.id}>
+            <PaperCard paper={paper} highlights={paper.highlights} matchedAuthor={paper.matchedAuthor} />
+          </li>
+        ))}
+      </ol>
+      {more && (
+        <div className="text-center">
+          <Link
+            href={more.href}
+            className="inline-block rounded-md border border-stone-300 px-4 py-2 text-sm font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
+          >
+            {more.label}
+          </Link>
+        </div>
+      )}
+    </>
+  );
+}

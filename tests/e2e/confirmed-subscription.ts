@@ -1,0 +1,19 @@
+import { expect, type Page } from "@playwright/test";
+
+export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+
+/** Subscribes through the form, confirms from the outbox and leaves the page on the manage page; returns its URL. */
+export async function confirmedSubscription(page: Page, options: { topics?: string; subscribeUrl?: string } = {}): Promise<string> {
+  const email = uniqueEmail("e2e");
+  await page.goto(options.subscribeUrl ?? "/subscribe");
+  await page.getByLabel("Email address").fill(email);
+  if (options.topics !== undefined) await page.getByLabel("Topics").fill(options.topics);
+  await page.getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Check your inbox" })).toBeVisible();
+  await page.goto("/dev/outbox");
+  await page.getByRole("link").filter({ hasText: "Confirm your PaperPulse subscription" }).filter({ hasText: email }).click();
+  await page.getByRole("link", { name: "Confirm subscription" }).click();
+  await page.getByRole("button", { name: "Confirm subscription" }).click();
+  await expect(page).toHaveURL(/notice=confirmed/);
+  return page.url();
+}
