@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
+import { refreshSimilarPapers } from "@/lib/similarity/refresh-similar-papers";
 
 import { arxivOptions, type ArxivOptions } from "./arxiv/arxiv-options";
 import { fetchArxivPapers } from "./arxiv/fetch-arxiv-papers";
@@ -65,6 +66,8 @@ export async function submitPaper(input: string, options: ArxivOptions = arxivOp
   }
 
   const counts = await upsertPapers([paper]);
+  // The paper's page, which the submitter is sent to next, shows its similar papers at once.
+  await refreshSimilarPapers();
   return {
     arxivId: paper.arxivId,
     title: paper.title,

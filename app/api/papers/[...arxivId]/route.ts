@@ -4,11 +4,12 @@ import { AppError } from "@/lib/http/app-error";
 import { jsonRoute } from "@/lib/http/json-route";
 import { arxivIdFromSegments } from "@/lib/papers/arxiv-id-param";
 import { getPaper } from "@/lib/papers/get-paper";
+import { getSimilarPapers } from "@/lib/similarity/get-similar-papers";
 
 export const GET = jsonRoute<{ params: Promise<{ arxivId: string[] }> }>(async (_request, { params }) => {
   const arxivId = arxivIdFromSegments((await params).arxivId);
   if (!arxivId) throw new AppError("bad_request", "That is not an arXiv id (expected e.g. 2403.15706).");
   const paper = await getPaper(arxivId.id);
   if (!paper) throw new AppError("not_found", `No paper ${arxivId.id} in PaperPulse.`);
-  return NextResponse.json({ paper });
+  return NextResponse.json({ paper, similar: await getSimilarPapers(paper.id) });
 });
