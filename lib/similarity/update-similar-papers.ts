@@ -2,8 +2,9 @@ import "server-only";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-import { cosine, isSimilar, vectorMap, type DocumentVector } from "./document-vector";
+import { cosine, isSimilar, vectorMap } from "./document-vector";
 import type { IndexedPaper } from "./index-paper-vectors";
+import { loadVectors } from "./load-vectors";
 import { sharedTermLabels } from "./shared-term-labels";
 
 type Tx = Prisma.TransactionClient;
@@ -91,17 +92,4 @@ export async function updateSimilarPapers(tx: Tx, papers: IndexedPaper[]): Promi
       FROM similar_paper WHERE paper_id = ANY(${touched}::int[])
     ) ranked
     WHERE s.paper_id = ranked.paper_id AND s.similar_id = ranked.similar_id AND ranked.position > ${SIMILAR_PAPERS_KEPT}`;
-}
-
-/** Stored vectors, with their terms as strings (the form documentTerms gives). */
-export async function loadVectors(tx: Tx, paperIds: number[]): Promise<Map<number, DocumentVector>> {
-  if (paperIds.length === 0) return new Map();
-  const rows = await tx.$queryRaw<{ paperId: number; terms: string[]; weights: number[] }[]>`
-    SELECT v.paper_id AS "paperId", array_agg(t.term ORDER BY x.position) AS terms, array_agg(x.weight ORDER BY x.position) AS weights
-    FROM paper_vector v
-    CROSS JOIN LATERAL unnest(v.term_ids, v.weights) WITH ORDINALITY AS x(term_id, weight, position)
-    JOIN similarity_term t ON t.id = x.term_id
-    WHERE v.paper_id = ANY(${paperIds}::int[])
-    GROUP BY v.paper_id`;
-  return new Map(rows.map((row) => [row.paperId, { terms: row.terms, weights: row.weights }]));
 }
