@@ -34,14 +34,16 @@ export function weighTerms(
   corpusSize: number,
   keep = VECTOR_TERMS,
 ): DocumentVector {
-  const weighted: [string, number][] = [];
+  const weighted: [string, number, boolean][] = [];
   for (const [term, { count }] of terms) {
     const factor = isContentTerm(term) ? 1 : METADATA_FACTOR;
-    const weight = factor * (1 + Math.log(count)) * inverseDocumentFrequency(papersWithTerm(term), corpusSize);
-    if (weight > 0) weighted.push([term, weight]);
+    const papers = papersWithTerm(term);
+    const weight = factor * (1 + Math.log(count)) * inverseDocumentFrequency(papers, corpusSize);
+    if (weight > 0) weighted.push([term, weight, papers > 1]);
   }
-  weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const kept = weighted.slice(0, keep);
+  // A term no other paper has weighs most and matches nothing: it takes a place only when shared terms leave room.
+  weighted.sort((a, b) => Number(b[2]) - Number(a[2]) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const kept = weighted.slice(0, keep).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const norm = Math.hypot(...kept.map(([, weight]) => weight)) || 1;
   return { terms: kept.map(([term]) => term), weights: kept.map(([, weight]) => weight / norm) };
 }
