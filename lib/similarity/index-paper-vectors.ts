@@ -7,7 +7,8 @@ import { INDEXED_TERMS, weighTerms, type DocumentVector } from "./document-vecto
 
 type Tx = Prisma.TransactionClient;
 
-export type IndexedPaper = { id: number; terms: Map<string, TermCount>; vector: DocumentVector };
+/** A freshly indexed paper: its terms, its vector, and the vector's terms as vocabulary ids (how stored vectors hold them). */
+export type IndexedPaper = { id: number; terms: Map<string, TermCount>; vector: DocumentVector; termIds: number[] };
 
 type QueuedPaper = PaperText & { id: number; listedOn: string; indexed: boolean };
 
@@ -45,11 +46,11 @@ export async function indexPaperVectors(tx: Tx, limit: number): Promise<IndexedP
   const indexed = queued.map((paper, index) => {
     const terms = termsByPaper[index]!;
     const vector = weighTerms(terms, (term) => vocabulary.get(term)?.papers ?? 1, corpusSize);
-    return { id: paper.id, listedOn: paper.listedOn, terms, vector };
+    return { id: paper.id, listedOn: paper.listedOn, terms, vector, termIds: vector.terms.map((term) => vocabulary.get(term)!.id) };
   });
   const idOf = (term: string) => vocabulary.get(term)!.id;
 
-  const vectors = indexed.map((paper) => ({ paper_id: paper.id, term_ids: paper.vector.terms.map(idOf), weights: paper.vector.weights }));
+  const vectors = indexed.map((paper) => ({ paper_id: paper.id, term_ids: paper.termIds, weights: paper.vector.weights }));
   await tx.$executeRaw`
     INSERT INTO paper_vector (paper_id, term_ids, weights)
     SELECT paper_id, term_ids, weights FROM jsonb_to_recordset(${JSON.stringify(vectors)}::jsonb) AS x(paper_id int, term_ids int[], weights real[])
@@ -68,7 +69,7 @@ export async function indexPaperVectors(tx: Tx, limit: number): Promise<IndexedP
     FROM jsonb_to_recordset(${JSON.stringify(postings)}::jsonb) AS x(paper_id int, term_id int, weight real, listed_on date)`;
 
   await tx.$executeRaw`DELETE FROM similarity_queue WHERE paper_id = ANY(${ids}::int[])`;
-  return indexed.map(({ id, terms, vector }) => ({ id, terms, vector }));
+  return indexed.map(({ id, terms, vector, termIds }) => ({ id, terms, vector, termIds }));
 }
 
 /**

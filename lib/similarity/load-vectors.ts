@@ -16,3 +16,14 @@ export async function loadVectors(tx: Prisma.TransactionClient, paperIds: number
     GROUP BY v.paper_id`;
   return new Map(rows.map((row) => [row.paperId, { terms: row.terms, weights: row.weights }]));
 }
+
+/** Stored vectors as they are stored, terms as vocabulary ids: no join, for comparing many at once. */
+export async function loadVectorsByTermId(
+  tx: Prisma.TransactionClient,
+  paperIds: number[],
+): Promise<Map<number, { terms: number[]; weights: number[] }>> {
+  if (paperIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ paperId: number; termIds: number[]; weights: number[] }[]>`
+    SELECT paper_id AS "paperId", term_ids AS "termIds", weights FROM paper_vector WHERE paper_id = ANY(${paperIds}::int[])`;
+  return new Map(rows.map((row) => [row.paperId, { terms: row.termIds, weights: row.weights }]));
+}

@@ -2,45 +2,40 @@ import "server-only";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-import { cosine, isSimilar, vectorMap } from "./document-vector";
+import { cosine, isSimilar } from "./document-vector";
 import type { IndexedPaper } from "./index-paper-vectors";
-import { loadVectors } from "./load-vectors";
+import { loadVectorsByTermId } from "./load-vectors";
 import { sharedTermLabels } from "./shared-term-labels";
 
 type Tx = Prisma.TransactionClient;
 
 /** Similar papers kept per paper. */
 export const SIMILAR_PAPERS_KEPT = 10;
-/** Postings read per term of a paper: the papers for which that term weighs most. */
-const POSTINGS_PER_TERM = 50;
+/** Postings read per indexed term of a paper: the papers for which that term weighs most. */
+const POSTINGS_PER_TERM = 25;
 /** Candidates per paper whose full vectors are compared, chosen by their score over indexed terms. */
-const CANDIDATES_SCORED = 60;
+const CANDIDATES_SCORED = 40;
 
 type Match = { paperId: number; similarId: number; score: number; sharedTerms: string[] };
 
 /**
  * Finds the similar papers of freshly indexed papers and stores them, and offers each of them to
  * its neighbours' lists, which keep their best SIMILAR_PAPERS_KEPT: so new papers also refresh the
- * lists of the papers already there. Candidates come from the inverted index (every term of the
- * paper against the papers that term is strongest in), never from a scan of the corpus; the best of
- * them by that partial score are then compared on their full stored vectors.
+ * lists of the papers already there. Candidates come from the inverted index (each of the paper's
+ * indexed terms against the papers that term is strongest in), never from a scan of the corpus; the
+ * best of them by that partial score are then compared on their full stored vectors, by term id.
  */
 export async function updateSimilarPapers(tx: Tx, papers: IndexedPaper[]): Promise<void> {
   const ids = papers.map((paper) => paper.id);
   const candidates = await tx.$queryRaw<{ paperId: number; candidates: number[] }[]>`
-    WITH query_terms AS (
-      SELECT v.paper_id, t.term_id, t.weight
-      FROM paper_vector v CROSS JOIN LATERAL unnest(v.term_ids, v.weights) AS t(term_id, weight)
-      WHERE v.paper_id = ANY(${ids}::int[])
-    ),
-    scored AS (
+    WITH scored AS (
       SELECT q.paper_id, c.paper_id AS candidate, sum(q.weight * c.weight) AS partial
-      FROM query_terms q
+      FROM similarity_posting q
       CROSS JOIN LATERAL (
         SELECT s.paper_id, s.weight FROM similarity_posting s
         WHERE s.term_id = q.term_id ORDER BY s.weight DESC LIMIT ${POSTINGS_PER_TERM}
       ) c
-      WHERE c.paper_id <> q.paper_id
+      WHERE q.paper_id = ANY(${ids}::int[]) AND c.paper_id <> q.paper_id
       GROUP BY q.paper_id, c.paper_id
     ),
     ranked AS (
@@ -52,19 +47,22 @@ export async function updateSimilarPapers(tx: Tx, papers: IndexedPaper[]): Promi
     GROUP BY paper_id`;
 
   const candidateIds = [...new Set(candidates.flatMap((row) => row.candidates))];
-  const vectors = await loadVectors(tx, candidateIds);
+  const vectors = await loadVectorsByTermId(tx, candidateIds);
   const byId = new Map(papers.map((paper) => [paper.id, paper]));
   // Two papers of one chunk find each other twice; one row per direction is kept.
   const matches = new Map<string, Match>();
   const keep = (match: Match) => matches.set(`${match.paperId} ${match.similarId}`, match);
   for (const row of candidates) {
     const paper = byId.get(row.paperId)!;
-    const own = vectorMap(paper.vector);
+    const own = new Map(paper.termIds.map((termId, index) => [termId, paper.vector.weights[index]!]));
+    const termOf = new Map(paper.termIds.map((termId, index) => [termId, paper.vector.terms[index]!]));
     const best = row.candidates
       .flatMap((candidate) => {
         const vector = vectors.get(candidate);
-        const match = vector ? cosine(own, vector) : null;
-        return match && isSimilar(match) ? [{ candidate, ...match }] : [];
+        if (!vector) return [];
+        const { score, shared } = cosine(own, vector);
+        const match = { score, shared: shared.map((entry) => ({ term: termOf.get(entry.term)!, contribution: entry.contribution })) };
+        return isSimilar(match) ? [{ candidate, ...match }] : [];
       })
       .sort((a, b) => b.score - a.score || b.candidate - a.candidate)
       .slice(0, SIMILAR_PAPERS_KEPT);
