@@ -1,7 +1,5 @@
 import "server-only";
 
-import { refreshSimilarPapers } from "@/lib/similarity/refresh-similar-papers";
-
 import type { IngestBatch, IngestFailure } from "./ingest-batch";
 import { upsertPapers } from "./upsert-papers";
 
@@ -70,19 +68,5 @@ export async function runIngest(
     summary.error = error instanceof Error ? error.message : String(error);
   }
   await Promise.all(writing);
-  await refreshSimilarity(summary);
   return summary;
-}
-
-/**
- * Computes vectors and similar papers for what the run stored. The papers are stored whatever
- * happens here; on failure they stay queued for the next run, and the run reports the error.
- */
-async function refreshSimilarity(summary: IngestSummary): Promise<void> {
-  if (summary.inserted + summary.updated === 0) return;
-  try {
-    await refreshSimilarPapers();
-  } catch (error) {
-    summary.error ??= `similar papers could not be refreshed: ${error instanceof Error ? error.message : String(error)}`;
-  }
 }
