@@ -29,14 +29,16 @@ type Word = { stem: string; surface: string };
 function wordRuns(text: string): Word[][] {
   const runs: Word[][] = [];
   let run: Word[] = [];
-  // Hyphenated words are joined ("pre-trained" → "pretrained"), so both spellings meet.
-  const tokens = foldText(text).replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, "").split(/([^\p{L}\p{N}]+)/u);
+  // A hyphen inside a word is kept in how the word reads but not in its stem ("pre-trained" and
+  // "pretrained" are one term); it is marked with U+2011 so that splitting leaves it alone.
+  const tokens = foldText(text).replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, "\u2011").split(/([^\p{L}\p{N}\u2011]+)/u);
   for (const token of tokens) {
     if (token === "") continue;
+    const joined = token.replaceAll("\u2011", "");
     const isSeparator = !/^[\p{L}\p{N}]/u.test(token);
-    const isWord = !isSeparator && token.length >= 2 && !/^\p{N}+$/u.test(token) && !STOP_WORDS.has(token);
+    const isWord = !isSeparator && joined.length >= 2 && !/^\p{N}+$/u.test(joined) && !STOP_WORDS.has(joined);
     // A single space keeps a run going; anything else (punctuation, a stop word, a number) ends it.
-    if (isWord) run.push({ stem: stemmer(token), surface: token });
+    if (isWord) run.push({ stem: stemmer(joined), surface: token.replaceAll("\u2011", "-") });
     else if (!(isSeparator && token === " ")) {
       if (run.length > 0) runs.push(run);
       run = [];

@@ -17,7 +17,7 @@ describe("documentTerms", () => {
     expect(terms.has("we")).toBe(false);
     expect(terms.has("propos")).toBe(false);
     expect(terms.get("pretrain")?.count).toBe(2);
-    expect(terms.get("pretrain")?.label).toBe("pretrained");
+    expect(terms.get("pretrain")?.label).toBe("pre-trained");
   });
 
   it("keeps title pairs and repeated abstract pairs, never pairs across punctuation or stop words", () => {
