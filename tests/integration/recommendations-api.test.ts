@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { GET as recommendationsRoute } from "@/app/api/recommendations/route";
@@ -80,5 +81,19 @@ describe("GET /api/recommendations", () => {
     expect(status).toBe(400);
     expect(body.error?.code).toBe("bad_request");
     expect(Object.keys(body.error?.fields ?? {})).toContain(field);
+  });
+
+  it("answers any input with a 200 or a 400, never a 500", async () => {
+    const idLike = fc.oneof(fc.constantFrom("2405.14333", "2009.01325v1", "hep-th/9901001", "9999.99999"), fc.string({ maxLength: 30 }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ liked: fc.array(idLike, { maxLength: 4 }), disliked: fc.array(idLike, { maxLength: 3 }), limit: fc.string({ maxLength: 4 }), period: fc.string({ maxLength: 6 }) }),
+        async ({ liked, disliked, limit, period }) => {
+          const { status } = await recommend({ liked: liked.join(","), disliked: disliked.join(","), limit, period });
+          expect([200, 400]).toContain(status);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
