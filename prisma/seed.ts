@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import { paperInputSchema, type PaperInput } from "@/lib/ingest/paper-input";
 import { upsertPapers, type UpsertCounts } from "@/lib/ingest/upsert-papers";
+import { refreshSimilarPapers } from "@/lib/similarity/refresh-similar-papers";
 
 const seedFile = path.join(import.meta.dirname, "seed-papers.json");
 
@@ -33,9 +34,11 @@ export async function readSeedPapers(): Promise<PaperInput[]> {
   );
 }
 
-/** Loads the shipped papers; safe to run on every start. */
+/** Loads the shipped papers and computes their similar papers; safe to run on every start. */
 export async function seed(): Promise<UpsertCounts> {
-  return upsertPapers(await readSeedPapers());
+  const counts = await upsertPapers(await readSeedPapers());
+  await refreshSimilarPapers();
+  return counts;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { addDays, todayUtc } from "@/lib/papers/feed-period";
+import { refreshSimilarPapers } from "@/lib/similarity/refresh-similar-papers";
 
 import { ingestArxivIds } from "./ingest-arxiv-ids";
 import { ingestArxivListing } from "./ingest-arxiv-listing";
@@ -62,5 +63,16 @@ async function ingestAll(now: Date): Promise<DailyIngestReport> {
     record({ source: "arxiv", label: `arXiv metadata for ${ids.length} Hugging Face papers`, summary: await ingestArxivIds(ids) });
   }
 
+  await refreshSimilarity();
   return { ok: runs.every((run) => run.summary.error === null), startedAt, finishedAt: new Date().toISOString(), runs };
+}
+
+/** Similar papers for what arrived, before the digest that follows; a failure leaves them queued for the next refresh. */
+async function refreshSimilarity(): Promise<void> {
+  try {
+    const { papers } = await refreshSimilarPapers();
+    if (papers > 0) console.info(`[ingest] similar papers refreshed for ${papers} papers`);
+  } catch (error) {
+    console.error("[ingest] similar papers could not be refreshed; they stay queued", error);
+  }
 }

@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
+import { refreshSimilarPapers } from "@/lib/similarity/refresh-similar-papers";
 
 import { arxivOptions, type ArxivOptions } from "./arxiv/arxiv-options";
 import { fetchArxivPapers } from "./arxiv/fetch-arxiv-papers";
@@ -82,6 +83,8 @@ async function addFromArxiv(arxivId: string, options: ArxivOptions): Promise<Sub
   }
 
   const counts = await upsertPapers([paper]);
+  // The paper's page, which the submitter is sent to next, shows its similar papers at once.
+  await refreshSimilarPapers();
   return {
     arxivId: paper.arxivId,
     title: paper.title,

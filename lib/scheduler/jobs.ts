@@ -5,6 +5,7 @@ import { runScheduledDigest } from "@/lib/digest/run-scheduled-digest";
 import { env } from "@/lib/env";
 import { runDailyIngest } from "@/lib/ingest/run-daily-ingest";
 import { sendQueuedMail } from "@/lib/mail/mail-queue";
+import { refreshSimilarPapers } from "@/lib/similarity/refresh-similar-papers";
 
 import type { ScheduledJob } from "./scheduled-job";
 
@@ -17,4 +18,6 @@ export const scheduledJobs: ScheduledJob[] = [
   { name: "digest", schedule: env.DIGEST_CRON, run: runScheduledDigest },
   { name: "mail-retry", schedule: "* * * * *", run: sendQueuedMail },
   { name: "digest-cleanup", schedule: "40 4 * * *", run: () => pruneDigestHistory() },
+  // Papers an ingest command, a submission or an edit queued: vectors and similar papers off the write path.
+  { name: "similar-papers", schedule: "*/5 * * * *", run: refreshSimilarPapers },
 ];

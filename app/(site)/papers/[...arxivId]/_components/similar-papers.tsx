@@ -3,10 +3,10 @@ import { Suspense } from "react";
 
 import { PaperDate } from "@/components/paper-date";
 import { shortenAuthors } from "@/lib/format";
-import { findSimilarPapers } from "@/lib/search/find-similar-papers";
+import { getSimilarPapers } from "@/lib/similarity/get-similar-papers";
 
 async function SimilarPaperList({ paperId }: { paperId: number }) {
-  const papers = await findSimilarPapers(paperId);
+  const papers = await getSimilarPapers(paperId);
   if (papers.length === 0) return <p className="text-sm text-stone-600 dark:text-stone-400">No similar papers yet.</p>;
   return (
     <ul className="divide-y divide-stone-200 dark:divide-stone-800">
@@ -18,13 +18,26 @@ async function SimilarPaperList({ paperId }: { paperId: number }) {
           <p className="mt-0.5 text-sm text-stone-600 dark:text-stone-400">
             {shortenAuthors(paper.authors, paper.authorCount)} · <PaperDate publishedOn={paper.publishedOn} listedOn={paper.listedOn} />
           </p>
+          {paper.sharedTerms.length > 0 && (
+            <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+              <span className="sr-only">Why similar: </span>
+              <span aria-hidden="true">Shares </span>
+              <span className="inline-flex flex-wrap gap-1 align-middle">
+                {paper.sharedTerms.map((term) => (
+                  <span key={term} className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700 dark:bg-stone-800 dark:text-stone-300">
+                    {term}
+                  </span>
+                ))}
+              </span>
+            </p>
+          )}
         </li>
       ))}
     </ul>
   );
 }
 
-/** Papers closest in content; streamed in after the paper itself. */
+/** Papers closest in content, computed when papers arrive and read here by key, with the terms they share. */
 export function SimilarPapers({ paperId }: { paperId: number }) {
   return (
     <section aria-labelledby="similar-heading">
