@@ -10,6 +10,12 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("PaperPulse <digest@paperpulse.localhost>"),
   /** Upper bound on simultaneous SMTP connections of the pooled transport. */
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  /**
+   * Proxies in front of the app that append the peer they saw to X-Forwarded-For (a load balancer,
+   * a CDN): their forwarding headers are believed, anyone else's ignored. 0 = the socket's peer is
+   * the client (the app faces the internet, or `npm start`).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** arXiv API query endpoint and the pause between its requests (arXiv asks for one request per 3 s). */
   ARXIV_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).default("https://export.arxiv.org/api/query"),
