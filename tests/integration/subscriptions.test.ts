@@ -35,7 +35,8 @@ beforeEach(() => {
 });
 
 const uniqueEmail = () => `reader-${randomBytes(6).toString("hex")}@example.org`;
-const uniqueIp = () => `198.51.100.${randomBytes(1)[0]}-${randomBytes(4).toString("hex")}`;
+// A valid address of its own per request, so no test spends another's rate limit.
+const uniqueIp = () => `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
 
 /** The next email the SMTP server receives. */
 async function nextMail(): Promise<ParsedMail> {
