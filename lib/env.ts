@@ -16,6 +16,21 @@ const schema = z.object({
    * the client (the app faces the internet, or `npm start`).
    */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Searches one client may run: "<searches>/<seconds>", a token bucket (that many at once, then
+   * one more every seconds/searches). Suggestions as you type get five times as many.
+   */
+  SEARCH_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+\/\d+$/, "must be <searches>/<seconds>, e.g. 60/300")
+    .default("60/300")
+    .transform((value) => {
+      const [limit, windowSeconds] = value.split("/").map(Number);
+      return { limit: limit!, windowSeconds: windowSeconds! };
+    })
+    .refine(({ limit, windowSeconds }) => limit >= 1 && windowSeconds >= 1, "must allow at least 1 search per second or more"),
+  /** Longest a read query of a page or the API may run before it is cancelled and answered 503. */
+  READ_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(8_000),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** arXiv API query endpoint and the pause between its requests (arXiv asks for one request per 3 s). */
   ARXIV_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).default("https://export.arxiv.org/api/query"),

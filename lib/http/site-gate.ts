@@ -1,0 +1,37 @@
+import "server-only";
+
+import { NextResponse, type NextRequest } from "next/server";
+
+import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { searchBudget } from "@/lib/rate-limit/search-budget";
+
+import { AppError } from "./app-error";
+import { clientIp } from "./client-ip";
+import { isDatabaseUnavailable } from "./is-database-unavailable";
+import { jsonError } from "./json-route";
+
+type Forward = { request: { headers: Headers } };
+
+/** The site's own page for a status, rendered in place of the one asked for. */
+function statusPage(request: NextRequest, path: string, status: number, forward: Forward, retryAfterSeconds: number) {
+  return NextResponse.rewrite(new URL(path, request.url), { ...forward, status, headers: { "Retry-After": String(retryAfterSeconds) } });
+}
+
+/**
+ * Spends the client's search budget on a search (page, API, feed or suggestion) and answers 429
+ * with Retry-After once it is gone. Router prefetches run no search and spend nothing.
+ */
+export async function searchBudgetRefusal(request: NextRequest, forward: Forward): Promise<NextResponse | null> {
+  const rule = searchBudget(request.nextUrl.pathname, request.nextUrl.searchParams);
+  if (!rule || request.headers.get("next-router-prefetch")) return null;
+  try {
+    await consumeRateLimit(rule, clientIp(request.headers));
+    return null;
+  } catch (error) {
+    // Without its database the search cannot run either: the route itself answers 503.
+    if (isDatabaseUnavailable(error)) return null;
+    if (!(error instanceof AppError)) throw error;
+    if (request.nextUrl.pathname.startsWith("/api/")) return jsonError(error);
+    return statusPage(request, "/slow-down", 429, forward, error.details?.retryAfterSeconds ?? 60);
+  }
+}
