@@ -2,6 +2,7 @@ import "server-only";
 
 import { NextResponse, type NextRequest } from "next/server";
 
+import { VOTER_COOKIE, VOTER_COOKIE_OPTIONS, issueVoterToken, voterHashFromToken } from "@/lib/papers/voter-token";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { searchBudget } from "@/lib/rate-limit/search-budget";
 
@@ -34,4 +35,11 @@ export async function searchBudgetRefusal(request: NextRequest, forward: Forward
     if (request.nextUrl.pathname.startsWith("/api/")) return jsonError(error);
     return statusPage(request, "/slow-down", 429, forward, error.details?.retryAfterSeconds ?? 60);
   }
+}
+
+/** Gives a paper page's reader the voter cookie their upvote will need, unless they hold one. */
+export function issueVoterCookie(request: NextRequest, response: NextResponse): void {
+  if (request.method !== "GET" || !request.nextUrl.pathname.startsWith("/papers/")) return;
+  if (voterHashFromToken(request.cookies.get(VOTER_COOKIE)?.value)) return;
+  response.cookies.set(VOTER_COOKIE, issueVoterToken(), VOTER_COOKIE_OPTIONS);
 }
