@@ -1,0 +1,17 @@
+import "server-only";
+
+import { after } from "next/server";
+
+/**
+ * Runs work once the response has gone out (Next.js's `after`), logging a failure no one is
+ * waiting for any more. Outside a request (tests, scripts) there is no response to wait for:
+ * the work starts at once, unawaited.
+ */
+export function runAfterResponse(label: string, task: () => Promise<void>): void {
+  const run = () => task().catch((error: unknown) => console.error(`${label} failed after the response`, error));
+  try {
+    after(run);
+  } catch {
+    void run();
+  }
+}
