@@ -1,15 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
-import { issueVoterCookie, searchBudgetRefusal } from "@/lib/http/site-gate";
+import { crossSiteActionRefusal, issueVoterCookie, searchBudgetRefusal } from "@/lib/http/site-gate";
 
 /**
  * Runs before routing on every page and API request. It gives each request an id (echoed in
  * the response and in server logs) and each page a fresh CSP nonce, which Next.js puts on its
  * own scripts. It also answers a path with broken percent-encoding ("/papers/%ZZ"), on which
- * Next.js would otherwise fail with a bare 500 while decoding route parameters. And it keeps
- * searches within each client's budget and hands paper pages' readers their voter cookie
- * (lib/http/site-gate.ts).
+ * Next.js would otherwise fail with a bare 500 while decoding route parameters. And it refuses
+ * cross-site server actions with 403, keeps searches within each client's budget and hands paper
+ * pages' readers their voter cookie (lib/http/site-gate.ts).
  */
 export async function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
@@ -31,7 +31,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
   const forward = { request: { headers: requestHeaders } };
-  const response = (await searchBudgetRefusal(request, forward)) ?? NextResponse.next(forward);
+  const response = crossSiteActionRefusal(request) ?? (await searchBudgetRefusal(request, forward)) ?? NextResponse.next(forward);
   issueVoterCookie(request, response);
   response.headers.set("Content-Security-Policy", policy);
   response.headers.set("X-Request-Id", requestId);

@@ -2,6 +2,7 @@ import "server-only";
 
 import { NextResponse, type NextRequest } from "next/server";
 
+import { env } from "@/lib/env";
 import { VOTER_COOKIE, VOTER_COOKIE_OPTIONS, issueVoterToken, voterHashFromToken } from "@/lib/papers/voter-token";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { searchBudget } from "@/lib/rate-limit/search-budget";
@@ -10,6 +11,7 @@ import { AppError } from "./app-error";
 import { clientIp } from "./client-ip";
 import { isDatabaseUnavailable } from "./is-database-unavailable";
 import { jsonError } from "./json-route";
+import { isSameOrigin } from "./same-origin";
 
 type Forward = { request: { headers: Headers } };
 
@@ -42,4 +44,14 @@ export function issueVoterCookie(request: NextRequest, response: NextResponse): 
   if (request.method !== "GET" || !request.nextUrl.pathname.startsWith("/papers/")) return;
   if (voterHashFromToken(request.cookies.get(VOTER_COOKIE)?.value)) return;
   response.cookies.set(VOTER_COOKIE, issueVoterToken(), VOTER_COOKIE_OPTIONS);
+}
+
+/**
+ * Server actions are POSTs to pages. One from a foreign or "null" Origin is a cross-site request:
+ * Next.js would refuse it too, but as a 500 logged as an error; it is the sender's fault, a 403.
+ */
+export function crossSiteActionRefusal(request: NextRequest): NextResponse | null {
+  if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return null;
+  if (isSameOrigin(request.headers, env.APP_URL)) return null;
+  return new NextResponse("Cross-site form submissions are not allowed.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
