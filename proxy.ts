@@ -31,7 +31,10 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
   const forward = { request: { headers: requestHeaders } };
-  const response = crossSiteActionRefusal(request) ?? (await searchBudgetRefusal(request, forward)) ?? NextResponse.next(forward);
+  const response =
+    crossSiteActionRefusal(request) ??
+    (await searchBudgetRefusal(request)) ??
+    NextResponse.next(forward);
   issueVoterCookie(request, response);
   response.headers.set("Content-Security-Policy", policy);
   response.headers.set("X-Request-Id", requestId);

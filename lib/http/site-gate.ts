@@ -12,19 +12,13 @@ import { clientIp } from "./client-ip";
 import { isDatabaseUnavailable } from "./is-database-unavailable";
 import { jsonError } from "./json-route";
 import { isSameOrigin } from "./same-origin";
-
-type Forward = { request: { headers: Headers } };
-
-/** The site's own page for a status, rendered in place of the one asked for. */
-function statusPage(request: NextRequest, path: string, status: number, forward: Forward, retryAfterSeconds: number) {
-  return NextResponse.rewrite(new URL(path, request.url), { ...forward, status, headers: { "Retry-After": String(retryAfterSeconds) } });
-}
+import { statusPageResponse } from "./status-page";
 
 /**
  * Spends the client's search budget on a search (page, API, feed or suggestion) and answers 429
  * with Retry-After once it is gone. Router prefetches run no search and spend nothing.
  */
-export async function searchBudgetRefusal(request: NextRequest, forward: Forward): Promise<NextResponse | null> {
+export async function searchBudgetRefusal(request: NextRequest): Promise<NextResponse | null> {
   const rule = searchBudget(request.nextUrl.pathname, request.nextUrl.searchParams);
   if (!rule || request.headers.get("next-router-prefetch")) return null;
   try {
@@ -35,7 +29,13 @@ export async function searchBudgetRefusal(request: NextRequest, forward: Forward
     if (isDatabaseUnavailable(error)) return null;
     if (!(error instanceof AppError)) throw error;
     if (request.nextUrl.pathname.startsWith("/api/")) return jsonError(error);
-    return statusPage(request, "/slow-down", 429, forward, error.details?.retryAfterSeconds ?? 60);
+    const { limit, windowSeconds } = env.SEARCH_RATE_LIMIT;
+    return statusPageResponse({
+      status: 429,
+      title: "That was a lot of searches in a short time.",
+      message: `Each address may run ${limit} searches at once, then one more every ${Math.round(windowSeconds / limit)} seconds. Please wait a moment and search again.`,
+      retryAfterSeconds: error.details?.retryAfterSeconds ?? 60,
+    });
   }
 }
 
