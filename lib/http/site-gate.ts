@@ -3,6 +3,7 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 
 import { env } from "@/lib/env";
+import { isDatabaseReachable } from "@/lib/health/database-reachable";
 import { VOTER_COOKIE, VOTER_COOKIE_OPTIONS, issueVoterToken, voterHashFromToken } from "@/lib/papers/voter-token";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { searchBudget } from "@/lib/rate-limit/search-budget";
@@ -54,4 +55,20 @@ export function crossSiteActionRefusal(request: NextRequest): NextResponse | nul
   if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return null;
   if (isSameOrigin(request.headers, env.APP_URL)) return null;
   return new NextResponse("Cross-site form submissions are not allowed.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * While the database is down a page would stream a 200 shell and then an error, or fail with a
+ * bare 500: crawlers and load balancers get 503 with Retry-After instead, and people a page in
+ * the site's frame saying so. (The API answers its own 503s, see json-route.ts.)
+ */
+export async function outageRefusal(request: NextRequest): Promise<NextResponse | null> {
+  if ((request.method !== "GET" && request.method !== "HEAD") || request.nextUrl.pathname.startsWith("/api/")) return null;
+  if (await isDatabaseReachable()) return null;
+  return statusPageResponse({
+    status: 503,
+    title: "PaperPulse cannot reach its database right now.",
+    message: "Nothing is lost: papers, votes and subscriptions are kept in the database, which is usually back within a minute. Please reload this page shortly.",
+    retryAfterSeconds: 5,
+  });
 }
