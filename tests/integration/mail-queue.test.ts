@@ -17,6 +17,7 @@ const { db } = await import("@/lib/db");
 const { closeMailer } = await import("@/lib/mail/send-mail");
 const { retryDelayMs, sendQueuedMail } = await import("@/lib/mail/mail-queue");
 const { subscribe } = await import("@/lib/subscribers/subscribe");
+const { afterResponseWorkDone } = await import("@/lib/http/run-after-response");
 const { subscriptionSchema } = await import("@/lib/subscribers/subscription-input");
 
 let sink: SmtpSink | undefined;
@@ -34,6 +35,7 @@ describe("mail while the SMTP server is down", () => {
 
   it("still takes the subscription and keeps its confirmation email for later", async () => {
     await subscribe(subscriptionSchema.parse({ email, topics: ["diffusion"] }), { ip: "192.0.2.10" });
+    await afterResponseWorkDone(); // subscribing answers first and works after
     const subscriber = await db.subscriber.findUniqueOrThrow({ where: { email } });
     expect(subscriber.status).toBe("pending");
     const [item] = await db.mailQueueItem.findMany();
@@ -66,6 +68,7 @@ describe("mail while the SMTP server is down", () => {
 
   it("gives up on an address the server refuses for good", async () => {
     await subscribe(subscriptionSchema.parse({ email: `bounce-${Date.now()}@example.org` }), { ip: "192.0.2.11" });
+    await afterResponseWorkDone();
     await sink!.waitForMessages(2);
     await db.mailQueueItem.create({
       data: { message: { to: "nobody@example.org", subject: "s", html: "<p>h</p>", text: "t" }, nextAttemptAt: new Date(0), lastError: "down" },
