@@ -18,8 +18,11 @@ async function expectNoAxeViolations(page: Page) {
 
 /** Opens the newest outbox email to `email` with this subject. */
 async function openEmail(page: Page, email: string, subject: string) {
-  await page.goto("/dev/outbox");
-  await page.getByRole("link").filter({ hasText: subject }).filter({ hasText: email }).first().click();
+  // A subscription's email is written just after the form's answer: look again until it is there.
+  await expect(async () => {
+    await page.goto("/dev/outbox");
+    await page.getByRole("link").filter({ hasText: subject }).filter({ hasText: email }).first().click({ timeout: 1_000 });
+  }).toPass();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject);
 }
 
@@ -47,7 +50,11 @@ test("subscribe, confirm from the outbox, change preferences, pause, and unsubsc
   await expect(page.getByRole("status")).toContainText("Check your inbox");
 
   await page.getByRole("link", { name: "local outbox" }).click();
-  await page.getByRole("link").filter({ hasText: "Confirm your PaperPulse subscription" }).filter({ hasText: email }).click();
+  // The email is written just after the form's answer: look again until it is there.
+  await expect(async () => {
+    await page.reload();
+    await page.getByRole("link").filter({ hasText: "Confirm your PaperPulse subscription" }).filter({ hasText: email }).click({ timeout: 1_000 });
+  }).toPass();
   await expect(page.locator("dl")).toContainText(email);
   await expect(page.frameLocator("iframe").getByRole("link", { name: "Confirm subscription" })).toBeVisible();
   await expectNoAxeViolations(page);

@@ -12,6 +12,7 @@ let app: AppInstance;
 test.describe.configure({ timeout: 120_000 });
 
 test.beforeAll(async () => {
+  test.setTimeout(120_000);
   database = await provisionTestDatabase({ seed: true });
   app = await startAppInstance({
     port,
