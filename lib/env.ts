@@ -28,7 +28,7 @@ const schema = z.object({
       const [limit, windowSeconds] = value.split("/").map(Number);
       return { limit: limit!, windowSeconds: windowSeconds! };
     })
-    .refine(({ limit, windowSeconds }) => limit >= 1 && windowSeconds >= 1, "must allow at least 1 search per second or more"),
+    .refine(({ limit, windowSeconds }) => limit >= 1 && windowSeconds >= 1, "both numbers must be at least 1"),
   /** Longest a read query of a page or the API may run before it is cancelled and answered 503. */
   READ_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(8_000),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
