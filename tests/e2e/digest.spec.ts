@@ -7,10 +7,12 @@ const uniqueEmail = () => `digest-${Date.now().toString(36)}-${Math.random().toS
 
 async function openNewestEmail(page: Page, email: string, subject: string | RegExp) {
   // A subscription's email is written just after the form's answer: look again until it is there.
+  const message = page.getByRole("link").filter({ hasText: subject }).filter({ hasText: email }).first();
   await expect(async () => {
     await page.goto("/dev/outbox");
-    await page.getByRole("link").filter({ hasText: subject }).filter({ hasText: email }).first().click({ timeout: 1_000 });
+    await expect(message).toBeVisible({ timeout: 1_000 });
   }).toPass();
+  await message.click();
 }
 
 test("a confirmed subscriber gets a digest from the cron route, and clicks through to a paper", async ({ page, request }) => {

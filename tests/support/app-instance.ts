@@ -18,15 +18,22 @@ export async function startAppInstance(options: { port: number; env: Record<stri
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise((resolve) => child.once("exit", resolve));
+  // A test runner that gives up on a slow set-up never calls stop(): the server goes with it.
+  const stopWithRunner = () => child.kill("SIGTERM");
+  process.once("exit", stopWithRunner);
   const deadline = Date.now() + 60_000;
   while (!(await fetch(`${url}/api/health`).then((response) => response.ok, () => false))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`The app on ${url} did not start:\n${output}`);
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error(`The app on ${url} did not start:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
     url,
     log: () => output,
     stop: async () => {
+      process.off("exit", stopWithRunner);
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
     },
