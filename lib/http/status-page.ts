@@ -6,7 +6,7 @@ const STYLE = `
 *{box-sizing:border-box}body{margin:0;min-height:100vh;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,sans-serif}
 a{color:var(--accent)}.skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px}
 header,footer{border-bottom:1px solid var(--line)}footer{border:0;border-top:1px solid var(--line);color:var(--muted);font-size:14px}
-.wrap{max-width:56rem;margin:0 auto;padding:12px 16px}.brand{font-weight:600;font-size:18px;color:var(--fg);text-decoration:none}
+.wrap{max-width:56rem;margin:0 auto;padding:12px 16px}.brand{font-weight:600;font-size:18px;color:var(--fg);text-decoration:none}.mark{color:var(--accent)}
 main{max-width:56rem;margin:0 auto;padding:32px 16px}.box{border:1px solid var(--box-line);background:var(--box);border-radius:8px;padding:24px}
 h1{font-size:18px;margin:0}p{margin:8px 0 0;color:var(--muted);font-size:14px}`;
 
@@ -20,7 +20,7 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (character) => `&#${cha
 export function statusPageResponse(page: { status: number; title: string; message: string; retryAfterSeconds: number }): NextResponse {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escape(page.title)} · PaperPulse</title><style>${STYLE}</style></head>
-<body><a class="skip" href="#main">Skip to content</a><header><div class="wrap"><a class="brand" href="/">◆ PaperPulse</a></div></header>
+<body><a class="skip" href="#main">Skip to content</a><header><div class="wrap"><a class="brand" href="/"><span class="mark" aria-hidden="true">◆</span> PaperPulse</a></div></header>
 <main id="main"><div class="box" role="alert"><h1>${escape(page.title)}</h1><p>${escape(page.message)}</p><p><a href="/">Trending papers</a></p></div></main>
 <footer><div class="wrap">PaperPulse lists papers from arXiv.</div></footer></body></html>`;
   return new NextResponse(html, {
