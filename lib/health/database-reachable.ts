@@ -10,12 +10,13 @@ let known: { reachable: boolean; at: number } = { reachable: true, at: 0 };
 let probing: Promise<boolean> | null = null;
 
 /**
- * Whether the database answers, asked at most once a second however many pages are requested.
- * Only a connection failure counts as down: a probe that is merely slow (a busy pool) says
- * nothing, and the pages go ahead.
+ * Whether the database answers: while it does, asked at most once a second however many pages
+ * are requested; while it does not, asked again by the next request (one probe at a time), so
+ * pages come back the moment it does. Only a connection failure counts as down: a probe that is
+ * merely slow (a busy pool) says nothing, and the pages go ahead.
  */
 export async function isDatabaseReachable(): Promise<boolean> {
-  if (Date.now() - known.at < RECHECK_MS) return known.reachable;
+  if (known.reachable && Date.now() - known.at < RECHECK_MS) return true;
   probing ??= probe().finally(() => (probing = null));
   return probing;
 }
