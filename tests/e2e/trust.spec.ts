@@ -67,9 +67,13 @@ test("a scripted search flood is cut off with 429 and Retry-After, after a gener
   expect(answered).toBeGreaterThanOrEqual(30);
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
   expect((await refused.json()).error.code).toBe("rate_limited");
-  const page = await request.get(`${app.url}/search?q=learning`);
-  expect(page.status()).toBe(429);
-  expect(page.headers()["retry-after"]).toBeDefined();
+  // The bucket earns one search back every 5 s: of three quick page loads at least one is refused.
+  const pages = [];
+  for (let i = 0; i < 3; i++) pages.push(await request.get(`${app.url}/search?q=learning+page+${i}`));
+  const limitedPage = pages.find((page) => page.status() === 429);
+  expect(limitedPage, `page statuses ${pages.map((page) => page.status())}`).toBeDefined();
+  expect(limitedPage!.headers()["retry-after"]).toBeDefined();
+  expect(await limitedPage!.text()).toContain("That was a lot of searches");
 });
 
 test("server actions refused for a foreign or null Origin answer 403 and are not logged as errors", async ({ request }) => {
