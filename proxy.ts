@@ -1,14 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { crossSiteActionRefusal, issueVoterCookie, outageRefusal, searchBudgetRefusal } from "@/lib/http/site-gate";
 
 /**
  * Runs before routing on every page and API request. It gives each request an id (echoed in
  * the response and in server logs) and each page a fresh CSP nonce, which Next.js puts on its
  * own scripts. It also answers a path with broken percent-encoding ("/papers/%ZZ"), on which
- * Next.js would otherwise fail with a bare 500 while decoding route parameters.
+ * Next.js would otherwise fail with a bare 500 while decoding route parameters. And it refuses
+ * cross-site server actions with 403, answers pages with 503 while the database is down, keeps
+ * searches within each client's budget and hands paper pages' readers their voter cookie
+ * (lib/http/site-gate.ts).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
   try {
     decodeURIComponent(request.nextUrl.pathname);
@@ -27,7 +31,13 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const forward = { request: { headers: requestHeaders } };
+  const response =
+    crossSiteActionRefusal(request) ??
+    (await outageRefusal(request)) ??
+    (await searchBudgetRefusal(request)) ??
+    NextResponse.next(forward);
+  issueVoterCookie(request, response);
   response.headers.set("Content-Security-Policy", policy);
   response.headers.set("X-Request-Id", requestId);
   return response;

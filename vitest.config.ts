@@ -18,6 +18,8 @@ export default defineConfig({
       APP_URL: "http://localhost:3000",
       CRON_SECRET: "test-cron-secret-0123456789",
       SCHEDULER: "off",
+      // The tests' X-Forwarded-For stands for what one proxy in front of the app appended.
+      TRUSTED_PROXY_HOPS: "1",
     },
     projects: [
       {

@@ -94,6 +94,8 @@ export async function loadSyntheticCorpus(
       );
       onProgress(end, count);
     }
+    // The synthetic votes stand for votes from as many networks, as the trending score counts those.
+    await client.query("UPDATE paper SET upvote_networks = upvote_count WHERE upvote_networks <> upvote_count");
     await client.query("ANALYZE paper");
   } finally {
     await client.end();

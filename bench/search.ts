@@ -18,26 +18,67 @@ const WARMUP = Math.max(1, Math.round(RUNS / 10));
 // A word a person could type: its own lexeme (so "guarante", the stem of "guarantee", is not one).
 const TYPABLE = `plainto_tsquery('paper_search', e.word)::text = quote_literal(e.word)`;
 
-/** Words picked by how many papers hold them, read from ANALYZE's statistics of the search vector. */
-async function wordsByShare(client: pg.Pool): Promise<{ word: string; share: number }[]> {
-  const { rows } = await client.query<{ word: string; share: number }>(`
-    SELECT e.word, e.share
-    FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, share)
-    WHERE s.tablename = 'paper' AND s.attname = 'search_vector' AND s.schemaname = current_schema()
-      AND e.word ~ '^[a-z]{4,}$' AND ${TYPABLE}`);
-  return rows.sort((a, b) => b.share - a.share);
+type WordShare = { word: string; share: number };
+
+// About a thousand papers picked by id: the same sample on every run over one corpus, where
+// ANALYZE's statistics are a fresh random sample each time (so the bench's words changed between runs).
+const SAMPLE_SIZE = 1_000;
+
+/** Stops the bench on a word or phrase no paper holds (a stop word), which would measure nothing. */
+export async function assertFound(client: pg.Pool, what: string, query: string): Promise<void> {
+  const { rows } = await client.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM paper WHERE search_vector @@ websearch_to_tsquery('paper_search', $1)) AS found`,
+    [query],
+  );
+  if (!rows[0]?.found) throw new Error(`The search bench's ${what} ${JSON.stringify(query)} matches no paper; it cannot be measured.`);
 }
 
-/** The commonest pair of adjacent typable words, from ANALYZE's statistics of the word-pair index. */
-async function commonestPair(client: pg.Pool): Promise<{ pair: string; share: number } | undefined> {
-  const { rows } = await client.query<{ pair: string; share: number }>(`
-    SELECT e.pair, e.share
-    FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(pair, share)
-    WHERE s.tablename = 'paper_word_pairs_idx' AND s.schemaname = current_schema() AND e.pair ~ '^[a-z]{4,} [a-z]{4,}$'
-      AND (SELECT bool_and(${TYPABLE}) FROM unnest(string_to_array(e.pair, ' ')) AS e(word))
-    ORDER BY e.share DESC
-    LIMIT 1`);
-  return rows[0];
+/**
+ * The bench's words, the same on every run over a corpus: each word's share of papers counted in
+ * a fixed sample, ties broken alphabetically; the commonest adjacent pair likewise; surnames by
+ * how many sampled papers list them first. Every pick is checked against the whole corpus.
+ */
+export async function pickBenchWords(client: pg.Pool) {
+  const { rows: counted } = await client.query<{ papers: number }>("SELECT count(*)::int AS papers FROM paper");
+  const sample = `id % ${Math.max(1, Math.floor(counted[0]!.papers / SAMPLE_SIZE))} = 0`;
+  const { rows: words } = await client.query<WordShare>(`
+    SELECT e.word, e.ndoc::float8 / (SELECT count(*) FROM paper WHERE ${sample}) AS share
+    FROM ts_stat('SELECT search_vector FROM paper WHERE ${sample}') AS e
+    WHERE e.word ~ '^[a-z]{4,}$' AND ${TYPABLE}
+    ORDER BY e.ndoc DESC, e.word`);
+  if (words.length < 4) throw new Error("The search bench found too few words in its sample of the corpus.");
+  const { rows: pairs } = await client.query<{ pair: string; share: number }>(`
+    SELECT pair, count(*)::float8 / (SELECT count(*) FROM paper WHERE ${sample}) AS share
+    FROM paper, unnest(paper_word_pairs(search_vector)) AS pair
+    WHERE ${sample} AND pair ~ '^[a-z]{4,} [a-z]{4,}$'
+      AND (SELECT bool_and(${TYPABLE}) FROM unnest(string_to_array(pair, ' ')) AS e(word))
+    GROUP BY pair ORDER BY count(*) DESC, pair LIMIT 1`);
+  const surnameOf = (pattern: string) =>
+    client.query<{ name: string }>(`
+      SELECT split_part(authors[1], ' ', 2) AS name FROM paper
+      WHERE ${sample} AND comment = 'synthetic' AND split_part(authors[1], ' ', 2) ~ '${pattern}'
+        AND plainto_tsquery('paper_search', split_part(authors[1], ' ', 2))::text <> ''
+      GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+  const { rows: surnames } = await surnameOf("^[A-Z][a-z]{2,}$");
+  const { rows: shortNames } = await surnameOf("^[A-Z][a-z]$");
+
+  const commonest = words[0]!;
+  const picked = {
+    commonest,
+    common: nearest(words, 0.25),
+    medium: nearest(words, 0.05),
+    rarest: words.slice(-2),
+    pair: pairs[0] ?? { pair: `${nearest(words, 0.25).word} ${commonest.word}`, share: 0 },
+    surname: surnames[0]?.name ?? "Kirsch",
+    shortName: shortNames[0]?.name,
+  };
+  const { commonest: first, common, medium, rarest } = picked;
+  for (const [what, word] of Object.entries({ commonest: first, common, medium, rare: rarest[0]!, "other rare": rarest[1]! })) {
+    await assertFound(client, `${what} word`, word.word);
+  }
+  await assertFound(client, "phrase", `"${picked.pair.pair}"`);
+  await assertFound(client, "surname", picked.surname);
+  return picked;
 }
 
 function nearest(words: { word: string; share: number }[], share: number) {
@@ -68,20 +109,7 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
     // The app reads the table's size the same way (cached), to tell broad queries apart.
     const { rows: shapes } = await pool.query<CorpusShape>(sqlOf(corpusShapeSql()));
     const corpus = shapes[0]!;
-    const words = await wordsByShare(pool);
-    const commonest = words[0]!;
-    const common = nearest(words, 0.25);
-    const medium = nearest(words, 0.05);
-    const rarest = words.slice(-2);
-    const pair = (await commonestPair(pool)) ?? { pair: `${common.word} ${commonest.word}`, share: 0 };
-    const { rows: authors } = await pool.query<{ name: string }>(
-      `SELECT split_part(authors[1], ' ', 2) AS name FROM paper WHERE comment = 'synthetic' AND cardinality(authors) > 0 LIMIT 1`,
-    );
-    const surname = authors[0]?.name ?? "Kirsch";
-    const { rows: shortNames } = await pool.query<{ name: string }>(
-      `SELECT split_part(authors[1], ' ', 2) AS name FROM paper
-       WHERE comment = 'synthetic' AND split_part(authors[1], ' ', 2) ~ '^[A-Z][a-z]$' AND lower(split_part(authors[1], ' ', 2)) NOT IN ('he', 'an', 'so', 'do', 'no') LIMIT 1`,
-    );
+    const { commonest, common, medium, rarest, pair, surname, shortName } = await pickBenchWords(pool);
     const share = (word: { share: number }) => `${(word.share * 100).toFixed(1)} %`;
     const scenarios: Scenario[] = [
       { name: `commonest word (${share(commonest)})`, q: commonest.word },
@@ -95,7 +123,7 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
       { name: "author: filter", q: `author:${surname}` },
       { name: "author: filter and a word", q: `author:${surname} ${common.word}` },
       { name: "surname as a word", q: surname },
-      ...(shortNames[0] ? [{ name: "two-letter author: and a word", q: `author:${shortNames[0].name} ${common.word}` }] : []),
+      ...(shortName ? [{ name: "two-letter author: and a word", q: `author:${shortName} ${common.word}` }] : []),
     ];
 
     for (const scenario of scenarios) {
@@ -141,7 +169,7 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
     `\`GET /api/search\` through \`next start\` (HTTP, Next.js, zod, Prisma, JSON) next to the same statements sent with \`pg\` ` +
       `(by relevance the planner's estimate first, which picks the plan; then page and capped count in parallel; the estimate ` +
       `also gives the total past ${COUNT_CAP.toLocaleString("en-US")} matches); ` +
-      `${RUNS} runs each after ${WARMUP} warm-up runs. Shares are the share of papers holding a word, from ANALYZE's statistics.`,
+      `${RUNS} runs each after ${WARMUP} warm-up runs. Shares are the share of papers holding a word, counted in a fixed sample of about 1,000 papers, so each run over a corpus picks the same words.`,
     "",
     "| query | q | matches | API p50 | API p95 | SQL p50 | SQL p95 | p50 ratio | p95 ratio |",
     "|---|---|---|---|---|---|---|---|---|",

@@ -10,6 +10,27 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("PaperPulse <digest@paperpulse.localhost>"),
   /** Upper bound on simultaneous SMTP connections of the pooled transport. */
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  /**
+   * Proxies in front of the app that append the peer they saw to X-Forwarded-For (a load balancer,
+   * a CDN): their forwarding headers are believed, anyone else's ignored. 0 = the socket's peer is
+   * the client (the app faces the internet, or `npm start`).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Searches one client may run: "<searches>/<seconds>", a token bucket (that many at once, then
+   * one more every seconds/searches). Suggestions as you type get five times as many.
+   */
+  SEARCH_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+\/\d+$/, "must be <searches>/<seconds>, e.g. 60/300")
+    .default("60/300")
+    .transform((value) => {
+      const [limit, windowSeconds] = value.split("/").map(Number);
+      return { limit: limit!, windowSeconds: windowSeconds! };
+    })
+    .refine(({ limit, windowSeconds }) => limit >= 1 && windowSeconds >= 1, "both numbers must be at least 1"),
+  /** Longest a read query of a page or the API may run before it is cancelled and answered 503. */
+  READ_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(8_000),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** arXiv API query endpoint and the pause between its requests (arXiv asks for one request per 3 s). */
   ARXIV_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).default("https://export.arxiv.org/api/query"),

@@ -21,3 +21,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * True when PostgreSQL cancelled a statement for running past statement_timeout (SQLSTATE 57014;
+ * see readDb in lib/db.ts): the query was too expensive, not wrong.
+ */
+export function isStatementTimeout(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const candidate = current as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: Cause } }; cause?: unknown };
+    const cause = candidate.meta?.driverAdapterError?.cause ?? (candidate.cause as Cause | undefined);
+    if (candidate.code === "57014" || candidate.meta?.code === "57014" || cause?.originalCode === "57014" || cause?.code === "57014") return true;
+    current = candidate.cause;
+  }
+  return false;
+}

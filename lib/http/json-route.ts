@@ -4,7 +4,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 
 import { AppError } from "./app-error";
-import { isDatabaseUnavailable } from "./is-database-unavailable";
+import { isDatabaseUnavailable, isStatementTimeout } from "./is-database-unavailable";
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
 
@@ -30,7 +30,8 @@ export function fromZodError(error: z.ZodError): AppError {
 
 /**
  * Wraps a route handler: expected errors become JSON with their status, validation errors 400,
- * an unreachable database 503 with Retry-After, anything else a logged 500 that reveals nothing.
+ * an unreachable database or a query stopped by the read timeout 503 with Retry-After, anything
+ * else a logged 500 that reveals nothing.
  */
 export function jsonRoute<Context>(handler: Handler<Context>): Handler<Context> {
   return async (request, context) => {
@@ -40,6 +41,11 @@ export function jsonRoute<Context>(handler: Handler<Context>): Handler<Context> 
       if (error instanceof AppError) return jsonError(error);
       if (error instanceof z.ZodError) return jsonError(fromZodError(error));
       const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+      if (isStatementTimeout(error)) {
+        console.warn(`[${requestId}] ${request.method} ${new URL(request.url).pathname}: statement timeout`);
+        const message = "This request took too long to answer and was stopped; please retry, or narrow the search.";
+        return jsonError(new AppError("unavailable", message, { retryAfterSeconds: 5 }));
+      }
       if (isDatabaseUnavailable(error)) {
         console.error(`[${requestId}] ${request.method} ${new URL(request.url).pathname}: database unavailable`);
         const message = "PaperPulse cannot reach its database right now; please retry shortly.";

@@ -2,7 +2,7 @@ import "server-only";
 
 import { cache } from "react";
 
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db";
 
 import { arxivAbsUrl, arxivPdfUrl } from "./arxiv-id";
 import type { PaperDetails } from "./paper-details";

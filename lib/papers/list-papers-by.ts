@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { encodeCursor, type FeedCursor } from "./feed-cursor";

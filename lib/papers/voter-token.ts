@@ -6,9 +6,19 @@ import { env } from "@/lib/env";
 
 /**
  * A browser's voter identity: 128 random bits, signed so that only ids we issued count. The
- * cookie holds `id.signature`; the database holds only a hash of the id.
+ * cookie holds `id.signature`; the database holds only a hash of the id. It is issued with a
+ * paper page (proxy.ts), never by the vote itself: a client that drops its cookies has to load a
+ * page again for each vote, and its votes still count once per network (upvote-paper.ts).
  */
 export const VOTER_COOKIE = "pp_voter";
+
+export const VOTER_COOKIE_OPTIONS = {
+  httpOnly: true,
+  sameSite: "lax",
+  secure: env.APP_URL.startsWith("https:"),
+  path: "/",
+  maxAge: 60 * 60 * 24 * 365 * 2,
+} as const;
 
 function sign(id: string): string {
   return createHmac("sha256", env.APP_SECRET).update(`voter:${id}`).digest("base64url");

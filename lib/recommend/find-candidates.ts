@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db";
 
 /** Postings read per strong term of the model: the papers that term weighs most in, within the window. */
 const POSTINGS_PER_TERM = 100;

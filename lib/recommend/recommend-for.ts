@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { periodWindow, todayUtc, type Period } from "@/lib/papers/feed-period";

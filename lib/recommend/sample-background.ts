@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db";
 
 /** Background papers: the negatives a reader never rated, as arxiv-sanity uses every other paper. */
 export const BACKGROUND_PAPERS = 200;

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db";
 import { paperCardColumns, type PaperCard } from "@/lib/papers/paper-card";
 
 const MAX_TERMS = 8;

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { readDb as db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { editDistance } from "./edit-distance";

@@ -6,8 +6,13 @@ const CRON_SECRET = "e2e-cron-secret-0123456789";
 const uniqueEmail = () => `digest-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.org`;
 
 async function openNewestEmail(page: Page, email: string, subject: string | RegExp) {
-  await page.goto("/dev/outbox");
-  await page.getByRole("link").filter({ hasText: subject }).filter({ hasText: email }).first().click();
+  // A subscription's email is written just after the form's answer: look again until it is there.
+  const message = page.getByRole("link").filter({ hasText: subject }).filter({ hasText: email }).first();
+  await expect(async () => {
+    await page.goto("/dev/outbox");
+    await expect(message).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await message.click();
 }
 
 test("a confirmed subscriber gets a digest from the cron route, and clicks through to a paper", async ({ page, request }) => {

@@ -18,8 +18,13 @@ async function expectNoAxeViolations(page: Page) {
 
 /** Opens the newest outbox email to `email` with this subject. */
 async function openEmail(page: Page, email: string, subject: string) {
-  await page.goto("/dev/outbox");
-  await page.getByRole("link").filter({ hasText: subject }).filter({ hasText: email }).first().click();
+  // A subscription's email is written just after the form's answer: look again until it is there.
+  const message = page.getByRole("link").filter({ hasText: subject }).filter({ hasText: email }).first();
+  await expect(async () => {
+    await page.goto("/dev/outbox");
+    await expect(message).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await message.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(subject);
 }
 
@@ -47,7 +52,13 @@ test("subscribe, confirm from the outbox, change preferences, pause, and unsubsc
   await expect(page.getByRole("status")).toContainText("Check your inbox");
 
   await page.getByRole("link", { name: "local outbox" }).click();
-  await page.getByRole("link").filter({ hasText: "Confirm your PaperPulse subscription" }).filter({ hasText: email }).click();
+  // The email is written just after the form's answer: look again until it is there.
+  const confirmation = page.getByRole("link").filter({ hasText: "Confirm your PaperPulse subscription" }).filter({ hasText: email });
+  await expect(async () => {
+    await page.goto("/dev/outbox");
+    await expect(confirmation).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await confirmation.click();
   await expect(page.locator("dl")).toContainText(email);
   await expect(page.frameLocator("iframe").getByRole("link", { name: "Confirm subscription" })).toBeVisible();
   await expectNoAxeViolations(page);

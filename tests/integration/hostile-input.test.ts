@@ -103,6 +103,8 @@ describe("control characters", () => {
       undefined,
     );
     expect(response.status).toBe(202);
+    const { afterResponseWorkDone } = await import("@/lib/http/run-after-response");
+    await afterResponseWorkDone(); // subscribing answers first and works after
     const topics = await db.subscriberTopic.findMany({ where: { subscriber: { email } }, orderBy: { position: "asc" } });
     expect(topics.map((topic) => topic.value).sort()).toEqual(["Ada Lovelace", "graph networks"]);
     await db.subscriber.delete({ where: { email } });

@@ -18,6 +18,7 @@ const { db } = await import("@/lib/db");
 const { closeMailer, sendMail } = await import("@/lib/mail/send-mail");
 const { retryDelayMs, sendQueuedMail } = await import("@/lib/mail/mail-queue");
 const { subscribe } = await import("@/lib/subscribers/subscribe");
+const { afterResponseWorkDone } = await import("@/lib/http/run-after-response");
 const { subscriptionSchema } = await import("@/lib/subscribers/subscription-input");
 
 let sink: SmtpSink | undefined;
@@ -35,6 +36,7 @@ describe("mail while the SMTP server is down", () => {
 
   it("still takes the subscription and keeps its confirmation email for later", async () => {
     await subscribe(subscriptionSchema.parse({ email, topics: ["diffusion"] }), { ip: "192.0.2.10" });
+    await afterResponseWorkDone(); // subscribing answers first and works after
     const subscriber = await db.subscriber.findUniqueOrThrow({ where: { email } });
     expect(subscriber.status).toBe("pending");
     const [item] = await db.mailQueueItem.findMany();
@@ -67,6 +69,7 @@ describe("mail while the SMTP server is down", () => {
 
   it("gives up on an address the server refuses for good", async () => {
     await subscribe(subscriptionSchema.parse({ email: `bounce-${Date.now()}@example.org` }), { ip: "192.0.2.11" });
+    await afterResponseWorkDone();
     await sink!.waitForMessages(2);
     await db.mailQueueItem.create({
       data: { message: { to: "nobody@example.org", subject: "s", html: "<p>h</p>", text: "t" }, nextAttemptAt: new Date(0), lastError: "down" },

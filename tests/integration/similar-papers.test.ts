@@ -78,7 +78,7 @@ describe("similar papers", () => {
 
   it("are recomputed when a paper's text changes, not when it is upvoted", async () => {
     const target = await db.paper.findUniqueOrThrow({ where: { arxivId: added[1] }, select: { id: true } });
-    await setUpvote(added[1]!, "a".repeat(64), true);
+    await setUpvote(added[1]!, { hash: "a".repeat(64), networkKey: "192.0.2.0/24" }, true);
     expect(await db.$queryRaw<unknown[]>`SELECT 1 FROM similarity_queue`).toHaveLength(0);
     await db.paper.update({
       where: { id: target.id },

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 
 import type { ParsedMail } from "mailparser";
+import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 
 import { startSmtpSink } from "../support/smtp-sink";
@@ -35,7 +36,8 @@ beforeEach(() => {
 });
 
 const uniqueEmail = () => `reader-${randomBytes(6).toString("hex")}@example.org`;
-const uniqueIp = () => `198.51.100.${randomBytes(1)[0]}-${randomBytes(4).toString("hex")}`;
+// A valid address of its own per request, so no test spends another's rate limit.
+const uniqueIp = () => `2001:db8::${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}`;
 
 /** The next email the SMTP server receives. */
 async function nextMail(): Promise<ParsedMail> {
@@ -184,7 +186,45 @@ describe("subscribing", () => {
 
     expect((await confirmSubscription(second)).ok).toBe(true);
     expect((await confirmSubscription(first)).ok).toBe(false);
-    expect(await db.subscriber.findUniqueOrThrow({ where: { email }, select: { maxPapers: true } })).toEqual({ maxPapers: 5 });
+  });
+
+  it("keeps a pending subscription's topics when the address is signed up again before it is confirmed", async () => {
+    const email = uniqueEmail();
+    await subscribe(subscriptionSchema.parse({ email, topics: ["diffusion"], authors: ["Louis Kirsch"] }), { ip: uniqueIp() });
+    await nextMail();
+    await subscribe(subscriptionSchema.parse({ email, frequency: "weekly", maxPapers: 50, topics: ["something else entirely"] }), { ip: uniqueIp() });
+    const second = linkIn(await nextMail(), "/subscribe/confirm").searchParams.get("token")!;
+
+    // The page behind the new link shows what it confirms: the first sign-up's choices.
+    const lookup = await getSubscriptionByToken(second, ["confirm"]);
+    expect(lookup.ok && lookup.subscription).toMatchObject({ frequency: "daily", maxPapers: 10, topics: ["diffusion"], authors: ["Louis Kirsch"] });
+    expect((await confirmSubscription(second)).ok).toBe(true);
+    const confirmed = await db.subscriber.findUniqueOrThrow({ where: { email }, select: { frequency: true, maxPapers: true, topics: { select: { value: true } } } });
+    expect(confirmed).toEqual({ frequency: "daily", maxPapers: 10, topics: [{ value: "diffusion" }, { value: "Louis Kirsch" }] });
+  });
+
+  it("answers for a known and an unknown address before touching any subscriber data", async () => {
+    const { email: known } = await subscribeAndConfirm();
+    const locker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await locker.connect();
+    try {
+      // While nothing can read or write subscribers, both answers must still come: neither path
+      // does membership-dependent work before answering, so neither can be told apart by time.
+      await locker.query("BEGIN");
+      await locker.query("LOCK TABLE subscriber IN ACCESS EXCLUSIVE MODE");
+      const answers = Promise.all([postSubscription({ email: known }), postSubscription({ email: uniqueEmail() })]);
+      const blocked = new Promise<"blocked">((resolve) => setTimeout(() => resolve("blocked"), 5_000));
+      const outcome = await Promise.race([answers, blocked]);
+      expect(outcome === "blocked" ? outcome : outcome.map((response) => response.status)).toEqual([202, 202]);
+    } finally {
+      await locker.query("ROLLBACK");
+      await locker.end();
+    }
+    // The work goes on after the answer: the known address gets its manage link, the new one its confirmation.
+    await sink.waitForMessages(sent + 2);
+    const subjects = sink.messages.slice(sent, sent + 2).map((mail) => mail.subject);
+    sent += 2;
+    expect(subjects.sort()).toEqual(["Confirm your PaperPulse subscription", "You're already subscribed to PaperPulse"].sort());
   });
 
   it("limits an address to three requests an hour and an IP to ten, with 429 and Retry-After", async () => {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ParameterError } from "@/components/parameter-error";
 import { PaperList } from "@/components/paper-list";
 import { plural } from "@/lib/format";
+import { isStatementTimeout } from "@/lib/http/is-database-unavailable";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { findMatchedAuthors } from "@/lib/search/matched-authors";
 import { searchPapers } from "@/lib/search/search-papers";
@@ -64,7 +65,21 @@ export default async function SearchPage({ searchParams }: PageProps) {
     );
   }
 
-  const result = await searchPapers(query);
+  const result = await searchPapers(query).catch((error: unknown) => {
+    if (isStatementTimeout(error)) return null;
+    throw error;
+  });
+  if (!result) {
+    return (
+      <div role="alert" className="py-12 text-center">
+        <h1 className="text-xl font-semibold">This search took too long</h1>
+        <p className="mt-2 text-stone-600 dark:text-stone-300">It was stopped so the site stays fast for everyone. Try more specific words, a category or a date range.</p>
+        <Link href="/search" className="mt-6 inline-block text-accent-700 underline dark:text-accent-300">
+          Start a new search
+        </Link>
+      </div>
+    );
+  }
   const matchedAuthors = await findMatchedAuthors(
     result.papers.map((paper) => paper.id),
     query.filters.authors,

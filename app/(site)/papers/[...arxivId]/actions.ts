@@ -3,12 +3,12 @@
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 
-import { env } from "@/lib/env";
 import { attempt } from "@/lib/http/expected-failure";
 import { clientIp } from "@/lib/http/client-ip";
 import { isValidArxivId } from "@/lib/papers/arxiv-id";
 import { setUpvote } from "@/lib/papers/upvote-paper";
-import { VOTER_COOKIE, issueVoterToken, voterHashFromToken } from "@/lib/papers/voter-token";
+import { voterNetworkKey } from "@/lib/papers/voter-network";
+import { VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 
 export type UpvoteFormState = { upvoted: boolean; upvotes: number; error: string | null };
@@ -24,25 +24,15 @@ export async function upvoteAction(previous: UpvoteFormState, formData: FormData
   const input = upvoteForm.safeParse({ arxivId: formData.get("arxivId"), upvoted: formData.get("upvoted") });
   if (!input.success) return { ...previous, error: "That vote could not be read; reload the page and try again." };
 
+  // The cookie comes with the paper page; a vote without it did not follow a page view.
+  const voterHash = voterHashFromToken((await cookies()).get(VOTER_COOKIE)?.value);
+  if (!voterHash) return { ...previous, error: "Voting needs the cookie this page sets: allow cookies, reload the page and vote again." };
+
   const ip = clientIp(await headers());
   const allowed = await attempt(() => consumeRateLimit(UPVOTES_PER_IP, ip));
   if (!allowed.ok) return { ...previous, error: allowed.error.message };
 
-  const jar = await cookies();
-  let voterHash = voterHashFromToken(jar.get(VOTER_COOKIE)?.value);
-  if (!voterHash) {
-    const token = issueVoterToken();
-    jar.set(VOTER_COOKIE, token, {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: env.APP_URL.startsWith("https:"),
-      path: "/",
-      maxAge: 60 * 60 * 24 * 365 * 2,
-    });
-    voterHash = voterHashFromToken(token)!;
-  }
-
-  const state = await setUpvote(input.data.arxivId, voterHash, input.data.upvoted);
+  const state = await setUpvote(input.data.arxivId, { hash: voterHash, networkKey: voterNetworkKey(ip) }, input.data.upvoted);
   if (!state) return { ...previous, error: "This paper no longer exists." };
   return { ...state, error: null };
 }

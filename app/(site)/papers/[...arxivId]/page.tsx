@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound, permanentRedirect, unstable_rethrow } from "next/navigation";
 
 import { CategoryList } from "@/components/category-list";
 import { RichText } from "@/components/rich-text";
@@ -32,7 +32,15 @@ async function loadPaper(params: PageProps["params"]) {
 }
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const paper = await loadPaper(params);
+  let paper;
+  try {
+    paper = await loadPaper(params);
+  } catch (error) {
+    unstable_rethrow(error); // not found and redirects go on as usual
+    // The page meets the same failure and shows the site's error page; thrown here, outside the
+    // error boundary, it would be a bare 500.
+    return { title: "Paper" };
+  }
   const abstract = plainText(paper.abstract).replace(/\s+/g, " ");
   const description = abstract.length > 200 ? `${abstract.slice(0, 197).trimEnd()}…` : abstract;
   const title = plainText(paper.title);

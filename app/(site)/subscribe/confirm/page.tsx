@@ -49,9 +49,25 @@ export default async function ConfirmPage({ searchParams }: PageProps) {
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Confirm your subscription</h1>
       <p>
-        Send {describeSchedule(subscription.frequency, subscription.weekday)} of new papers to{" "}
+        Send {describeSchedule(subscription.frequency, subscription.weekday)} of up to {subscription.maxPapers} new papers to{" "}
         <strong className="break-words">{subscription.email}</strong>?
       </p>
+      {/* What the confirmation turns on, so no one confirms choices someone else made for the address. */}
+      <dl className="space-y-2 rounded-lg border border-stone-200 p-4 text-sm dark:border-stone-800">
+        {(
+          [
+            ["Topics", subscription.topics],
+            ["Categories", subscription.categories],
+            ["Authors", subscription.authors],
+          ] as const
+        ).map(([label, values]) => (
+          <div key={label} className="flex flex-wrap gap-x-2">
+            <dt className="font-medium">{label}:</dt>
+            <dd className="break-words text-stone-700 dark:text-stone-300">{values.length ? values.join(", ") : "none"}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="text-sm text-stone-600 dark:text-stone-400">You can change all of this from every digest once you have confirmed.</p>
       <form action={confirmAction}>
         <input type="hidden" name="token" value={token} />
         <SubmitButton pendingLabel="Confirming…">Confirm subscription</SubmitButton>

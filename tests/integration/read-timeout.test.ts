@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+
+// The read pool's statement timeout is set when lib/db.ts is first imported.
+process.env.READ_STATEMENT_TIMEOUT_MS = "200";
+const { db, readDb } = await import("@/lib/db");
+const { jsonRoute } = await import("@/lib/http/json-route");
+
+describe("read statement timeout", () => {
+  it("stops a read query that runs too long and answers 503 with Retry-After, quickly", async () => {
+    const route = jsonRoute(async () => {
+      await readDb.$queryRaw`SELECT 1 AS one FROM pg_sleep(5)`;
+      return Response.json({ ok: true });
+    });
+    const started = Date.now();
+    const response = await route(new Request("http://localhost:3000/api/search?q=x"), undefined);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect((await response.json()).error).toMatchObject({ code: "unavailable", message: expect.stringContaining("too long") });
+  });
+
+  it("leaves jobs and writes on the main pool without the limit", async () => {
+    await expect(db.$queryRaw`SELECT 1 AS one FROM pg_sleep(0.4)`).resolves.toBeDefined();
+  });
+});
