@@ -7,14 +7,14 @@ export type VoteState = { upvoted: boolean; upvotes: number };
 /**
  * Casts or withdraws one browser's vote. The (paper, voter) key makes a replayed request a
  * no-op, and the count moves in the same statement as the vote row, so the two never disagree.
- * Returns null for an unknown paper.
+ * Returns null for an unknown paper. A signed-in reader's vote carries their id.
  */
-export async function setUpvote(arxivId: string, voterHash: string, upvoted: boolean): Promise<VoteState | null> {
+export async function setUpvote(arxivId: string, voterHash: string, upvoted: boolean, readerId: number | null = null): Promise<VoteState | null> {
   const rows = upvoted
     ? await db.$queryRaw<{ votes: number }[]>`
         WITH target AS (SELECT id FROM paper WHERE arxiv_id = ${arxivId}),
         cast_vote AS (
-          INSERT INTO upvote (paper_id, voter_hash) SELECT id, ${voterHash} FROM target
+          INSERT INTO upvote (paper_id, voter_hash, reader_id) SELECT id, ${voterHash}, ${readerId} FROM target
           ON CONFLICT DO NOTHING RETURNING paper_id
         ),
         counted AS (
