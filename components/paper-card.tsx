@@ -5,7 +5,8 @@ import { PaperDate } from "@/components/paper-date";
 import { shortenAuthors } from "@/lib/format";
 import type { PaperCard as PaperCardData } from "@/lib/papers/paper-card";
 
-export function PaperCard({ paper, rank }: { paper: PaperCardData; rank?: number }) {
+/** `controls` go in their own row, above the card-wide link so they stay clickable. */
+export function PaperCard({ paper, rank, controls }: { paper: PaperCardData; rank?: number; controls?: React.ReactNode }) {
   return (
     <article className="group relative flex gap-4 rounded-lg border border-stone-200 bg-white p-4 transition hover:border-stone-300 hover:shadow-sm dark:border-stone-800 dark:bg-stone-900 dark:hover:border-stone-700">
       <div className="flex w-12 shrink-0 flex-col items-center text-stone-500 dark:text-stone-400" aria-label={`${paper.upvotes} upvotes`}>
@@ -26,6 +27,7 @@ export function PaperCard({ paper, rank }: { paper: PaperCardData; rank?: number
           <span className="font-mono">{paper.arxivId}</span>
           <CategoryList primary={paper.primaryCategory} categories={paper.categories} />
         </div>
+        {controls && <div className="relative z-10 pt-2">{controls}</div>}
       </div>
     </article>
   );

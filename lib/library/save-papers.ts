@@ -3,6 +3,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+import { dropUnusedTags } from "./tag-papers";
+
 type Client = Prisma.TransactionClient | typeof db;
 
 export type SaveOutcome = { saved: string[]; alreadySaved: string[]; unknown: string[] };
@@ -31,10 +33,17 @@ export async function savePapers(readerId: number, arxivIds: string[], client: C
   return outcome;
 }
 
-/** Removes papers from a library; their tags on those papers go with them (foreign key cascade). */
-export async function removePapers(readerId: number, arxivIds: string[], client: Client = db): Promise<number> {
+/**
+ * Removes papers from a library; their tags on those papers go with them (foreign key cascade),
+ * and a tag left on no paper is deleted.
+ */
+export async function removePapers(readerId: number, arxivIds: string[]): Promise<number> {
   if (arxivIds.length === 0) return 0;
-  return client.$executeRaw`
-    DELETE FROM library_item
-    WHERE reader_id = ${readerId} AND paper_id IN (SELECT id FROM paper WHERE arxiv_id = ANY(${arxivIds}::text[]))`;
+  return db.$transaction(async (tx) => {
+    const removed = await tx.$executeRaw`
+      DELETE FROM library_item
+      WHERE reader_id = ${readerId} AND paper_id IN (SELECT id FROM paper WHERE arxiv_id = ANY(${arxivIds}::text[]))`;
+    await dropUnusedTags(tx, readerId);
+    return removed;
+  });
 }

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { PaperCard } from "@/components/paper-card";
+import { PaperControls } from "@/components/paper-controls";
 import { formatDay } from "@/lib/format";
+import { loadPaperMarks } from "@/lib/library/paper-marks";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { feedQuerySchema } from "@/lib/papers/feed-query";
 import { periodLabel, periodWindow, todayUtc } from "@/lib/papers/feed-period";
@@ -45,6 +47,7 @@ export default async function FeedPage({ searchParams }: PageProps) {
   const date = parsed.data.date ?? todayUtc();
   const dateParam = parsed.data.date;
   const page = await getTrendingPapers({ period, date, cursor, limit });
+  const marks = await loadPaperMarks(page.papers.map((paper) => paper.id));
   const nearest = page.papers.length === 0 && !cursor ? await findNearestListing(period, date) : null;
   const window = periodWindow(period, date);
 
@@ -86,7 +89,7 @@ export default async function FeedPage({ searchParams }: PageProps) {
         <ol className="space-y-3">
           {page.papers.map((paper) => (
             <li key={paper.id}>
-              <PaperCard paper={paper} />
+              <PaperCard paper={paper} controls={<PaperControls arxivId={paper.arxivId} title={paper.title} mark={marks.of(paper.id)} />} />
             </li>
           ))}
         </ol>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { PaperControls } from "@/components/paper-controls";
 import { plural } from "@/lib/format";
+import { loadPaperMarks } from "@/lib/library/paper-marks";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { searchPapers } from "@/lib/search/search-papers";
 import { searchQuerySchema } from "@/lib/search/search-query";
@@ -71,6 +73,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
   }
 
   const result = await searchPapers(query);
+  const marks = await loadPaperMarks(result.papers.map((hit) => hit.id));
   const state: SearchState = { q: query.q, category: query.category, from: query.from, to: query.to, sort: query.requestedSort };
   const filtered = Boolean(query.category || query.from || query.to);
 
@@ -136,7 +139,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
         <ol className="space-y-3">
           {result.papers.map((hit) => (
             <li key={hit.id}>
-              <SearchResult hit={hit} />
+              <SearchResult hit={hit} controls={<PaperControls arxivId={hit.arxivId} title={hit.title} mark={marks.of(hit.id)} />} />
             </li>
           ))}
         </ol>

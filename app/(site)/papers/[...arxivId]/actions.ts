@@ -10,6 +10,8 @@ import { isValidArxivId } from "@/lib/papers/arxiv-id";
 import { setUpvote } from "@/lib/papers/upvote-paper";
 import { VOTER_COOKIE, issueVoterToken, voterHashFromToken } from "@/lib/papers/voter-token";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { getCurrentReader } from "@/lib/readers/current-reader";
+import { readerVoterHash } from "@/lib/readers/reader-voter";
 
 export type UpvoteFormState = { upvoted: boolean; upvotes: number; error: string | null };
 
@@ -29,6 +31,13 @@ export async function upvoteAction(previous: UpvoteFormState, formData: FormData
   } catch (error) {
     if (error instanceof AppError) return { ...previous, error: error.message };
     throw error;
+  }
+
+  // A signed-in reader votes once whatever the browser; their browser's earlier vote moved to them at sign-in.
+  const reader = await getCurrentReader();
+  if (reader) {
+    const state = await setUpvote(input.data.arxivId, readerVoterHash(reader.readerId), input.data.upvoted, reader.readerId);
+    return state ? { ...state, error: null } : { ...previous, error: "This paper no longer exists." };
   }
 
   const jar = await cookies();

@@ -3,12 +3,16 @@ import { cookies } from "next/headers";
 import { notFound, permanentRedirect } from "next/navigation";
 
 import { CategoryList } from "@/components/category-list";
+import { PaperControls } from "@/components/paper-controls";
 import { PaperDate } from "@/components/paper-date";
 import { formatDay } from "@/lib/format";
+import { loadPaperMarks } from "@/lib/library/paper-marks";
 import { arxivIdFromSegments } from "@/lib/papers/arxiv-id-param";
 import { getPaper } from "@/lib/papers/get-paper";
 import { hasUpvoted } from "@/lib/papers/upvote-paper";
 import { VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
+import { getCurrentReader } from "@/lib/readers/current-reader";
+import { readerVoterHash } from "@/lib/readers/reader-voter";
 
 import { SimilarPapers } from "./_components/similar-papers";
 import { UpvoteButton } from "./_components/upvote-button";
@@ -37,8 +41,9 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 
 export default async function PaperPage({ params }: PageProps) {
   const paper = await loadPaper(params);
-  const voterHash = voterHashFromToken((await cookies()).get(VOTER_COOKIE)?.value);
-  const upvoted = await hasUpvoted(paper.id, voterHash);
+  const reader = await getCurrentReader();
+  const voterHash = reader ? readerVoterHash(reader.readerId) : voterHashFromToken((await cookies()).get(VOTER_COOKIE)?.value);
+  const [upvoted, marks] = await Promise.all([hasUpvoted(paper.id, voterHash), loadPaperMarks([paper.id])]);
   const linkClass =
     "inline-flex items-center rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800";
 
@@ -67,6 +72,7 @@ export default async function PaperPage({ params }: PageProps) {
 
       <div className="flex flex-wrap items-center gap-3">
         <UpvoteButton arxivId={paper.arxivId} upvoted={upvoted} upvotes={paper.upvotes} />
+        <PaperControls arxivId={paper.arxivId} title={paper.title} mark={marks.of(paper.id)} />
         <a className={linkClass} href={paper.links.abs}>
           arXiv page
         </a>

@@ -7,7 +7,8 @@ import type { SearchHit } from "@/lib/search/search-papers";
 
 const markClass = "[&_mark]:rounded-sm [&_mark]:bg-amber-200 [&_mark]:px-0.5 [&_mark]:text-inherit dark:[&_mark]:bg-amber-400/30";
 
-export function SearchResult({ hit }: { hit: SearchHit }) {
+/** `controls` go in their own row, above the card-wide link so they stay clickable. */
+export function SearchResult({ hit, controls }: { hit: SearchHit; controls?: React.ReactNode }) {
   return (
     <article className="group relative flex gap-4 rounded-lg border border-stone-200 bg-white p-4 transition hover:border-stone-300 hover:shadow-sm dark:border-stone-800 dark:bg-stone-900 dark:hover:border-stone-700">
       <div className="flex w-12 shrink-0 flex-col items-center text-stone-500 dark:text-stone-400" aria-label={`${hit.upvotes} upvotes`}>
@@ -28,6 +29,7 @@ export function SearchResult({ hit }: { hit: SearchHit }) {
           <span className="font-mono">{hit.arxivId}</span>
           <CategoryList primary={hit.primaryCategory} categories={hit.categories} />
         </div>
+        {controls && <div className="relative z-10 pt-2">{controls}</div>}
       </div>
     </article>
   );

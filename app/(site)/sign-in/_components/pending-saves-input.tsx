@@ -2,19 +2,11 @@
 
 import { useSyncExternalStore } from "react";
 
-import { PENDING_SAVES_FIELD, PENDING_SAVES_STORAGE_KEY } from "@/lib/readers/pending-saves-field";
-
-const noSubscription = () => () => {};
-const readPending = () => {
-  try {
-    return (JSON.parse(localStorage.getItem(PENDING_SAVES_STORAGE_KEY) ?? "[]") as string[]).join(" ");
-  } catch {
-    return "";
-  }
-};
+import { readBrowserSaves, subscribeToBrowserSaves } from "@/components/browser-saves";
+import { PENDING_SAVES_FIELD } from "@/lib/readers/pending-saves-field";
 
 /** Carries the papers saved in this browser before signing in into the sign-in form. */
 export function PendingSavesInput() {
-  const pending = useSyncExternalStore(noSubscription, readPending, () => "");
+  const pending = useSyncExternalStore(subscribeToBrowserSaves, () => readBrowserSaves().join(" "), () => "");
   return <input type="hidden" name={PENDING_SAVES_FIELD} value={pending} />;
 }
