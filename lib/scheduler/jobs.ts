@@ -4,6 +4,7 @@ import { pruneDigestHistory } from "@/lib/digest/prune-digest-history";
 import { runScheduledDigest } from "@/lib/digest/run-scheduled-digest";
 import { env } from "@/lib/env";
 import { runDailyIngest } from "@/lib/ingest/run-daily-ingest";
+import { retryPendingImports } from "@/lib/library/retry-pending-imports";
 import { sendQueuedMail } from "@/lib/mail/mail-queue";
 
 import type { ScheduledJob } from "./scheduled-job";
@@ -17,4 +18,5 @@ export const scheduledJobs: ScheduledJob[] = [
   { name: "digest", schedule: env.DIGEST_CRON, run: runScheduledDigest },
   { name: "mail-retry", schedule: "* * * * *", run: sendQueuedMail },
   { name: "digest-cleanup", schedule: "40 4 * * *", run: () => pruneDigestHistory() },
+  { name: "library-imports", schedule: "*/10 * * * *", run: () => retryPendingImports() },
 ];
