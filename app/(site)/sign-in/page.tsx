@@ -27,6 +27,11 @@ export default async function SignInPage({ searchParams }: PageProps) {
         </p>
       </div>
       {params["signed-out"] && <Notice tone="success" role="status" title="You're signed out." />}
+      {params.deleted && (
+        <Notice tone="success" role="status" title="Your account is deleted">
+          <p>Your library, tags, ratings, upvotes and any digest to your address are gone from PaperPulse.</p>
+        </Notice>
+      )}
       <SignInForm next={next} outboxEnabled={isOutboxEnabled()} />
       <p className="text-sm text-stone-600 dark:text-stone-400">
         Already get our digest? Sign in with the same address: your digest settings are on your account page.
