@@ -17,7 +17,6 @@ import { safeReturnPath } from "@/lib/readers/return-path";
 async function requireReader(): Promise<number> {
   const reader = await getCurrentReader();
   if (!reader) redirect("/sign-in?next=/library");
-  await consumeRateLimit(LIBRARY_WRITES_PER_READER, String(reader.readerId));
   return reader.readerId;
 }
 
@@ -37,9 +36,10 @@ function tagsOf(value: FormDataEntryValue | null): string[] | null {
 
 const arxivIdsOf = (form: FormData) => form.getAll("arxivId").filter((value): value is string => typeof value === "string" && isValidArxivId(value));
 
-async function attempt(form: FormData, change: () => Promise<string>): Promise<never> {
+async function attempt(readerId: number, form: FormData, change: () => Promise<string>): Promise<never> {
   let notice: string;
   try {
+    await consumeRateLimit(LIBRARY_WRITES_PER_READER, String(readerId));
     notice = await change();
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
@@ -50,7 +50,7 @@ async function attempt(form: FormData, change: () => Promise<string>): Promise<n
 
 export async function setTagsAction(form: FormData): Promise<void> {
   const readerId = await requireReader();
-  await attempt(form, async () => {
+  await attempt(readerId, form, async () => {
     const [arxivId] = arxivIdsOf(form);
     const names = tagsOf(form.get("tags"));
     if (!arxivId || !names) return "bad-tags";
@@ -62,7 +62,7 @@ export async function setTagsAction(form: FormData): Promise<void> {
 /** The bulk bar: remove the ticked papers, or add or take off a tag on all of them. */
 export async function bulkAction(form: FormData): Promise<void> {
   const readerId = await requireReader();
-  await attempt(form, async () => {
+  await attempt(readerId, form, async () => {
     const arxivIds = arxivIdsOf(form);
     if (arxivIds.length === 0) return "none-selected";
     const intent = form.get("intent");

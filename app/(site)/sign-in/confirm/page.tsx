@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { Notice } from "@/components/notice";
 import { SubmitButton } from "@/components/submit-button";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { checkSignInToken } from "@/lib/readers/complete-sign-in";
@@ -10,7 +9,9 @@ import type { TokenFailure } from "@/lib/subscribers/token-failure";
 
 import { PendingSavesInput } from "../_components/pending-saves-input";
 
-export const metadata: Metadata = { title: "Sign in", robots: { index: false }, referrer: "no-referrer" };
+// The link's token is in this page's URL: other sites never see it as a referrer. ("no-referrer"
+// would also make the browser send `Origin: null` with the button's POST, which we refuse.)
+export const metadata: Metadata = { title: "Sign in", robots: { index: false }, referrer: "same-origin" };
 
 const FAILURES: Record<TokenFailure, string> = {
   invalid: "This sign-in link is not valid",
@@ -29,21 +30,20 @@ export default async function SignInConfirmPage({ searchParams }: PageProps) {
   const check = await checkSignInToken(token);
   if (!check.ok) {
     return (
-      <div className="mx-auto max-w-xl">
-        <Notice tone="warning" title={FAILURES[check.reason]}>
-          <p>Sign-in links work once, for 15 minutes. If you just signed in with it, you are signed in.</p>
-          <p>
-            <Link href="/sign-in" className="font-medium text-accent-700 underline dark:text-accent-300">
-              Ask for a new sign-in link
-            </Link>
-          </p>
-        </Notice>
+      <div className="mx-auto max-w-xl space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-6 dark:border-amber-800 dark:bg-amber-950/40">
+        <h1 className="text-xl font-semibold">{FAILURES[check.reason]}</h1>
+        <p>Sign-in links work once, for 15 minutes. If you just signed in with it, you are signed in.</p>
+        <p>
+          <Link href="/sign-in" className="font-medium text-accent-700 underline dark:text-accent-300">
+            Ask for a new sign-in link
+          </Link>
+        </p>
       </div>
     );
   }
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Sign in to PaperPulse</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">Finish signing in</h1>
       <p>
         Sign in as <strong className="break-words">{check.email}</strong>?
       </p>
