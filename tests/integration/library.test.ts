@@ -7,6 +7,7 @@ import { libraryQuerySchema, splitTags } from "@/lib/library/library-query";
 import { getLibrarySummary } from "@/lib/library/library-summary";
 import { listLibrary } from "@/lib/library/list-library";
 import { ratePaper } from "@/lib/library/rate-paper";
+import { getReaderTaste } from "@/lib/library/reader-taste";
 import { removePapers, savePapers } from "@/lib/library/save-papers";
 import { addTags, removeTags, setPaperTags } from "@/lib/library/tag-papers";
 
@@ -127,5 +128,19 @@ describe("ratings", () => {
     await ratePaper(id, paper!.arxivId, null);
     expect(await db.paperRating.count({ where: { readerId: id } })).toBe(0);
     expect(await ratePaper(id, "2401.99999", "more")).toBe(false);
+  });
+});
+
+describe("what a recommender learns", () => {
+  it("likes saved and 'more like this' papers and dislikes 'not for me', which wins over a save", async () => {
+    const { id } = await newReader();
+    const [saved, more, less, savedThenLess] = await somePapers(4);
+    await savePapers(id, [saved!.arxivId, savedThenLess!.arxivId]);
+    await ratePaper(id, more!.arxivId, "more");
+    await ratePaper(id, less!.arxivId, "less");
+    await ratePaper(id, savedThenLess!.arxivId, "less");
+    const taste = await getReaderTaste(id);
+    expect(taste.liked.sort()).toEqual([saved!.id, more!.id].sort());
+    expect(taste.disliked.sort()).toEqual([less!.id, savedThenLess!.id].sort());
   });
 });
