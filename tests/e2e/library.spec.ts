@@ -173,3 +173,33 @@ test("a forged or reused sign-in link shows a page that says so, never a session
   const context = page.context();
   expect((await context.cookies()).find((cookie) => cookie.name === "pp_session")).toBeUndefined();
 });
+
+test("without JavaScript: ask for a link, sign in, and save from a paper page", async ({ browser }: { browser: Browser }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const email = uniqueEmail();
+  const save = page.getByRole("button", { name: /^Save: / });
+
+  // Saving while signed out asks to sign in, and comes back to the paper afterwards.
+  await page.goto("/papers/2502.03387");
+  await save.click();
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fpapers%2F2502\.03387$/);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("status")).toContainText("Check your inbox");
+
+  await page.goto("/dev/outbox");
+  await page.getByRole("link").filter({ hasText: "Sign in to PaperPulse" }).filter({ hasText: email }).first().click();
+  await page.getByRole("region", { name: "Links" }).getByRole("link", { name: "Sign in", exact: true }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/papers\/2502\.03387\?signed-in=1$/);
+
+  await save.click();
+  await expect(page.getByRole("button", { name: /^Saved: / })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: /^More like this: / }).click();
+  await expect(page.getByRole("button", { name: /^More like this: / })).toHaveAttribute("aria-pressed", "true");
+  await page.goto("/library");
+  await expect(page.getByText("1 paper saved")).toBeVisible();
+  await context.close();
+});
