@@ -19,7 +19,7 @@ async function createReader(client: pg.Client): Promise<Reader> {
   // Saved over the last year, one every ~50 minutes, as a busy reader's library grows.
   await client.query(
     `INSERT INTO library_item (reader_id, paper_id, saved_at)
-     SELECT $1, p.id, now() - make_interval(mins => (row_number() OVER ()) * 50)
+     SELECT $1, p.id, now() - make_interval(mins => (row_number() OVER ())::int * 50)
      FROM (SELECT id FROM paper ORDER BY random() LIMIT $2) p`,
     [id, SAVED],
   );
@@ -81,6 +81,8 @@ export async function benchLibrary(ctx: { databaseUrl: string; baseUrl: string }
       ["API: by title", "/api/library?limit=25&sort=title", auth],
       ["API: one tag", "/api/library?limit=25&tag=topic%207", auth],
       ["API: search within", `/api/library?limit=25&q=${encodeURIComponent(word[0]!.word)}`, auth],
+      ["floor: /api/health", "/api/health", {}],
+      ["page: / (the feed, signed in)", "/?period=all", { cookie: reader.cookie }],
       ["page: /library", "/library", { cookie: reader.cookie }],
       ["page: /library by title in a tag", "/library?sort=title&tag=topic%207", { cookie: reader.cookie }],
     ];
@@ -88,7 +90,7 @@ export async function benchLibrary(ctx: { databaseUrl: string; baseUrl: string }
       const timing = await measure(() => get(`${ctx.baseUrl}${path}`, headers), 100, 10);
       rows.push(`| ${name} | ${ms(timing.p50)} | ${ms(timing.p95)} |`);
     }
-    for (const [label, order] of [["by title", "lower(p.title), p.id"], ["newest saved", "li.saved_at DESC, p.id DESC"]] as const) {
+    for (const [label, order] of [["by title", "li.title_key, li.paper_id"], ["newest saved", "li.saved_at DESC, li.paper_id DESC"]] as const) {
       const { rows: plan } = await client.query<{ "QUERY PLAN": string }>(
         `EXPLAIN (ANALYZE, BUFFERS) SELECT p.id FROM library_item li JOIN paper p ON p.id = li.paper_id WHERE li.reader_id = $1 ORDER BY ${order} LIMIT 26`,
         [reader.id],

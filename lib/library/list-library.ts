@@ -14,13 +14,13 @@ export type LibraryPage = { items: LibraryItem[]; nextCursor: string | null };
 // Each sort as a keyset: the value compared, its direction, and how the cursor spells it.
 const SORT_KEY: Record<LibrarySort, { value: Prisma.Sql; descending: boolean }> = {
   saved: { value: Prisma.sql`li.saved_at`, descending: true },
-  published: { value: Prisma.sql`p.listed_on`, descending: true },
-  title: { value: Prisma.sql`lower(p.title)`, descending: false },
+  published: { value: Prisma.sql`li.listed_on`, descending: true },
+  title: { value: Prisma.sql`li.title_key`, descending: false },
 };
 const CURSOR_TEXT: Record<LibrarySort, Prisma.Sql> = {
   saved: Prisma.sql`to_char(li.saved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
-  published: Prisma.sql`to_char(p.listed_on, 'YYYY-MM-DD')`,
-  title: Prisma.sql`lower(p.title)`,
+  published: Prisma.sql`to_char(li.listed_on, 'YYYY-MM-DD')`,
+  title: Prisma.sql`li.title_key`,
 };
 const CURSOR_CAST: Record<LibrarySort, (value: string) => Prisma.Sql> = {
   saved: (value) => Prisma.sql`(${value}::timestamp AT TIME ZONE 'UTC')`,
@@ -39,8 +39,8 @@ export async function listLibrary(readerId: number, query: LibraryQuery): Promis
   const direction = sort.descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const after = cursor
     ? sort.descending
-      ? Prisma.sql`AND (${sort.value}, p.id) < (${CURSOR_CAST[query.sort](cursor.value)}, ${cursor.paperId})`
-      : Prisma.sql`AND (${sort.value}, p.id) > (${CURSOR_CAST[query.sort](cursor.value)}, ${cursor.paperId})`
+      ? Prisma.sql`AND (${sort.value}, li.paper_id) < (${CURSOR_CAST[query.sort](cursor.value)}, ${cursor.paperId})`
+      : Prisma.sql`AND (${sort.value}, li.paper_id) > (${CURSOR_CAST[query.sort](cursor.value)}, ${cursor.paperId})`
     : Prisma.empty;
   const inTag = query.tag
     ? Prisma.sql`AND EXISTS (
@@ -56,7 +56,7 @@ export async function listLibrary(readerId: number, query: LibraryQuery): Promis
     SELECT ${paperCardColumns}, li.saved_at AS "savedAt", ${CURSOR_TEXT[query.sort]} AS "cursorValue"
     FROM library_item li JOIN paper p ON p.id = li.paper_id
     WHERE li.reader_id = ${readerId} ${inTag} ${matching} ${after}
-    ORDER BY ${sort.value} ${direction}, p.id ${direction}
+    ORDER BY ${sort.value} ${direction}, li.paper_id ${direction}
     LIMIT ${query.limit + 1}`;
 
   const page = rows.slice(0, query.limit);

@@ -64,6 +64,19 @@ describe("listing a library", () => {
     expect(dates).toEqual([...dates].sort((x, y) => y - x));
   });
 
+  it("keeps the title and date sorts current when arXiv changes a saved paper", async () => {
+    const { id } = await newReader();
+    const [paper] = await db.paper.findMany({ select: { id: true, arxivId: true, title: true, listedOn: true }, orderBy: { id: "desc" }, take: 1 });
+    await savePapers(id, [paper!.arxivId]);
+    expect(await db.libraryItem.findFirstOrThrow({ where: { readerId: id }, select: { titleKey: true } })).toEqual({ titleKey: paper!.title.toLowerCase() });
+    await db.paper.update({ where: { id: paper!.id }, data: { title: `Zzz ${paper!.title}`, listedOn: new Date("2001-02-03") } });
+    expect(await db.libraryItem.findFirstOrThrow({ where: { readerId: id }, select: { titleKey: true, listedOn: true } })).toEqual({
+      titleKey: `zzz ${paper!.title.toLowerCase()}`,
+      listedOn: new Date("2001-02-03"),
+    });
+    await db.paper.update({ where: { id: paper!.id }, data: { title: paper!.title, listedOn: paper!.listedOn } });
+  });
+
   it("filters by tag and by search, and refuses a forged cursor with a 400", async () => {
     const { id } = await newReader();
     const papers = await somePapers(6);
