@@ -5,6 +5,9 @@ const nextConfig = {
   // The Docker image ships the self-contained server; `npm start` uses `next start`.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
+  // A library import uploads a BibTeX or RIS file of up to 2 MB (lib/library/decode-import-file.ts)
+  // through a server action; the default cap of 1 MB would fail larger ones before our message.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   reactStrictMode: true,
   async headers() {
     return [

@@ -45,6 +45,7 @@ async function main() {
     ["feed", benchFeed],
     ["search", await optionalSection("search", "benchSearch")],
     ["ingest", await optionalSection("ingest", "benchIngest")],
+    ["library", await optionalSection("library", "benchLibrary")],
     ["digest", await optionalSection("digest", "benchDigest")],
   ];
   const report = [`# PaperPulse benchmark`, "", await machineDescription(databaseUrl)];

@@ -18,10 +18,12 @@ type Props = {
   /** The author a search asked for, shown even when the card shortens the author list. */
   matchedAuthor?: string | null;
   rank?: number;
+  /** The reader's save and rating controls, in their own row above the card-wide link so they stay clickable. */
+  controls?: React.ReactNode;
 };
 
 /** One paper in a list: the feed's trending papers and search results alike. */
-export function PaperCard({ paper, highlights, matchedAuthor, rank }: Props) {
+export function PaperCard({ paper, highlights, matchedAuthor, rank, controls }: Props) {
   return (
     <article className="group relative flex gap-4 rounded-lg border border-stone-200 bg-white p-4 transition hover:border-stone-300 hover:shadow-sm dark:border-stone-800 dark:bg-stone-900 dark:hover:border-stone-700">
       <div className="flex w-12 shrink-0 flex-col items-center text-stone-500 dark:text-stone-400" aria-label={plural(paper.upvotes, "upvote")}>
@@ -48,6 +50,7 @@ export function PaperCard({ paper, highlights, matchedAuthor, rank }: Props) {
           <span className="font-mono">{paper.arxivId}</span>
           <CategoryList primary={paper.primaryCategory} categories={paper.categories} />
         </div>
+        {controls && <div className="relative z-10 pt-2">{controls}</div>}
       </div>
     </article>
   );

@@ -6,13 +6,20 @@ import type { PaperCard as PaperCardData } from "@/lib/papers/paper-card";
 type ListedPaper = PaperCardData & { highlights?: CardHighlights; matchedAuthor?: string | null };
 
 /** A page of papers and the link to the next page, as the feed, search and the author and category pages show them. */
-export function PaperList({ papers, more }: { papers: ListedPaper[]; more?: { href: string; label: string } | null }) {
+type Props<T extends ListedPaper> = {
+  papers: T[];
+  /** The reader's controls for each paper (save, rate), when the page shows them. */
+  controls?: (paper: T) => React.ReactNode;
+  more?: { href: string; label: string } | null;
+};
+
+export function PaperList<T extends ListedPaper>({ papers, controls, more }: Props<T>) {
   return (
     <>
       <ol className="space-y-3">
         {papers.map((paper) => (
           <li key={paper.id}>
-            <PaperCard paper={paper} highlights={paper.highlights} matchedAuthor={paper.matchedAuthor} />
+            <PaperCard paper={paper} highlights={paper.highlights} matchedAuthor={paper.matchedAuthor} controls={controls?.(paper)} />
           </li>
         ))}
       </ol>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { AccountLink } from "./account-link";
 import { HeaderSearch } from "./header-search";
 
 export function SiteHeader() {
@@ -29,6 +30,7 @@ export function SiteHeader() {
           <Link href="/subscribe" className="hover:text-stone-900 dark:hover:text-white">
             Subscribe
           </Link>
+          <AccountLink />
         </nav>
         <HeaderSearch />
       </div>

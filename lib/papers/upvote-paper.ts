@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/app-error";
 
 export type VoteState = { upvoted: boolean; upvotes: number };
@@ -18,10 +19,10 @@ export const NEW_VOTERS_PER_NETWORK_PER_DAY = 3;
  * Casts or withdraws one browser's vote. The (paper, voter) key makes a replayed request a no-op,
  * and every count moves in the transaction that writes the vote. The paper's row lock orders the
  * votes on one paper, so the per-network counts each vote reads include the ones just before it.
- * Returns null for an unknown paper; refuses (429) a new voter from a network that has added its
+ * A signed-in reader's vote carries their id. Returns null for an unknown paper; refuses (429) a new voter from a network that has added its
  * day's share of voters to this paper.
  */
-export async function setUpvote(arxivId: string, voter: Voter, upvoted: boolean): Promise<VoteState | null> {
+export async function setUpvote(arxivId: string, voter: Voter, upvoted: boolean, readerId: number | null = null): Promise<VoteState | null> {
   return db.$transaction(async (tx) => {
     const [paper] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM paper WHERE arxiv_id = ${arxivId} FOR UPDATE`;
     if (!paper) return null;
@@ -37,7 +38,7 @@ export async function setUpvote(arxivId: string, voter: Voter, upvoted: boolean)
             retryAfterSeconds: 86_400,
           });
         }
-        await tx.$executeRaw`INSERT INTO upvote (paper_id, voter_hash, network_key) VALUES (${paper.id}, ${voter.hash}, ${voter.networkKey})`;
+        await tx.$executeRaw`INSERT INTO upvote (paper_id, voter_hash, network_key, reader_id) VALUES (${paper.id}, ${voter.hash}, ${voter.networkKey}, ${readerId})`;
         await tx.$executeRaw`
           UPDATE paper SET upvote_count = upvote_count + 1, upvote_networks = upvote_networks + ${network!.ever === 0 ? 1 : 0}::int
           WHERE id = ${paper.id}`;
@@ -64,4 +65,12 @@ export async function hasUpvoted(paperId: number, voterHash: string | null): Pro
     select: { paperId: true },
   });
   return vote !== null;
+}
+
+/** Sets papers' count of voting networks from their votes, after votes moved or went in bulk. */
+export async function recountVoteNetworks(client: Prisma.TransactionClient | typeof db, paperIds: number[]): Promise<void> {
+  if (paperIds.length === 0) return;
+  await client.$executeRaw`
+    UPDATE paper p SET upvote_networks = (SELECT count(DISTINCT u.network_key)::int FROM upvote u WHERE u.paper_id = p.id)
+    WHERE p.id = ANY(${paperIds})`;
 }

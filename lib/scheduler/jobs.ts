@@ -4,6 +4,7 @@ import { pruneDigestHistory } from "@/lib/digest/prune-digest-history";
 import { runScheduledDigest } from "@/lib/digest/run-scheduled-digest";
 import { env } from "@/lib/env";
 import { runDailyIngest } from "@/lib/ingest/run-daily-ingest";
+import { retryPendingImports } from "@/lib/library/retry-pending-imports";
 import { sendQueuedMail } from "@/lib/mail/mail-queue";
 import { refreshSimilarPapers } from "@/lib/similarity/refresh-similar-papers";
 
@@ -20,4 +21,5 @@ export const scheduledJobs: ScheduledJob[] = [
   { name: "digest-cleanup", schedule: "40 4 * * *", run: () => pruneDigestHistory() },
   // Papers an ingest command, a submission or an edit queued: vectors and similar papers off the write path.
   { name: "similar-papers", schedule: "*/5 * * * *", run: refreshSimilarPapers },
+  { name: "library-imports", schedule: "*/10 * * * *", run: () => retryPendingImports() },
 ];

@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-// Every public page, in both colour schemes. Pages reached by emailed links are checked in the
-// specs that create their tokens.
+// Every public page, in both colour schemes. Pages reached by emailed links, and the signed-in
+// reader's library, import and account pages, are checked in the specs that create their tokens.
 const pages = [
   "/",
   "/?period=all",
@@ -22,6 +22,7 @@ const pages = [
   "/papers/2403.99999",
   "/subscribe",
   "/submit",
+  "/sign-in",
   "/dev/outbox",
 ];
 

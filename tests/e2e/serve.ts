@@ -1,5 +1,7 @@
 // Playwright's web server: a seeded database of its own, the production build, `next start`.
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { buildIfChanged } from "../../scripts/build-if-changed";
@@ -11,6 +13,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 const port = process.env.E2E_PORT ?? "3100";
 
 const database = await provisionTestDatabase({ seed: true });
+// Specs that check what is left in the database (an account deletion) find it through this file.
+writeFileSync(path.join(tmpdir(), `paperpulse-e2e-${port}.database-url`), database.url);
 // The recorded arXiv and Hugging Face answers stand in for the real APIs (no internet in tests).
 const fixtures = await startFixtureServer(recordedApis());
 const env: NodeJS.ProcessEnv = {

@@ -3,7 +3,9 @@ import Link from "next/link";
 
 import { ParameterError } from "@/components/parameter-error";
 import { PaperList } from "@/components/paper-list";
+import { PaperControls } from "@/components/paper-controls";
 import { formatDay, plural } from "@/lib/format";
+import { loadPaperMarks } from "@/lib/library/paper-marks";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { describePeriod, periodLabel, periodParam, todayUtc } from "@/lib/papers/feed-period";
 import { feedQuerySchema } from "@/lib/papers/feed-query";
@@ -41,6 +43,7 @@ export default async function FeedPage({ searchParams }: PageProps) {
   const { cursor } = parsed.data;
   const dateParam = feed.dated && period !== "all" ? periodParam(period, date) : undefined;
   const shown = describePeriod(period, date);
+  const marks = await loadPaperMarks(feed.papers.map((paper) => paper.id));
 
   return (
     <div className="space-y-6">
@@ -84,6 +87,7 @@ export default async function FeedPage({ searchParams }: PageProps) {
       ) : (
         <PaperList
           papers={feed.papers}
+          controls={(paper) => <PaperControls arxivId={paper.arxivId} title={paper.title} mark={marks.of(paper.id)} />}
           more={feed.nextCursor ? { href: feedHref({ period, date: dateParam, cursor: feed.nextCursor }), label: "More papers" } : null}
         />
       )}

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ParameterError } from "@/components/parameter-error";
+import { PaperControls } from "@/components/paper-controls";
 import { PaperList } from "@/components/paper-list";
 import { plural } from "@/lib/format";
 import { isStatementTimeout } from "@/lib/http/is-database-unavailable";
+import { loadPaperMarks } from "@/lib/library/paper-marks";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { findMatchedAuthors } from "@/lib/search/matched-authors";
 import { searchPapers } from "@/lib/search/search-papers";
@@ -80,10 +82,8 @@ export default async function SearchPage({ searchParams }: PageProps) {
       </div>
     );
   }
-  const matchedAuthors = await findMatchedAuthors(
-    result.papers.map((paper) => paper.id),
-    query.filters.authors,
-  );
+  const paperIds = result.papers.map((paper) => paper.id);
+  const [matchedAuthors, marks] = await Promise.all([findMatchedAuthors(paperIds, query.filters.authors), loadPaperMarks(paperIds)]);
   const state: SearchState = { q: query.q, category: query.category, from: query.from, to: query.to, sort: query.requestedSort };
   const filtered = Boolean(query.category || query.from || query.to);
 
@@ -148,6 +148,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
       ) : (
         <PaperList
           papers={result.papers.map((paper) => ({ ...paper, matchedAuthor: matchedAuthors.get(paper.id) }))}
+          controls={(paper) => <PaperControls arxivId={paper.arxivId} title={paper.title} mark={marks.of(paper.id)} />}
           more={result.nextCursor ? { href: searchHref({ ...state, cursor: result.nextCursor }), label: "More results" } : null}
         />
       )}

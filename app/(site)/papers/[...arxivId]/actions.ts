@@ -6,10 +6,12 @@ import { z } from "zod";
 import { attempt } from "@/lib/http/expected-failure";
 import { clientIp } from "@/lib/http/client-ip";
 import { isValidArxivId } from "@/lib/papers/arxiv-id";
-import { setUpvote } from "@/lib/papers/upvote-paper";
+import { setUpvote, type Voter } from "@/lib/papers/upvote-paper";
 import { voterNetworkKey } from "@/lib/papers/voter-network";
 import { VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { getCurrentReader } from "@/lib/readers/current-reader";
+import { readerVoterHash } from "@/lib/readers/reader-voter";
 
 export type UpvoteFormState = { upvoted: boolean; upvotes: number; error: string | null };
 
@@ -24,15 +26,24 @@ export async function upvoteAction(previous: UpvoteFormState, formData: FormData
   const input = upvoteForm.safeParse({ arxivId: formData.get("arxivId"), upvoted: formData.get("upvoted") });
   if (!input.success) return { ...previous, error: "That vote could not be read; reload the page and try again." };
 
-  // The cookie comes with the paper page; a vote without it did not follow a page view.
-  const voterHash = voterHashFromToken((await cookies()).get(VOTER_COOKIE)?.value);
-  if (!voterHash) return { ...previous, error: "Voting needs the cookie this page sets: allow cookies, reload the page and vote again." };
-
+  // A signed-in reader votes once whatever the browser, as a network of their own (their browser's
+  // earlier vote moved to them at sign-in). Anyone else needs the cookie the paper page sets: a vote
+  // without it did not follow a page view.
+  const reader = await getCurrentReader();
   const ip = clientIp(await headers());
+  let voter: Voter;
+  if (reader) {
+    voter = { hash: readerVoterHash(reader.readerId), networkKey: `reader:${reader.readerId}` };
+  } else {
+    const voterHash = voterHashFromToken((await cookies()).get(VOTER_COOKIE)?.value);
+    if (!voterHash) return { ...previous, error: "Voting needs the cookie this page sets: allow cookies, reload the page and vote again." };
+    voter = { hash: voterHash, networkKey: voterNetworkKey(ip) };
+  }
+
   const allowed = await attempt(() => consumeRateLimit(UPVOTES_PER_IP, ip));
   if (!allowed.ok) return { ...previous, error: allowed.error.message };
 
-  const state = await setUpvote(input.data.arxivId, { hash: voterHash, networkKey: voterNetworkKey(ip) }, input.data.upvoted);
+  const state = await setUpvote(input.data.arxivId, voter, input.data.upvoted, reader?.readerId ?? null);
   if (!state) return { ...previous, error: "This paper no longer exists." };
   return { ...state, error: null };
 }

@@ -4,9 +4,11 @@ import Link from "next/link";
 import { notFound, permanentRedirect, unstable_rethrow } from "next/navigation";
 
 import { CategoryList } from "@/components/category-list";
+import { PaperControls } from "@/components/paper-controls";
 import { RichText } from "@/components/rich-text";
 import { PaperDate } from "@/components/paper-date";
 import { formatDay } from "@/lib/format";
+import { loadPaperMarks } from "@/lib/library/paper-marks";
 import { arxivIdFromSegments } from "@/lib/papers/arxiv-id-param";
 import { paperBibtex } from "@/lib/papers/bibtex";
 import { citationMetaTags } from "@/lib/papers/citation-meta-tags";
@@ -16,6 +18,8 @@ import { hasUpvoted } from "@/lib/papers/upvote-paper";
 import { plainText } from "@/lib/text/plain-text";
 import { githubRepoIn } from "@/lib/text/rich-text";
 import { VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
+import { getCurrentReader } from "@/lib/readers/current-reader";
+import { readerVoterHash } from "@/lib/readers/reader-voter";
 
 import { CitePaper } from "./_components/cite-paper";
 import { SimilarPapers } from "./_components/similar-papers";
@@ -57,8 +61,9 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 
 export default async function PaperPage({ params }: PageProps) {
   const paper = await loadPaper(params);
-  const voterHash = voterHashFromToken((await cookies()).get(VOTER_COOKIE)?.value);
-  const upvoted = await hasUpvoted(paper.id, voterHash);
+  const reader = await getCurrentReader();
+  const voterHash = reader ? readerVoterHash(reader.readerId) : voterHashFromToken((await cookies()).get(VOTER_COOKIE)?.value);
+  const [upvoted, marks] = await Promise.all([hasUpvoted(paper.id, voterHash), loadPaperMarks([paper.id])]);
   // Hugging Face's code link when known, else a GitHub repository the abstract names.
   const codeUrl = paper.githubRepo ?? githubRepoIn(paper.abstract);
   const linkClass =
@@ -93,6 +98,7 @@ export default async function PaperPage({ params }: PageProps) {
 
       <div className="flex flex-wrap items-center gap-3">
         <UpvoteButton arxivId={paper.arxivId} upvoted={upvoted} upvotes={paper.upvotes} />
+        <PaperControls arxivId={paper.arxivId} title={paper.title} mark={marks.of(paper.id)} />
         <a className={linkClass} href={paper.links.abs}>
           arXiv page
         </a>

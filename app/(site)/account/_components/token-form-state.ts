@@ -1,0 +1,1 @@
+export type TokenFormState = { token: string | null; error: string | null };

@@ -1,0 +1,1 @@
+export type SignInFormState = { status: "idle" | "sent" | "error"; message: string | null; email: string };

@@ -1,0 +1,125 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState, useSyncExternalStore } from "react";
+
+import { rateAction, saveAction, type RatingState, type SaveState } from "@/app/(site)/library/paper-actions";
+import type { PaperMark } from "@/lib/library/paper-marks";
+
+import { readBrowserSaves, subscribeToBrowserSaves, writeBrowserSaves } from "./browser-saves";
+
+const buttonBase =
+  "inline-flex items-center gap-1.5 rounded-md border px-2.5 py-1 text-sm font-medium disabled:opacity-70 focus-visible:outline-2 focus-visible:outline-offset-2";
+const idle = `${buttonBase} border-stone-300 bg-white text-stone-700 hover:border-accent-600 hover:text-accent-700 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-200 dark:hover:text-accent-300`;
+const active = `${buttonBase} border-accent-600 bg-accent-600 text-white hover:bg-accent-700`;
+
+const noSubscription = () => () => {};
+
+/**
+ * Save, "More like this" and "Not for me" for one paper: plain forms that work without
+ * JavaScript, shown in their new state at once while the server catches up. Before signing in,
+ * a save is kept in this browser and merged into the library at sign-in.
+ */
+export function PaperControls({ arxivId, title, mark }: { arxivId: string; title: string; mark: PaperMark }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {mark.signedIn ? <SaveForm arxivId={arxivId} title={title} saved={mark.saved} /> : <BrowserSaveForm arxivId={arxivId} title={title} />}
+      <RatingForm arxivId={arxivId} title={title} rating={mark.rating} />
+    </div>
+  );
+}
+
+function SaveForm({ arxivId, title, saved }: { arxivId: string; title: string; saved: boolean }) {
+  const [state, formAction, pending] = useActionState<SaveState, FormData>(saveAction, { saved, error: null });
+  const shown = pending ? !state.saved : state.saved;
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="arxivId" value={arxivId} />
+      {/* The wanted state, not a toggle: a double click or a replayed request lands in the same place. */}
+      <input type="hidden" name="saved" value={String(!state.saved)} />
+      <SaveButton saved={shown} title={title} disabled={pending} />
+      {state.error && (
+        <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
+          {state.error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Without a session: with JavaScript the save stays in localStorage; without, the post asks to sign in. */
+function BrowserSaveForm({ arxivId, title }: { arxivId: string; title: string }) {
+  const saves = useSyncExternalStore(subscribeToBrowserSaves, () => readBrowserSaves().join(" "), () => "");
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const saved = saves.split(" ").includes(arxivId);
+  const [, formAction] = useActionState<SaveState, FormData>(saveAction, { saved: false, error: null });
+  return (
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const current = readBrowserSaves();
+        writeBrowserSaves(saved ? current.filter((id) => id !== arxivId) : [...current, arxivId]);
+      }}
+      className="flex flex-wrap items-center gap-2"
+    >
+      <input type="hidden" name="arxivId" value={arxivId} />
+      <input type="hidden" name="saved" value="true" />
+      <SaveButton saved={saved} title={title} />
+      {hydrated && saved && (
+        <span className="text-xs text-stone-600 dark:text-stone-400">
+          Kept in this browser.{" "}
+          <Link href="/sign-in" className="underline">
+            Sign in
+          </Link>{" "}
+          to keep it in your library.
+        </span>
+      )}
+    </form>
+  );
+}
+
+function SaveButton({ saved, title, disabled }: { saved: boolean; title: string; disabled?: boolean }) {
+  return (
+    <button type="submit" disabled={disabled} aria-pressed={saved} aria-label={`${saved ? "Saved" : "Save"}: ${title}`} className={saved ? active : idle}>
+      <span aria-hidden="true">{saved ? "★" : "☆"}</span>
+      {saved ? "Saved" : "Save"}
+    </button>
+  );
+}
+
+function RatingForm({ arxivId, title, rating }: { arxivId: string; title: string; rating: RatingState["rating"] }) {
+  const [state, formAction, pending] = useActionState<RatingState, FormData>(rateAction, { rating, error: null });
+  const [requested, setRequested] = useState<RatingState["rating"]>(null);
+  const shown = pending ? requested : state.rating;
+  const choice = (value: "more" | "less", label: string, icon: string) => {
+    const next = shown === value ? "none" : value;
+    return (
+      <button
+        type="submit"
+        name="rating"
+        value={next}
+        disabled={pending}
+        aria-pressed={shown === value}
+        aria-label={`${label}: ${title}`}
+        onClick={() => setRequested(next === "none" ? null : value)}
+        className={shown === value ? active : idle}
+      >
+        <span aria-hidden="true">{icon}</span>
+        {label}
+      </button>
+    );
+  };
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="arxivId" value={arxivId} />
+      {choice("more", "More like this", "+")}
+      {choice("less", "Not for me", "−")}
+      {state.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {state.error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { newLinkToken, parseLinkToken, secretMatches } from "@/lib/subscribers/link-token";
+
+import { SESSION_IDLE_MS, SESSION_TOUCH_INTERVAL_MS } from "./lifetimes";
+
+type Client = Prisma.TransactionClient | typeof db;
+
+export type ReaderSession = { sessionId: string; readerId: number; email: string; expiresAt: Date };
+
+/** A new session for a reader; the returned token goes in the cookie and nowhere else. */
+export async function createSession(readerId: number, client: Client = db, now = new Date()): Promise<string> {
+  const { id, secretHash, token } = newLinkToken();
+  await client.readerSession.create({
+    data: { id, readerId, secretHash, expiresAt: new Date(now.getTime() + SESSION_IDLE_MS), lastSeenAt: now },
+    select: { id: true },
+  });
+  return token;
+}
+
+/**
+ * The session a cookie names, when its secret matches (in constant time) and it has not expired.
+ * Use moves the expiry forward, at most once per SESSION_TOUCH_INTERVAL_MS so reads stay reads.
+ */
+export async function readSession(token: string | undefined, now = new Date()): Promise<ReaderSession | null> {
+  const parsed = token ? parseLinkToken(token) : null;
+  if (!parsed) return null;
+  const row = await db.readerSession.findUnique({
+    where: { id: parsed.id },
+    select: { readerId: true, secretHash: true, expiresAt: true, lastSeenAt: true, reader: { select: { email: true } } },
+  });
+  if (!secretMatches(parsed.secret, row?.secretHash ?? null) || !row || row.expiresAt <= now) return null;
+  let expiresAt = row.expiresAt;
+  if (now.getTime() - row.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
+    expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+    await db.readerSession.updateMany({ where: { id: parsed.id }, data: { lastSeenAt: now, expiresAt } });
+  }
+  return { sessionId: parsed.id, readerId: row.readerId, email: row.reader.email, expiresAt };
+}
+
+/** Ends the session a cookie names (only when its secret matches: a guessed id ends nothing). */
+export async function endSession(token: string | undefined): Promise<void> {
+  const session = await readSession(token);
+  if (session) await db.readerSession.deleteMany({ where: { id: session.sessionId } });
+}
+
+/** "Sign out everywhere": every session of the reader, on every device. */
+export async function endAllSessions(readerId: number): Promise<number> {
+  const { count } = await db.readerSession.deleteMany({ where: { readerId } });
+  return count;
+}
