@@ -1,5 +1,4 @@
-import { NextResponse } from "next/server";
-
+import { CACHE_POLICIES, cacheableJson } from "@/lib/http/cacheable-response";
 import { jsonRoute } from "@/lib/http/json-route";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { todayUtc } from "@/lib/papers/feed-period";
@@ -10,5 +9,5 @@ export const GET = jsonRoute(async (request) => {
   const query = feedQuerySchema.parse(searchParamsToObject(new URL(request.url).searchParams));
   const date = query.date ?? todayUtc();
   const page = await getTrendingPapers({ ...query, date });
-  return NextResponse.json({ period: query.period, date, ...page });
+  return cacheableJson(request, { period: query.period, date, ...page }, CACHE_POLICIES.trending);
 });
