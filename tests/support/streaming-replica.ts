@@ -25,9 +25,12 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-export const postgresToolsAvailable = () => existsSync(path.join(BIN, "pg_basebackup"));
-
 export async function startStreamingPair(): Promise<StreamingPair> {
+  if (!existsSync(path.join(BIN, "pg_basebackup"))) {
+    throw new Error(
+      `The replica test needs PostgreSQL's server tools (initdb, pg_ctl, pg_basebackup) in ${BIN}; install them (Debian: postgresql-15) or set PG_BIN_DIR.`,
+    );
+  }
   const asRoot = userInfo().uid === 0;
   const dir = mkdtempSync(path.join(tmpdir(), "paperpulse-replica-"));
   if (asRoot) execFileSync("chown", ["postgres", dir]);
