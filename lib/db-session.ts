@@ -11,3 +11,8 @@
  *   with two workers), and concurrent requests already keep every core busy.
  */
 export const DATABASE_SESSION_OPTIONS = "-c work_mem=32MB -c max_parallel_workers_per_gather=0";
+
+/** The settings of sessions that serve page and API reads: a statement past the timeout is cancelled. */
+export function readSessionOptions(statementTimeoutMs: number): string {
+  return `${DATABASE_SESSION_OPTIONS} -c statement_timeout=${statementTimeoutMs}`;
+}

@@ -1,28 +1,42 @@
 import "server-only";
 
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 
-import { DATABASE_SESSION_OPTIONS } from "@/lib/db-session";
+import { DATABASE_SESSION_OPTIONS, readSessionOptions } from "@/lib/db-session";
 import { statementCounting } from "@/lib/db-statements";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-function createClient(options: string): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, options });
+function createPool(options: string) {
+  // allowExitOnIdle: a script ends once its work is done, without waiting out idle connections.
+  return new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, options, allowExitOnIdle: true });
+}
+
+/** A client on a pool; the statement-counting extension lets a digest run count its statements in one place. */
+export function createClient(pool: pg.Pool): PrismaClient {
   // A query extension leaves every method's signature as it was; only the extended client's type
   // says otherwise (it drops the event API, which the app does not use).
-  return new PrismaClient({ adapter }).$extends(statementCounting) as unknown as PrismaClient;
+  return new PrismaClient({ adapter: new PrismaPg(pool) }).$extends(statementCounting) as unknown as PrismaClient;
 }
 
 // Dev reloads re-evaluate this module, and proxy.ts is bundled apart from the routes: keeping the
-// clients on globalThis gives the process one pool of each whichever bundle asks.
-const globalForDb = globalThis as unknown as { db?: PrismaClient; readDb?: PrismaClient };
-
-export const db = (globalForDb.db ??= createClient(DATABASE_SESSION_OPTIONS));
+// pools and clients on globalThis gives the process one of each whichever bundle asks.
+const globalForDb = globalThis as unknown as { dbPool?: pg.Pool; db?: PrismaClient; primaryReadDb?: PrismaClient };
 
 /**
- * For the reads of pages and the public API (feed, search, paper pages, previews): its sessions
- * cancel a statement after READ_STATEMENT_TIMEOUT_MS, so one expensive query answers 503 instead
- * of holding a request and a connection. Jobs and writes use `db`, which has no such limit.
+ * The connection pool under `db`. Only for the few hot statements where Prisma's own cost per query
+ * (about a millisecond, twenty times a `SELECT 1`) is the request's whole cost, such as the health
+ * check; everything else goes through `db`.
  */
-export const readDb = (globalForDb.readDb ??= createClient(`${DATABASE_SESSION_OPTIONS} -c statement_timeout=${env.READ_STATEMENT_TIMEOUT_MS}`));
+export const dbPool = (globalForDb.dbPool ??= createPool(DATABASE_SESSION_OPTIONS));
+
+/** Writes, jobs and everything that must see the latest data: the primary, with no statement timeout. */
+export const db = (globalForDb.db ??= createClient(dbPool));
+
+/**
+ * The primary for the reads of pages and the public API when no replica serves them (see
+ * lib/db-read.ts): its sessions cancel a statement after READ_STATEMENT_TIMEOUT_MS, so one expensive
+ * query answers 503 instead of holding a request and a connection.
+ */
+export const primaryReadDb = (globalForDb.primaryReadDb ??= createClient(createPool(readSessionOptions(env.READ_STATEMENT_TIMEOUT_MS))));

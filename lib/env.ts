@@ -4,6 +4,19 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Streaming replicas for read-only work (feeds, search, paper pages), comma-separated. */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/, error: "must be postgresql:// URLs, comma-separated" }))),
+  /** A replica further behind the primary than this is not read from until it catches up. */
+  DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce.number().int().min(1).max(30).default(10),
   APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).default("http://localhost:3000"),
   APP_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -hex 32`)"),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
@@ -43,7 +56,12 @@ const schema = z.object({
   INGEST_CATEGORIES: z
     .string()
     .default("cs.LG,cs.CL,cs.CV,cs.AI")
-    .transform((value) => value.split(",").map((category) => category.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((category) => category.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[a-z-]+(\.[A-Za-z-]+)?$/, "must be arXiv categories such as cs.LG,stat.ML")).min(1)),
   /** When the in-process scheduler runs the daily ingest (cron syntax, UTC). */
   INGEST_CRON: z.string().default("30 5 * * *"),

@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { renderAtomFeed } from "@/lib/feeds/render-atom-feed";
+import { CACHE_POLICIES, cacheableResponse } from "@/lib/http/cacheable-response";
 import { jsonRoute } from "@/lib/http/json-route";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { periodLabel, todayUtc } from "@/lib/papers/feed-period";
@@ -21,7 +22,5 @@ export const GET = jsonRoute(async (request) => {
     appUrl: env.APP_URL,
     papers,
   });
-  return new Response(xml, {
-    headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" },
-  });
+  return cacheableResponse(request, xml, "application/atom+xml; charset=utf-8", CACHE_POLICIES.atom);
 });

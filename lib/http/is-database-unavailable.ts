@@ -24,7 +24,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /**
  * True when PostgreSQL cancelled a statement for running past statement_timeout (SQLSTATE 57014;
- * see readDb in lib/db.ts): the query was too expensive, not wrong.
+ * see lib/db-read.ts): the query was too expensive, not wrong.
  */
 export function isStatementTimeout(error: unknown): boolean {
   for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {

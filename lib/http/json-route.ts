@@ -9,7 +9,8 @@ import { isDatabaseUnavailable, isStatementTimeout } from "./is-database-unavail
 type Handler<Context> = (request: Request, context: Context) => Promise<Response>;
 
 export function jsonError(error: AppError): NextResponse {
-  const headers = new Headers();
+  // An error is about this request (bad input, a rate limit, an outage): no cache may keep it.
+  const headers = new Headers({ "Cache-Control": "private, no-store" });
   if (error.details?.retryAfterSeconds) headers.set("Retry-After", String(error.details.retryAfterSeconds));
   const body = { error: { code: error.code, message: error.message, ...(error.details?.fields && { fields: error.details.fields }) } };
   return NextResponse.json(body, { status: error.status, headers });

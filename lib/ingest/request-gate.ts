@@ -1,33 +1,29 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type RequestGate = { wait: () => Promise<void> };
 
 /**
- * Spaces requests at least `intervalMs` apart, in the order they asked, however many callers
- * share the gate (the scheduler, the CLI and the submit page all talk to arXiv).
+ * Spaces requests to one host at least `intervalMs` apart across every instance on the database
+ * (the schedulers, cron routes, the CLI and the submit page of all of them talk to arXiv). Each
+ * caller atomically moves the host's next allowed time one interval on and waits for the slot it
+ * took, so callers go in the order they asked. The database's clock decides, not the instances'.
  */
-export function createRequestGate(intervalMs: number): RequestGate {
-  let nextAllowed = 0;
-  let queue = Promise.resolve();
+export function createRequestGate(url: string, intervalMs: number): RequestGate {
+  const host = new URL(url).host;
   return {
-    wait() {
-      const turn = queue.then(async () => {
-        const delay = nextAllowed - Date.now();
-        if (delay > 0) await sleep(delay);
-        nextAllowed = Date.now() + intervalMs;
-      });
-      queue = turn;
-      return turn;
+    async wait() {
+      if (intervalMs <= 0) return;
+      const [slot] = await db.$queryRaw<{ waitMs: number }[]>`
+        INSERT INTO request_gate AS gate (host, next_allowed_at)
+        VALUES (${host}, clock_timestamp() + ${intervalMs}::int * interval '1 millisecond')
+        ON CONFLICT (host) DO UPDATE
+          SET next_allowed_at = greatest(gate.next_allowed_at, clock_timestamp()) + ${intervalMs}::int * interval '1 millisecond'
+        RETURNING greatest(0, extract(epoch FROM gate.next_allowed_at - clock_timestamp()) * 1000 - ${intervalMs})::float8 AS "waitMs"`;
+      if (slot && slot.waitMs > 0) await sleep(slot.waitMs);
     },
   };
-}
-
-const shared = new Map<string, RequestGate>();
-
-/** One gate per host and interval for the whole process. */
-export function sharedRequestGate(url: string, intervalMs: number): RequestGate {
-  const key = `${new URL(url).host}|${intervalMs}`;
-  let gate = shared.get(key);
-  if (!gate) shared.set(key, (gate = createRequestGate(intervalMs)));
-  return gate;
 }

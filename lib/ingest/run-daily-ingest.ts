@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { addDays, todayUtc } from "@/lib/papers/feed-period";
+import { withJobLease } from "@/lib/scheduler/job-lease";
 import { refreshSimilarPapers } from "@/lib/similarity/refresh-similar-papers";
 
 import { ingestArxivIds } from "./ingest-arxiv-ids";
@@ -11,7 +12,14 @@ import { ingestDailyPapers } from "./ingest-daily-papers";
 import type { IngestSummary } from "./run-ingest";
 
 export type DailyIngestRun = { source: "arxiv" | "huggingface"; label: string; summary: IngestSummary };
-export type DailyIngestReport = { ok: boolean; startedAt: string; finishedAt: string; runs: DailyIngestRun[] };
+export type DailyIngestReport = {
+  ok: boolean;
+  startedAt: string;
+  finishedAt: string;
+  runs: DailyIngestRun[];
+  /** True when another instance was already running the ingest, so this call did nothing. */
+  runningElsewhere?: true;
+};
 
 /** Hugging Face papers still without arXiv metadata are looked up by id, at most this many a day. */
 const ENRICH_LIMIT = 200;
@@ -23,13 +31,22 @@ let running: Promise<DailyIngestReport> | null = null;
  * arXiv categories (the overlap catches late listings; re-reading is free), Hugging Face's daily
  * papers for yesterday and today, then arXiv metadata (categories, versions) for papers known only
  * from Hugging Face. A failing source is logged and reported; the others still run. A second call
- * while one is running joins it instead of starting another.
+ * while one is running joins it instead of starting another; while another instance runs it, the
+ * call returns at once with `runningElsewhere`.
  */
 export function runDailyIngest(now = new Date()): Promise<DailyIngestReport> {
-  running ??= ingestAll(now).finally(() => {
+  running ??= ingestOnce(now).finally(() => {
     running = null;
   });
   return running;
+}
+
+async function ingestOnce(now: Date): Promise<DailyIngestReport> {
+  const startedAt = new Date().toISOString();
+  const leased = await withJobLease("ingest", () => ingestAll(now));
+  if (leased.ran) return leased.value;
+  console.info("[ingest] another instance is running the ingest; skipped");
+  return { ok: true, startedAt, finishedAt: new Date().toISOString(), runs: [], runningElsewhere: true };
 }
 
 async function ingestAll(now: Date): Promise<DailyIngestReport> {

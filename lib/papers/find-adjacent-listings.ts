@@ -1,6 +1,6 @@
 import "server-only";
 
-import { readDb as db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 
 import type { ListingWindow } from "./feed-period";
 
@@ -12,7 +12,7 @@ export type AdjacentListings = { before: string | null; after: string | null };
  * is one step on the (listed_on, …) index.
  */
 export async function findAdjacentListings(window: ListingWindow, today: string): Promise<AdjacentListings> {
-  const [row] = await db.$queryRaw<AdjacentListings[]>`
+  const [row] = await readDb.$queryRaw<AdjacentListings[]>`
     SELECT
       (SELECT to_char(max(listed_on), 'YYYY-MM-DD') FROM paper WHERE listed_on < ${window.from}::date) AS before,
       (SELECT to_char(min(listed_on), 'YYYY-MM-DD') FROM paper WHERE listed_on > ${window.to}::date AND listed_on <= ${today}::date) AS after`;
@@ -21,7 +21,7 @@ export async function findAdjacentListings(window: ListingWindow, today: string)
 
 /** The latest listing day with papers up to `today`, or null when there are no papers yet. */
 export async function findLatestListing(today: string): Promise<string | null> {
-  const [row] = await db.$queryRaw<{ day: string | null }[]>`
+  const [row] = await readDb.$queryRaw<{ day: string | null }[]>`
     SELECT to_char(max(listed_on), 'YYYY-MM-DD') AS day FROM paper WHERE listed_on <= ${today}::date`;
   return row?.day ?? null;
 }

@@ -2,7 +2,7 @@ import "server-only";
 
 import { cache } from "react";
 
-import { readDb as db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 
 import { arxivAbsUrl, arxivPdfUrl } from "./arxiv-id";
 import type { PaperDetails } from "./paper-details";
@@ -11,7 +11,7 @@ const isoDay = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
 
 /** A paper by arXiv id, or null. Cached per request: the page and its metadata share one query. */
 export const getPaper = cache(async (arxivId: string): Promise<PaperDetails | null> => {
-  const paper = await db.paper.findUnique({
+  const paper = await readDb.paper.findUnique({
     where: { arxivId },
     select: {
       id: true, arxivId: true, version: true, title: true, abstract: true, authors: true,

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { readDb as db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 
 import { encodeCursor } from "./feed-cursor";
 import type { PaperCard } from "./paper-card";
@@ -9,7 +9,7 @@ import { trendingQuery, type TrendingQueryOptions } from "./trending-query";
 export type TrendingPage = { papers: PaperCard[]; nextCursor: string | null };
 
 export async function getTrendingPapers(options: TrendingQueryOptions): Promise<TrendingPage> {
-  const rows = await db.$queryRaw<PaperCard[]>(trendingQuery(options));
+  const rows = await readDb.$queryRaw<PaperCard[]>(trendingQuery(options));
   const papers = rows.slice(0, options.limit);
   const last = papers.at(-1);
   const nextCursor =

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { readDb as db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { encodeCursor, type FeedCursor } from "./feed-cursor";
@@ -41,7 +41,7 @@ export async function listPapersBy(filter: PaperFilter, order: PaperOrder, curso
   const sparse = "author" in filter || (await estimateRows(matches)) < SPARSE_PAPERS;
   const conditions = [matches];
   if (cursor) conditions.push(Prisma.sql`(${key}, p.id) < (${cursor.key}::float8, ${cursor.id}::int)`);
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await readDb.$queryRaw<Row[]>`
     SELECT ${paperCardColumns}, ${key}::float8 AS "sortKey"
     FROM paper p
     WHERE ${Prisma.join(conditions, " AND ")}
@@ -53,7 +53,7 @@ export async function listPapersBy(filter: PaperFilter, order: PaperOrder, curso
 }
 
 async function estimateRows(condition: Prisma.Sql): Promise<number> {
-  const [row] = await db.$queryRaw<{ "QUERY PLAN": unknown }[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM paper p WHERE ${condition}`;
+  const [row] = await readDb.$queryRaw<{ "QUERY PLAN": unknown }[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM paper p WHERE ${condition}`;
   const raw = row?.["QUERY PLAN"];
   const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan?: { "Plan Rows"?: number } }] | undefined;
   return plan?.[0]?.Plan?.["Plan Rows"] ?? 0;
@@ -61,6 +61,6 @@ async function estimateRows(condition: Prisma.Sql): Promise<number> {
 
 /** How many papers name this author. */
 export async function countAuthorPapers(author: string): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM paper WHERE authors @> ARRAY[${author}]::text[]`;
+  const [row] = await readDb.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM paper WHERE authors @> ARRAY[${author}]::text[]`;
   return row?.count ?? 0;
 }

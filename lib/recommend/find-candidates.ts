@@ -1,6 +1,6 @@
 import "server-only";
 
-import { readDb as db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 
 /** Postings read per strong term of the model: the papers that term weighs most in, within the window. */
 const POSTINGS_PER_TERM = 100;
@@ -12,7 +12,7 @@ const POSTINGS_PER_TERM = 100;
  */
 export async function findCandidates(options: { terms: string[]; liked: number[]; exclude: number[]; from: string | null }): Promise<number[]> {
   const { terms, liked, exclude, from } = options;
-  const rows = await db.$queryRaw<{ id: number }[]>`
+  const rows = await readDb.$queryRaw<{ id: number }[]>`
     WITH strong AS (SELECT id FROM similarity_term WHERE term = ANY(${terms}::text[])),
     by_terms AS (
       SELECT c.paper_id AS id

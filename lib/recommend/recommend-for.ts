@@ -1,6 +1,6 @@
 import "server-only";
 
-import { readDb as db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 import { AppError } from "@/lib/http/app-error";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { periodWindow, todayUtc, type Period } from "@/lib/papers/feed-period";
@@ -47,7 +47,7 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
 
   const own = [...liked, ...disliked].map((paper) => paper.id);
   const background = await sampleBackground(own);
-  const vectors = await loadVectors(db, [...own, ...background]);
+  const vectors = await loadVectors(readDb, [...own, ...background]);
   const vectorsOf = (ids: number[]) => ids.flatMap((id) => (vectors.has(id) ? [vectors.get(id)!] : []));
   const likedWithVectors = liked.filter((paper) => vectors.has(paper.id));
   if (likedWithVectors.length === 0) return { liked: liked.map((paper) => paper.arxivId), disliked: disliked.map((paper) => paper.arxivId), unknown, papers: [] };
@@ -55,7 +55,7 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
 
   const window = periodWindow(request.period, todayUtc());
   const candidates = await findCandidates({ terms: strongestTerms(model, CANDIDATE_TERMS), liked: liked.map((paper) => paper.id), exclude: own, from: window?.from ?? null });
-  const candidateVectors = await loadVectors(db, candidates);
+  const candidateVectors = await loadVectors(readDb, candidates);
   const likedMaps = likedWithVectors.map((paper) => ({ arxivId: paper.arxivId, vector: vectorMap(vectors.get(paper.id)!) }));
   const ranked = [...candidateVectors]
     .map(([id, vector]) => ({ id, vector, ...scorePaper(model, vector) }))
@@ -80,15 +80,15 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
 
 async function knownPapers(ids: string[]): Promise<Map<string, { id: number; arxivId: string }>> {
   const arxivIds = ids.map((id) => parseArxivId(id)?.id ?? id);
-  const rows = await db.paper.findMany({ where: { arxivId: { in: arxivIds } }, select: { id: true, arxivId: true } });
+  const rows = await readDb.paper.findMany({ where: { arxivId: { in: arxivIds } }, select: { id: true, arxivId: true } });
   return new Map(rows.map((row) => [row.arxivId, row]));
 }
 
 async function termLabels(terms: string[]): Promise<Map<string, string>> {
-  const rows = await db.$queryRaw<{ term: string; label: string }[]>`SELECT term, label FROM similarity_term WHERE term = ANY(${[...new Set(terms)]}::text[])`;
+  const rows = await readDb.$queryRaw<{ term: string; label: string }[]>`SELECT term, label FROM similarity_term WHERE term = ANY(${[...new Set(terms)]}::text[])`;
   return new Map(rows.map((row) => [row.term, row.label]));
 }
 
 async function paperCards(ids: number[]): Promise<PaperCard[]> {
-  return db.$queryRaw<PaperCard[]>`SELECT ${paperCardColumns} FROM paper p WHERE p.id = ANY(${ids}::int[])`;
+  return readDb.$queryRaw<PaperCard[]>`SELECT ${paperCardColumns} FROM paper p WHERE p.id = ANY(${ids}::int[])`;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { readDb as db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 
 /** Background papers: the negatives a reader never rated, as arxiv-sanity uses every other paper. */
 export const BACKGROUND_PAPERS = 200;
@@ -10,7 +10,7 @@ export const BACKGROUND_PAPERS = 200;
  * the id range (so the same request trains the same model), looked up by key, never a scan.
  */
 export async function sampleBackground(exclude: number[]): Promise<number[]> {
-  const rows = await db.$queryRaw<{ id: number }[]>`
+  const rows = await readDb.$queryRaw<{ id: number }[]>`
     WITH bounds AS (SELECT min(paper_id) AS low, max(paper_id) AS high FROM paper_vector),
     probes AS (
       SELECT DISTINCT (low + ((high - low) * step::float8 / ${BACKGROUND_PAPERS * 2}))::int AS id

@@ -4,6 +4,7 @@ import { Cron } from "croner";
 
 import { env } from "@/lib/env";
 
+import { claimSlot } from "./claim-slot";
 import { scheduledJobs } from "./jobs";
 import type { ScheduledJob } from "./scheduled-job";
 
@@ -13,7 +14,8 @@ const globalForScheduler = globalThis as unknown as { paperpulseScheduler?: Cron
 /**
  * Starts the in-process scheduler (unless SCHEDULER=off): one timer per schedule, running its jobs
  * in order. A failing job is logged and the next still runs; a run still going when the next is due
- * is not started twice.
+ * is not started twice. Every instance on the database runs such a timer, and the first to claim a
+ * slot runs it, so each slot runs once however many instances there are.
  */
 export function startScheduler(jobs: ScheduledJob[] = scheduledJobs): Cron[] {
   if (env.SCHEDULER === "off") return [];
@@ -26,7 +28,16 @@ export function startScheduler(jobs: ScheduledJob[] = scheduledJobs): Cron[] {
   for (const [schedule, group] of bySchedule) {
     const names = group.map((job) => job.name).join(" → ");
     try {
-      const timer = new Cron(schedule, { name: names, timezone: "UTC", protect: true, unref: true }, async () => {
+      const timer = new Cron(schedule, { name: names, timezone: "UTC", protect: true, unref: true }, async (self) => {
+        // The slot is the scheduled time, not the moment this timer woke, so instances agree on it.
+        const slot = self.previousRuns(1, new Date())[0];
+        if (!slot) return;
+        try {
+          if (!(await claimSlot(names, slot))) return;
+        } catch (error) {
+          console.error(`[scheduler] cannot claim ${names} at ${slot.toISOString()}:`, error);
+          return;
+        }
         for (const job of group) {
           try {
             await job.run();

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { readDb as db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 import { paperCardColumns, type PaperCard } from "@/lib/papers/paper-card";
 
 const MAX_TERMS = 8;
@@ -19,7 +19,7 @@ const CANDIDATE_CAP = 2_000;
  * (ts_stat) at query time. Terms are added until their combined matches reach MATCH_BUDGET.
  */
 export async function findSimilarPapers(paperId: number, limit = 5): Promise<PaperCard[]> {
-  const terms = await db.$queryRaw<{ lexeme: string }[]>`
+  const terms = await readDb.$queryRaw<{ lexeme: string }[]>`
     WITH stats AS (
       SELECT s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs AS freqs
       FROM pg_stats s
@@ -51,7 +51,7 @@ export async function findSimilarPapers(paperId: number, limit = 5): Promise<Pap
   if (lexemes.length === 0) return [];
   const query = lexemes.map((lexeme) => `'${lexeme}'`).join(" | ");
 
-  return db.$queryRaw<PaperCard[]>`
+  return readDb.$queryRaw<PaperCard[]>`
     SELECT ${paperCardColumns}
     FROM (
       SELECT p.id FROM paper p

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { readDb as db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 
 import { matchingAuthor } from "./matching-author";
 
@@ -10,7 +10,7 @@ import { matchingAuthor } from "./matching-author";
  */
 export async function findMatchedAuthors(paperIds: number[], terms: string[][]): Promise<Map<number, string>> {
   if (terms.length === 0 || paperIds.length === 0) return new Map();
-  const rows = await db.paper.findMany({ where: { id: { in: paperIds } }, select: { id: true, authors: true } });
+  const rows = await readDb.paper.findMany({ where: { id: { in: paperIds } }, select: { id: true, authors: true } });
   const matched = new Map<number, string>();
   for (const row of rows) {
     const name = matchingAuthor(row.authors, terms);

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { readDb as db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { encodeCursor } from "@/lib/papers/feed-cursor";
 import type { PaperCard } from "@/lib/papers/paper-card";
@@ -40,7 +40,7 @@ type Row = PaperCard & { rank: number | null; candidates: number | null; titleMa
 const DAY_MS = 86_400_000;
 const FEW_RESULTS = 3;
 
-const runSql: RunSql = <Row,>(sql: Prisma.Sql) => db.$queryRaw<Row[]>(sql);
+const runSql: RunSql = <Row,>(sql: Prisma.Sql) => readDb.$queryRaw<Row[]>(sql);
 
 export async function searchPapers(request: SearchPageOptions & { q: string }): Promise<SearchResult> {
   const { sort, limit } = request;
@@ -89,13 +89,13 @@ let corpusShapeCache: { value: CorpusShape; readAt: number } | null = null;
 
 async function corpusShape(): Promise<CorpusShape> {
   if (corpusShapeCache && Date.now() - corpusShapeCache.readAt < CORPUS_SHAPE_TTL_MS) return corpusShapeCache.value;
-  const [row] = await db.$queryRaw<CorpusShape[]>(corpusShapeSql());
+  const [row] = await readDb.$queryRaw<CorpusShape[]>(corpusShapeSql());
   const value = row ?? { papers: 0, firstDay: "1970-01-01", lastDay: "1970-01-01", recentPapers: 0 };
   corpusShapeCache = { value, readAt: Date.now() };
   return value;
 }
 
 async function hasOnlyStopWords(text: string): Promise<boolean> {
-  const [row] = await db.$queryRaw<{ empty: boolean }[]>`SELECT numnode(${textQuerySql(text)}) = 0 AS empty`;
+  const [row] = await readDb.$queryRaw<{ empty: boolean }[]>`SELECT numnode(${textQuerySql(text)}) = 0 AS empty`;
   return row?.empty ?? false;
 }

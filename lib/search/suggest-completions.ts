@@ -1,6 +1,6 @@
 import "server-only";
 
-import { readDb as db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type Suggestion =
@@ -35,13 +35,13 @@ export async function suggestCompletions(q: string): Promise<Suggestion[]> {
   const words = typed.slice(0, -1);
 
   const [papers, authors] = await Promise.all([
-    db.$queryRaw<{ arxivId: string; title: string }[]>`
+    readDb.$queryRaw<{ arxivId: string; title: string }[]>`
       SELECT p.arxiv_id AS "arxivId", p.title
       FROM paper p
       WHERE ${containsWords(Prisma.sql`p.title_folded`, words, prefix)}
       ORDER BY p.votes DESC, p.id DESC
       LIMIT ${MAX_PAPERS}`,
-    db.$queryRaw<{ name: string; papers: number }[]>`
+    readDb.$queryRaw<{ name: string; papers: number }[]>`
       SELECT name, count(*)::int AS papers
       FROM (
         SELECT unnest(lists.authors) AS name

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { readDb as db } from "@/lib/db";
+import { primaryReadDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { editDistance } from "./edit-distance";
@@ -51,10 +51,11 @@ async function correctWord(word: string): Promise<string | null> {
 }
 
 // An unknown word has no GIN entries, but the planner, expecting some, would rather scan the table
-// for the first paper holding it: 5.7 s at a million papers. The index answers at once.
+// for the first paper holding it: 5.7 s at a million papers. The index answers at once. (Settings
+// need a transaction, so this reads from the primary's read pool, not a replica.)
 function withIndexOnly<T>(query: Prisma.PrismaPromise<T>) {
-  return db.$transaction([
-    db.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(MIN_SIMILARITY)}, true),
+  return primaryReadDb.$transaction([
+    primaryReadDb.$queryRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(MIN_SIMILARITY)}, true),
                         set_config('statement_timeout', ${String(SUGGESTION_BUDGET_MS)}, true),
                         set_config('enable_seqscan', 'off', true)`,
     query,
@@ -62,7 +63,7 @@ function withIndexOnly<T>(query: Prisma.PrismaPromise<T>) {
 }
 
 function holdsWord(word: string) {
-  return db.$queryRaw<{ held: boolean }[]>`
+  return primaryReadDb.$queryRaw<{ held: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM paper p WHERE p.search_vector @@ plainto_tsquery('paper_search'::regconfig, ${word})) AS held`;
 }
 
@@ -70,14 +71,14 @@ async function findCorrection(word: string): Promise<string | null> {
   const [, [known]] = await withIndexOnly(
     // A word of a title or author name is known without reading its GIN entry, which for a common
     // word means the whole of a long list.
-    db.$queryRaw<{ known: boolean }[]>`
+    primaryReadDb.$queryRaw<{ known: boolean }[]>`
       SELECT numnode(plainto_tsquery('paper_search'::regconfig, ${word})) = 0
           OR EXISTS (SELECT 1 FROM search_word w WHERE w.word = paper_fold(${word}))
           OR EXISTS (SELECT 1 FROM paper p WHERE p.search_vector @@ plainto_tsquery('paper_search'::regconfig, ${word})) AS known`,
   );
   if (!known || known.known) return null;
   const [, candidates] = await withIndexOnly(
-    db.$queryRaw<{ word: string; papers: number }[]>`
+    primaryReadDb.$queryRaw<{ word: string; papers: number }[]>`
       SELECT w.word, w.papers FROM search_word w
       WHERE w.word % paper_fold(${word}) AND w.word <> paper_fold(${word})
       ORDER BY similarity(w.word, paper_fold(${word})) DESC, w.papers DESC, w.word

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocumentVector } from "./document-vector";
 
 /** Stored vectors, with their terms as strings (the form documentTerms gives). */
-export async function loadVectors(tx: Prisma.TransactionClient, paperIds: number[]): Promise<Map<number, DocumentVector>> {
+export async function loadVectors(tx: Pick<Prisma.TransactionClient, "$queryRaw">, paperIds: number[]): Promise<Map<number, DocumentVector>> {
   if (paperIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<{ paperId: number; terms: string[]; weights: number[] }[]>`
     SELECT v.paper_id AS "paperId", array_agg(t.term ORDER BY x.position) AS terms, array_agg(x.weight ORDER BY x.position) AS weights
@@ -19,7 +19,7 @@ export async function loadVectors(tx: Prisma.TransactionClient, paperIds: number
 
 /** Stored vectors as they are stored, terms as vocabulary ids: no join, for comparing many at once. */
 export async function loadVectorsByTermId(
-  tx: Prisma.TransactionClient,
+  tx: Pick<Prisma.TransactionClient, "$queryRaw">,
   paperIds: number[],
 ): Promise<Map<number, { terms: number[]; weights: number[] }>> {
   if (paperIds.length === 0) return new Map();

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { readDb as db } from "@/lib/db";
+import { readDb } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { paperCardColumns, type PaperCard } from "@/lib/papers/paper-card";
 import { parseSearchText } from "@/lib/search/parse-search-text";
@@ -33,7 +33,7 @@ export async function previewTopicPapers(lists: TopicLists, limit: number): Prom
     if (parsed.ok && parsed.value.authors.length) matchers.push({ label: author, condition: searchConditionsSql(parsed.value) });
   }
   if (matchers.length === 0) {
-    const papers = await db.$queryRaw<PreviewPaper[]>`
+    const papers = await readDb.$queryRaw<PreviewPaper[]>`
       SELECT ${paperCardColumns}, ARRAY[]::text[] AS matched
       FROM paper p ORDER BY p.trending_score DESC, p.id DESC LIMIT ${limit}`;
     return { papers, trending: true };
@@ -43,7 +43,7 @@ export async function previewTopicPapers(lists: TopicLists, limit: number): Prom
     matchers.map(({ label, condition }) => Prisma.sql`CASE WHEN ${condition} THEN ${label}::text END`),
     ", ",
   );
-  const papers = await db.$queryRaw<PreviewPaper[]>`
+  const papers = await readDb.$queryRaw<PreviewPaper[]>`
     SELECT ${paperCardColumns}, array_remove(ARRAY[${matched}], NULL) AS matched
     FROM paper p
     WHERE ${Prisma.join(matchers.map(({ condition }) => Prisma.sql`(${condition})`), " OR ")}

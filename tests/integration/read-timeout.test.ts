@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 // The read pool's statement timeout is set when lib/db.ts is first imported.
 process.env.READ_STATEMENT_TIMEOUT_MS = "200";
-const { db, readDb } = await import("@/lib/db");
+const { db, primaryReadDb: readDb } = await import("@/lib/db");
 const { jsonRoute } = await import("@/lib/http/json-route");
 
 describe("read statement timeout", () => {

@@ -1,5 +1,4 @@
-import { NextResponse } from "next/server";
-
+import { CACHE_POLICIES, cacheableJson } from "@/lib/http/cacheable-response";
 import { jsonRoute } from "@/lib/http/json-route";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { todayUtc } from "@/lib/papers/feed-period";
@@ -13,5 +12,5 @@ export const GET = jsonRoute(async (request) => {
   const page = await getTrendingPapers({ ...query, date });
   // API clients get readable text: TeX math and markup as Unicode.
   const papers = page.papers.map((paper) => ({ ...paper, title: plainText(paper.title), abstractPreview: plainText(paper.abstractPreview) }));
-  return NextResponse.json({ period: query.period, date, ...page, papers });
+  return cacheableJson(request, { period: query.period, date, ...page, papers }, CACHE_POLICIES.trending);
 });

@@ -1,5 +1,4 @@
-import { NextResponse } from "next/server";
-
+import { CACHE_POLICIES, cacheableJson } from "@/lib/http/cacheable-response";
 import { jsonRoute } from "@/lib/http/json-route";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { searchPapers } from "@/lib/search/search-papers";
@@ -9,5 +8,5 @@ export const GET = jsonRoute(async (request) => {
   const query = apiSearchQuerySchema.parse(searchParamsToObject(new URL(request.url).searchParams));
   const result = await searchPapers(query);
   const { q, category, from, to } = query;
-  return NextResponse.json({ query: { q, category, from, to, sort: result.sort }, ...result });
+  return cacheableJson(request, { query: { q, category, from, to, sort: result.sort }, ...result }, CACHE_POLICIES.search);
 });

@@ -2,7 +2,7 @@ import "server-only";
 
 import { env } from "@/lib/env";
 
-import { sharedRequestGate, type RequestGate } from "../request-gate";
+import { createRequestGate, type RequestGate } from "../request-gate";
 
 export type ArxivOptions = {
   /** The query endpoint, e.g. https://export.arxiv.org/api/query. */
@@ -24,6 +24,6 @@ export function arxivOptions(overrides: Partial<Omit<ArxivOptions, "gate">> & { 
     timeoutMs: overrides.timeoutMs ?? env.INGEST_TIMEOUT_MS,
     retries: overrides.retries ?? env.INGEST_RETRIES,
     retryBaseMs: overrides.retryBaseMs ?? 3_000,
-    gate: sharedRequestGate(baseUrl, overrides.requestIntervalMs ?? env.ARXIV_REQUEST_INTERVAL_MS),
+    gate: createRequestGate(baseUrl, overrides.requestIntervalMs ?? env.ARXIV_REQUEST_INTERVAL_MS),
   };
 }

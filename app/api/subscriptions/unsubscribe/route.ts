@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 
 import { env } from "@/lib/env";
+import { PRIVATE_NO_STORE } from "@/lib/http/cacheable-response";
 import { jsonRoute } from "@/lib/http/json-route";
 import { unsubscribe } from "@/lib/subscribers/unsubscribe";
 
@@ -9,7 +10,7 @@ import { unsubscribe } from "@/lib/subscribers/unsubscribe";
 // confirmation step.
 export const POST = jsonRoute(async (request) => {
   await unsubscribe(new URL(request.url).searchParams.get("token") ?? undefined);
-  return NextResponse.json({ status: "unsubscribed" }, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json({ status: "unsubscribed" }, { headers: { "Cache-Control": PRIVATE_NO_STORE } });
 });
 
 /** A GET changes nothing (link scanners prefetch): it leads a person to the page with the button. */
