@@ -4,9 +4,9 @@ import pg from "pg";
 
 import { DATABASE_SESSION_OPTIONS } from "../lib/db-session";
 import type { Prisma } from "../lib/generated/prisma/client";
-import { estimateMatches, planSearch, runSearch, type RunSql } from "../lib/search/run-search";
-import { searchQuerySchema, type SearchQuery } from "../lib/search/search-query";
-import { corpusShapeSql, COUNT_CAP, searchPageSql, type CorpusShape } from "../lib/search/search-sql";
+import type { RunSql } from "../lib/search/search-papers";
+import { searchQuerySchema } from "../lib/search/search-query";
+import { COUNT_CAP, searchPageSql } from "../lib/search/search-sql";
 import { fetchJson, foldedPlans, measure, ms, ratio } from "./measure";
 
 type Scenario = { name: string; q: string; sort?: string };
@@ -49,25 +49,24 @@ function sqlOf(sql: { text: string; values: unknown[] }) {
 }
 
 /**
- * What the app sends for one search (see run-search.ts), through a plain pg pool; and the
- * estimate, if the count was capped and it is not known yet.
+ * The app's own search verb (and the plan it picks, to EXPLAIN), imported once the environment
+ * names the bench database: its default client is the app's Prisma client, which the timed runs
+ * replace with a plain pg pool; a did-you-mean, if any, still goes through Prisma.
  */
-async function runSql(run: RunSql, query: SearchQuery, corpus: CorpusShape) {
-  const plan = await planSearch(run, query, async () => corpus);
-  const { count } = await runSearch<{ candidates: number | null }>(run, plan);
-  if (count > COUNT_CAP && plan.estimatedMatches === undefined) await estimateMatches(run, plan.options.filters);
+async function loadSearchPapers(databaseUrl: string) {
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.APP_SECRET ??= "bench-secret-bench-secret-bench-secret-01";
+  return import("../lib/search/search-papers");
 }
 
 export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; papers: number }): Promise<string> {
   // The same session settings as the app's; two connections, for the page and the count at once.
   const pool = new pg.Pool({ connectionString: ctx.databaseUrl, options: DATABASE_SESSION_OPTIONS, max: 2 });
   const run: RunSql = async <Row,>(sql: Prisma.Sql) => (await pool.query(sqlOf(sql))).rows as Row[];
+  const { searchPapers, planSearch } = await loadSearchPapers(ctx.databaseUrl);
   const rows: string[] = [];
   const plans: string[] = [];
   try {
-    // The app reads the table's size the same way (cached), to tell broad queries apart.
-    const { rows: shapes } = await pool.query<CorpusShape>(sqlOf(corpusShapeSql()));
-    const corpus = shapes[0]!;
     const words = await wordsByShare(pool);
     const commonest = words[0]!;
     const common = nearest(words, 0.25);
@@ -103,13 +102,12 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
       const query = searchQuerySchema.parse(Object.fromEntries(params));
       const body = (await fetchJson(`${ctx.baseUrl}/api/search?${params}`)) as { total: { count: number; exact: boolean } };
       const api = await measure(() => fetchJson(`${ctx.baseUrl}/api/search?${params}`), RUNS, WARMUP);
-      const sql = await measure(() => runSql(run, query, corpus), RUNS, WARMUP);
+      const sql = await measure(() => searchPapers(query, run), RUNS, WARMUP);
       const total = `${body.total.exact ? "" : "≈"}${body.total.count.toLocaleString("en-US")}`;
       rows.push(
         `| ${scenario.name} | \`${scenario.q}\`${scenario.sort ? ` (${scenario.sort})` : ""} | ${total} | ${ms(api.p50)} | ${ms(api.p95)} | ${ms(sql.p50)} | ${ms(sql.p95)} | ${ratio(api.p50, sql.p50)} | ${ratio(api.p95, sql.p95)} |`,
       );
-      const { options } = await planSearch(run, query, async () => corpus);
-      const pageSql = searchPageSql(options);
+      const pageSql = searchPageSql((await planSearch(query, run)).options);
       const { rows: plan } = await pool.query<{ "QUERY PLAN": string }>({
         text: `EXPLAIN (ANALYZE, BUFFERS) ${pageSql.text}`,
         values: pageSql.values,
