@@ -76,7 +76,7 @@ export function createTopicMatcher(cutoff: Date) {
     const found = new Map<number, TopicHit[]>(searches.map((_, index) => [index, []]));
     for (let start = 0; start < usable.length; start += TOPICS_PER_QUERY) {
       const branches = usable.slice(start, start + TOPICS_PER_QUERY).map(({ search, index }) => {
-        const rank = search.text ? textRankSql(textQuerySql(search.text)) : Prisma.sql`0::float8`;
+        const rank = search.text ? textRankSql(textQuerySql(search)) : Prisma.sql`0::float8`;
         return Prisma.sql`SELECT ${index}::int AS topic, p.id, ${rank} AS rank FROM fresh p WHERE ${searchConditionsSql(search, Prisma.sql`p.author_words`)}`;
       });
       queries++;

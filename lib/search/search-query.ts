@@ -5,6 +5,7 @@ import { FIRST_LISTING_DAY } from "@/lib/papers/feed-period";
 
 import { normalizeCategory } from "./arxiv-category";
 import { hasSearchTerms, parseSearchText, type SearchText } from "./parse-search-text";
+import type { QueryTerm } from "./query-terms";
 
 export const SORTS = ["relevance", "newest", "upvotes"] as const;
 export type SearchSort = (typeof SORTS)[number];
@@ -26,6 +27,11 @@ export type SearchFilters = SearchText & {
   to?: string;
   /** How the text's phrases are looked up (see phraseLookupSql); set before querying. */
   phraseLookup?: PhraseLookup;
+  /**
+   * A plain query's words with their alternative forms and weights (see query-terms.ts); set
+   * before querying. When set, they are the text query: every term, each in any of its forms.
+   */
+  terms?: QueryTerm[];
 };
 
 // Forms send empty fields; an empty field means "not set".

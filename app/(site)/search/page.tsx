@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { plural } from "@/lib/format";
 import { searchParamsToObject } from "@/lib/http/search-params";
-import { searchPapers } from "@/lib/search/search-papers";
+import { searchPapers, type SearchHit } from "@/lib/search/search-papers";
 import { searchQuerySchema } from "@/lib/search/search-query";
 
 import { AboutSearch } from "./_components/about-search";
@@ -37,6 +37,19 @@ function totalLabel(total: { count: number; exact: boolean }): string {
   if (total.exact) return plural(total.count, "paper");
   const rounded = Number(total.count.toPrecision(2));
   return `About ${rounded.toLocaleString("en-US")} papers`;
+}
+
+function ResultList({ hits }: { hits: SearchHit[] }) {
+  if (hits.length === 0) return null;
+  return (
+    <ol className="space-y-3">
+      {hits.map((hit) => (
+        <li key={hit.id}>
+          <SearchResult hit={hit} />
+        </li>
+      ))}
+    </ol>
+  );
 }
 
 export default async function SearchPage({ searchParams }: PageProps) {
@@ -133,13 +146,19 @@ export default async function SearchPage({ searchParams }: PageProps) {
           <SearchExamples />
         </div>
       ) : (
-        <ol className="space-y-3">
-          {result.papers.map((hit) => (
-            <li key={hit.id}>
-              <SearchResult hit={hit} />
-            </li>
-          ))}
-        </ol>
+        <>
+          <ResultList hits={result.papers.filter((hit) => hit.matchedAll)} />
+          {result.papers.some((hit) => !hit.matchedAll) && (
+            <section aria-labelledby="partial-matches" className="space-y-3">
+              <h2 id="partial-matches" className="flex items-center gap-3 text-sm font-medium text-stone-600 dark:text-stone-300">
+                <span className="h-px flex-1 bg-stone-300 dark:bg-stone-700" aria-hidden="true" />
+                Papers matching some of your words
+                <span className="h-px flex-1 bg-stone-300 dark:bg-stone-700" aria-hidden="true" />
+              </h2>
+              <ResultList hits={result.papers.filter((hit) => !hit.matchedAll)} />
+            </section>
+          )}
+        </>
       )}
 
       {result.nextCursor && (

@@ -23,6 +23,17 @@ export function SearchResult({ hit }: { hit: SearchHit }) {
         </h2>
         <p className="text-sm text-stone-600 dark:text-stone-300">{shortenAuthors(hit.authors, hit.authorCount)}</p>
         <p className="line-clamp-3 text-sm text-stone-700 dark:text-stone-300" dangerouslySetInnerHTML={{ __html: hit.highlights.abstract }} />
+        {hit.missing.length > 0 && (
+          <p className="text-xs text-stone-600 dark:text-stone-400">
+            Missing:{" "}
+            {hit.missing.map((word, index) => (
+              <span key={word}>
+                {index > 0 && ", "}
+                <s>{word}</s>
+              </span>
+            ))}
+          </p>
+        )}
         <div className="flex flex-wrap items-center gap-3 pt-1 text-xs text-stone-500 dark:text-stone-400">
           <PaperDate publishedOn={hit.publishedOn} listedOn={hit.listedOn} />
           <span className="font-mono">{hit.arxivId}</span>

@@ -1,0 +1,82 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * One word of a plain query, with the other forms that mean the same (from the field vocabulary)
+ * and how much it counts towards a partial match: its idf, so rare words count more.
+ */
+export type QueryTerm = { word: string; alternatives: string[]; weight: number };
+
+/** Query words beyond this many are searched strictly only: a long paste is not a partial match. */
+export const MAX_QUERY_TERMS = 10;
+
+/**
+ * The words of a query made of plain words only, as typed and without repeats; null when it uses
+ * an operator whose strict meaning must hold: a quote, an `OR`, or an excluded `-word`.
+ */
+export function plainQueryWords(text: string): string[] | null {
+  const words = text.split(/\s+/u).filter((word) => /[\p{L}\p{Nd}]/u.test(word));
+  if (words.length === 0 || words.length > MAX_QUERY_TERMS) return null;
+  if (/"/u.test(text) || words.some((word) => word.startsWith("-") || word.toLowerCase() === "or")) return null;
+  const seen = new Set<string>();
+  return words.filter((word) => !seen.has(word.toLowerCase()) && seen.add(word.toLowerCase()));
+}
+
+const CONFIG = Prisma.sql`'paper_search'::regconfig`;
+
+/** The tsquery of one term: its word, or any of its alternatives (each a phrase if several words). */
+export function termQuerySql(term: Pick<QueryTerm, "word" | "alternatives">): Prisma.Sql {
+  const forms = [
+    Prisma.sql`plainto_tsquery(${CONFIG}, ${term.word})`,
+    ...term.alternatives.map((alternative) => Prisma.sql`phraseto_tsquery(${CONFIG}, ${alternative})`),
+  ];
+  return Prisma.sql`(${Prisma.join(forms, " || ")})`;
+}
+
+/** Every term, each in any of its forms: what a full match holds. */
+export function allTermsQuerySql(terms: QueryTerm[]): Prisma.Sql {
+  return Prisma.sql`(${Prisma.join(terms.map(termQuerySql), " && ")})`;
+}
+
+/** Any of the terms: what highlighting and a partial match's text rank look for. */
+export function anyTermQuerySql(terms: QueryTerm[]): Prisma.Sql {
+  return Prisma.sql`(${Prisma.join(terms.map(termQuerySql), " || ")})`;
+}
+
+/**
+ * The rarest terms, enough that a paper holding none of them cannot reach `minCoverage` with the
+ * others: a partial match must hold one of these, which the GIN index finds without touching the
+ * common words' long lists.
+ */
+export function candidateTerms(terms: QueryTerm[], minCoverage: number): QueryTerm[] {
+  const total = terms.reduce((sum, term) => sum + term.weight, 0);
+  const byWeight = [...terms].sort((a, b) => b.weight - a.weight);
+  let rest = total;
+  const chosen: QueryTerm[] = [];
+  for (const term of byWeight) {
+    if (rest < minCoverage * total) break;
+    chosen.push(term);
+    rest -= term.weight;
+  }
+  return chosen;
+}
+
+/** The share of the terms' weight that paper `p` holds, in [0, 1]. */
+export function coverageSql(terms: QueryTerm[]): Prisma.Sql {
+  const total = terms.reduce((sum, term) => sum + term.weight, 0) || 1;
+  const held = terms.map((term) => Prisma.sql`CASE WHEN p.search_vector @@ ${termQuerySql(term)} THEN ${term.weight}::float8 ELSE 0 END`);
+  return Prisma.sql`((${Prisma.join(held, " + ")}) / ${total}::float8)`;
+}
+
+/** The words of the query that paper `p` lacks, in any of their forms. */
+export function missingWordsSql(terms: QueryTerm[]): Prisma.Sql {
+  const missing = terms.map((term) => Prisma.sql`CASE WHEN p.search_vector @@ ${termQuerySql(term)} THEN NULL ELSE ${term.word}::text END`);
+  return Prisma.sql`array_remove(ARRAY[${Prisma.join(missing, ", ")}]::text[], NULL)`;
+}
+
+/**
+ * A term's weight from the planner's estimate of the papers holding it (the search vector's
+ * statistics): ln(1 + papers / holders), the usual idf. An unknown word, held by none, weighs most.
+ */
+export function idfWeight(holders: number, papers: number): number {
+  return Math.log(1 + Math.max(papers, 1) / Math.max(holders, 1));
+}
