@@ -34,7 +34,7 @@ export function partialPageSql(options: SearchPageOptions & { terms: QueryTerm[]
   return Prisma.sql`
     WITH page AS (
       SELECT s.id, s.key, s.score FROM (
-        SELECT p.id, ${relevanceScoreSql(all)} AS key, ${relevanceScoreSql(all)} AS score
+        SELECT p.id, ${relevanceScoreSql(any)} AS key, ${relevanceScoreSql(any)} AS score
         FROM paper p WHERE ${searchConditionsSql({ ...filters, terms })}
         UNION ALL
         SELECT m.id, round(m.coverage::numeric, 2)::float8 - ${PARTIAL_KEY_OFFSET}::float8 + least(m.score, 0.999) / ${SCORE_SHARE}::float8, m.score

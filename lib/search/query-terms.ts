@@ -23,13 +23,26 @@ export function plainQueryWords(text: string): string[] | null {
 
 const CONFIG = Prisma.sql`'paper_search'::regconfig`;
 
-/** The tsquery of one term: its word, or any of its alternatives (each a phrase if several words). */
+// An acronym, singular or plural: two capitals or more, one token ("LLM", "CoT", "LLMs").
+const ACRONYM = /^(?=(?:.*\p{Lu}){2})[\p{L}\p{Nd}-]*\p{Lu}s?$/u;
+
+/**
+ * The index holds an acronym's plural as a word of its own (stemming leaves "llms" alone), so an
+ * acronym is searched in both numbers.
+ */
+export function acronymInflections(form: string): string[] {
+  if (!ACRONYM.test(form)) return [];
+  return [form.endsWith("s") ? form.slice(0, -1) : `${form}s`];
+}
+
+/** The tsquery of one term: its words, or any of its alternatives (each a phrase if several words). */
 export function termQuerySql(term: Pick<QueryTerm, "word" | "alternatives">): Prisma.Sql {
   const forms = [
     Prisma.sql`plainto_tsquery(${CONFIG}, ${term.word})`,
     ...term.alternatives.map((alternative) => Prisma.sql`phraseto_tsquery(${CONFIG}, ${alternative})`),
+    ...[term.word, ...term.alternatives].flatMap(acronymInflections).map((form) => Prisma.sql`plainto_tsquery(${CONFIG}, ${form})`),
   ];
-  return Prisma.sql`(${Prisma.join(forms, " || ")})`;
+  return forms.length === 1 ? forms[0]! : Prisma.sql`(${Prisma.join(forms, " || ")})`;
 }
 
 /** Every term, each in any of its forms: what a full match holds. */

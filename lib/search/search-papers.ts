@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { encodeCursor } from "@/lib/papers/feed-cursor";
 import type { PaperCard } from "@/lib/papers/paper-card";
 
+import { expandQueryWords } from "./field-vocabulary";
 import { highlightToHtml } from "./highlight";
 import { RELEVANCE_CANDIDATES } from "./ranking";
 import { partialPageSql } from "./partial-match-sql";
@@ -24,9 +25,12 @@ import {
   termEstimateSql,
   textQuerySql,
   type CorpusShape,
+  type RunSql,
   type SearchPageOptions,
 } from "./search-sql";
 import { suggestCorrection } from "./suggest-correction";
+
+export type { RunSql } from "./search-sql";
 
 export type SearchHit = PaperCard & {
   /** The relevance score (see ranking.ts); null when the search has no words to rank by. */
@@ -53,13 +57,9 @@ export type SearchResult = {
   onlyStopWords: boolean;
   /** Set when relevance ranked only this many newest matches of a very broad query. */
   rankedNewest: number | null;
+  /** Other forms of the query's words that were searched too (acronyms, expansions, synonyms). */
+  alsoSearchingFor: string[];
 };
-
-/**
- * Sends one statement and returns its rows. The app sends through Prisma; `npm run bench` passes
- * a plain pg pool, so it times exactly the statements the app sends, with and without Prisma.
- */
-export type RunSql = <Row>(sql: Prisma.Sql) => Promise<Row[]>;
 
 type Row = PaperCard & {
   rank: number | null;
@@ -112,6 +112,7 @@ export async function searchPapers(request: SearchPageOptions & { q: string }, r
     didYouMean: onlyStopWords ? null : didYouMean,
     onlyStopWords,
     rankedNewest: ranksNewestOnly ? RELEVANCE_CANDIDATES : null,
+    alsoSearchingFor: [...new Set((filters.terms ?? []).flatMap((term) => term.alternatives))],
   };
 }
 
@@ -128,7 +129,7 @@ function cursorKey(sort: SearchSort, paper: Row): number {
  * A planning-only EXPLAIN takes about a millisecond.
  */
 export async function planSearch(request: SearchPageOptions, run: RunSql = prismaRows) {
-  const filters = withQueryTerms(await withPhraseLookup(run, request.filters));
+  const filters = await withQueryTerms(run, await withPhraseLookup(run, request.filters));
   if (request.sort !== "relevance" || filters.text === "") return { options: { ...request, filters }, estimatedMatches: undefined };
   const [estimatedMatches, corpus] = await Promise.all([estimateMatches(run, filters), corpusShape(run)]);
   const broad = isBroadQuery(estimatedMatches, corpus.papers);
@@ -170,10 +171,10 @@ async function planRows(run: RunSql, explain: Prisma.Sql): Promise<number> {
   return Math.round(plan?.[0]?.Plan?.["Plan Rows"] ?? 0);
 }
 
-/** A plain query's words as terms (see query-terms.ts), each weighing the same until weighed. */
-function withQueryTerms(filters: SearchFilters): SearchFilters {
+/** A plain query's words as terms with their other forms (see field-vocabulary.ts), each weighing the same until weighed. */
+async function withQueryTerms(run: RunSql, filters: SearchFilters): Promise<SearchFilters> {
   const words = plainQueryWords(filters.text);
-  return words ? { ...filters, terms: words.map((word) => ({ word, alternatives: [], weight: 1 })) } : filters;
+  return words ? { ...filters, terms: await expandQueryWords(run, words) } : filters;
 }
 
 /** Whether a page by relevance continues with partial matches: fewer than a page of papers match every word. */

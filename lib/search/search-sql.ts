@@ -5,11 +5,17 @@ import { paperCardColumns } from "@/lib/papers/paper-card";
 import { MARK_START, MARK_STOP } from "./highlight";
 import { RELEVANCE_CANDIDATES, relevanceScoreSql } from "./ranking";
 import type { RequiredTerms } from "./required-terms";
-import { allTermsQuerySql, termQuerySql, type QueryTerm } from "./query-terms";
+import { allTermsQuerySql, anyTermQuerySql, termQuerySql, type QueryTerm } from "./query-terms";
 import type { PhraseLookup, SearchFilters, SearchSort } from "./search-query";
 
 // The SQL of a search, built by pure functions so `npm run bench` can send the very same
 // statements to PostgreSQL that the app sends. Every query reads `paper p`.
+
+/**
+ * Sends one statement and returns its rows. The app sends through Prisma; `npm run bench` and
+ * `npm run eval` may pass a plain pg pool, so they run exactly the statements the app sends.
+ */
+export type RunSql = <Row>(sql: Prisma.Sql) => Promise<Row[]>;
 
 /** Counting stops here; beyond it the total is the planner's estimate, shown as "about". */
 export const COUNT_CAP = 2_000;
@@ -88,6 +94,16 @@ const SNIPPET_CHARS = 320;
 export function textQuerySql(search: { text: string; terms?: QueryTerm[] }): Prisma.Sql {
   if (search.terms?.length) return allTermsQuerySql(search.terms);
   return Prisma.sql`websearch_to_tsquery('paper_search'::regconfig, ${search.text})`;
+}
+
+/**
+ * The tsquery a search ranks and highlights by. For a plain query, any of its terms' forms: cover
+ * density over the conjunction needs one stretch of text holding every word, so past three words
+ * nearly every paper scores about 0 and the boosts alone would order them; over the disjunction a
+ * paper scores by how often, and where (title first), it uses the words.
+ */
+export function rankQuerySql(search: { text: string; terms?: QueryTerm[] }): Prisma.Sql {
+  return search.terms?.length ? anyTermQuerySql(search.terms) : textQuerySql(search);
 }
 
 /** A paper's author words as the author-words index holds them (see the author_words migration). */
@@ -193,7 +209,7 @@ function pageIdsSql({ filters, sort, cursor, limit, broad = false, windowStart }
     const window = windowStart ? Prisma.sql`AND p.listed_on >= ${windowStart}::date` : Prisma.empty;
     return Prisma.sql`
       SELECT s.id, s.score, s.candidates FROM (
-        SELECT c.id, ${relevanceScoreSql(textQuerySql(filters))} AS score, count(*) OVER ()::int AS candidates
+        SELECT c.id, ${relevanceScoreSql(rankQuerySql(filters))} AS score, count(*) OVER ()::int AS candidates
         FROM (
           SELECT p.id FROM paper p WHERE ${where} ${window}
           ORDER BY ${newest} DESC, p.id DESC
@@ -232,7 +248,7 @@ export function highlightsSql(query: Prisma.Sql | null): Prisma.Sql {
  */
 export function searchPageSql(options: SearchPageOptions): Prisma.Sql {
   const { filters, sort } = options;
-  const query = filters.text ? textQuerySql(filters) : null;
+  const query = filters.text ? rankQuerySql(filters) : null;
   const rank =
     sort === "relevance" && query ? Prisma.sql`page.score` : query ? relevanceScoreSql(query) : Prisma.sql`NULL::float8`;
   const orderBy =

@@ -64,10 +64,10 @@ describe("partial matches", () => {
   });
 
   it("keeps author: and category: strict beside partial words", async () => {
-    const result = await search("author:Bamler verbalized machine learning quixotically");
+    const result = await search("author:Bamler verbalized revisiting quixotically");
     expect(result.papers.length).toBeGreaterThan(0);
     for (const paper of result.papers) expect(paper.authors.join(" ")).toContain("Bamler");
-    const none = await search("category:cs.RO verbalized machine learning quixotically");
+    const none = await search("category:cs.RO verbalized revisiting quixotically");
     expect(none.papers).toEqual([]);
   });
 

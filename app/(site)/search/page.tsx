@@ -110,6 +110,18 @@ export default async function SearchPage({ searchParams }: PageProps) {
       </div>
       <SearchFilters state={state} />
 
+      {result.alsoSearchingFor.length > 0 && (
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          Also searching for:{" "}
+          {result.alsoSearchingFor.map((form, index) => (
+            <span key={form}>
+              {index > 0 && ", "}
+              <span className="font-medium text-stone-800 dark:text-stone-200">{form}</span>
+            </span>
+          ))}
+        </p>
+      )}
+
       {result.didYouMean && (
         <p className="text-stone-700 dark:text-stone-300">
           Did you mean{" "}
