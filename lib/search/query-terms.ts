@@ -4,7 +4,18 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * One word of a plain query, with the other forms that mean the same (from the field vocabulary)
  * and how much it counts towards a partial match: its idf, so rare words count more.
  */
-export type QueryTerm = { word: string; alternatives: string[]; weight: number };
+export type QueryTerm = {
+  word: string;
+  alternatives: string[];
+  weight: number;
+  /** Also any word starting with `word` (the last word of a query that found nothing, see searchPapers). */
+  prefix?: boolean;
+};
+
+/** A word that can stand for the words it starts: letters and digits, two or more. */
+export function canBePrefix(word: string): boolean {
+  return /^[\p{L}\p{Nd}]{2,}$/u.test(word);
+}
 
 /** Query words beyond this many are searched strictly only: a long paste is not a partial match. */
 export const MAX_QUERY_TERMS = 10;
@@ -36,8 +47,19 @@ export function acronymInflections(form: string): string[] {
 }
 
 /** The tsquery of one term: its words, or any of its alternatives (each a phrase if several words). */
-export function termQuerySql(term: Pick<QueryTerm, "word" | "alternatives">): Prisma.Sql {
+export function termQuerySql(term: Pick<QueryTerm, "word" | "alternatives" | "prefix">): Prisma.Sql {
+  // A prefix is matched against the index's lexemes as folded, unstemmed ("kirs" → 'kirs':*); a
+  // stop word ("and") starts no words, or it would find "android".
+  const prefix =
+    term.prefix && canBePrefix(term.word)
+      ? [
+          Prisma.sql`(CASE WHEN numnode(plainto_tsquery(${CONFIG}, ${term.word})) > 0
+            THEN (quote_literal(regexp_replace(paper_fold(${term.word}), '[^[:alnum:]]+', '', 'g')) || ':*')::tsquery
+            ELSE ''::tsquery END)`,
+        ]
+      : [];
   const forms = [
+    ...prefix,
     Prisma.sql`plainto_tsquery(${CONFIG}, ${term.word})`,
     ...term.alternatives.map((alternative) => Prisma.sql`phraseto_tsquery(${CONFIG}, ${alternative})`),
     ...[term.word, ...term.alternatives].flatMap(acronymInflections).map((form) => Prisma.sql`plainto_tsquery(${CONFIG}, ${form})`),

@@ -9,7 +9,8 @@ import { expandQueryWords } from "./field-vocabulary";
 import { highlightToHtml } from "./highlight";
 import { RELEVANCE_CANDIDATES } from "./ranking";
 import { partialPageSql } from "./partial-match-sql";
-import { idfWeight, plainQueryWords, termQuerySql, type QueryTerm } from "./query-terms";
+import { parseSearchText } from "./parse-search-text";
+import { canBePrefix, idfWeight, plainQueryWords, termQuerySql, type QueryTerm } from "./query-terms";
 import { requiredTerms } from "./required-terms";
 import { SEARCH_PAGE_SIZE, type PhraseLookup, type SearchFilters, type SearchSort } from "./search-query";
 import {
@@ -59,7 +60,17 @@ export type SearchResult = {
   rankedNewest: number | null;
   /** Other forms of the query's words that were searched too (acronyms, expansions, synonyms). */
   alsoSearchingFor: string[];
+  /**
+   * Set when the query found nothing and its confident correction did: these are the results for
+   * `showing` (page on with it as q); `insteadOf` is the query as typed.
+   */
+  correction: { showing: string; insteadOf: string } | null;
+  /** Set when the query found nothing until its last word was taken as the start of words ("kirs"). */
+  searchedPrefix: string | null;
 };
+
+/** What the page and the API ask for; `literal` searches the query as typed, with no second try. */
+export type SearchRequest = SearchPageOptions & { q: string; literal?: boolean };
 
 type Row = PaperCard & {
   rank: number | null;
@@ -76,7 +87,35 @@ const FEW_RESULTS = 3;
 
 const prismaRows: RunSql = <Row,>(sql: Prisma.Sql) => db.$queryRaw<Row[]>(sql);
 
-export async function searchPapers(request: SearchPageOptions & { q: string }, run: RunSql = prismaRows): Promise<SearchResult> {
+/**
+ * A page of results. A query that finds nothing, not even partially, is tried again: with its last
+ * word as the start of words (as the suggestion box reads it), then as did-you-mean corrects it,
+ * and the first that finds something answers, saying so; unless asked for literally.
+ */
+export async function searchPapers(request: SearchRequest, run: RunSql = prismaRows): Promise<SearchResult> {
+  const result = await searchOnce(request, run);
+  if (result.total.count > 0 || request.literal || !(await findsNothing(request, result, run))) return result;
+  const last = plainQueryWords(request.filters.text)?.at(-1);
+  if (last && canBePrefix(last)) {
+    const prefixed = await searchOnce({ ...request, prefixLastWord: true }, run);
+    if (prefixed.papers.length > 0) return { ...prefixed, didYouMean: null, searchedPrefix: last };
+  }
+  const corrected = result.didYouMean && !request.cursor ? parseSearchText(result.didYouMean) : null;
+  if (corrected?.ok) {
+    const filters = { ...request.filters, ...corrected.value, categories: request.filters.categories };
+    const found = await searchOnce({ ...request, q: result.didYouMean!, filters }, run);
+    if (found.papers.length > 0) return { ...found, didYouMean: null, correction: { showing: result.didYouMean!, insteadOf: request.q } };
+  }
+  return result;
+}
+
+/** Whether a query with no full match has no partial match either, on any page. */
+async function findsNothing(request: SearchRequest, result: SearchResult, run: RunSql): Promise<boolean> {
+  if (!request.cursor) return result.papers.length === 0;
+  return (await searchOnce({ ...request, cursor: undefined, limit: 1 }, run)).papers.length === 0;
+}
+
+async function searchOnce(request: SearchRequest & { prefixLastWord?: boolean }, run: RunSql): Promise<SearchResult> {
   const { sort, limit } = request;
   const { options, estimatedMatches } = await planSearch(request, run);
   const { filters } = options;
@@ -113,6 +152,8 @@ export async function searchPapers(request: SearchPageOptions & { q: string }, r
     onlyStopWords,
     rankedNewest: ranksNewestOnly ? RELEVANCE_CANDIDATES : null,
     alsoSearchingFor: [...new Set((filters.terms ?? []).flatMap((term) => term.alternatives))],
+    correction: null,
+    searchedPrefix: null,
   };
 }
 
@@ -128,8 +169,8 @@ function cursorKey(sort: SearchSort, paper: Row): number {
  * relevance, the planner's estimate, which picks the plan (see BROAD_SHARE and recentWindowStart).
  * A planning-only EXPLAIN takes about a millisecond.
  */
-export async function planSearch(request: SearchPageOptions, run: RunSql = prismaRows) {
-  const filters = await withQueryTerms(run, await withPhraseLookup(run, request.filters));
+export async function planSearch(request: SearchPageOptions & { prefixLastWord?: boolean }, run: RunSql = prismaRows) {
+  const filters = await withQueryTerms(run, await withPhraseLookup(run, request.filters), request.prefixLastWord ?? false);
   if (request.sort !== "relevance" || filters.text === "") return { options: { ...request, filters }, estimatedMatches: undefined };
   const [estimatedMatches, corpus] = await Promise.all([estimateMatches(run, filters), corpusShape(run)]);
   const broad = isBroadQuery(estimatedMatches, corpus.papers);
@@ -172,9 +213,11 @@ async function planRows(run: RunSql, explain: Prisma.Sql): Promise<number> {
 }
 
 /** A plain query's words as terms with their other forms (see field-vocabulary.ts), each weighing the same until weighed. */
-async function withQueryTerms(run: RunSql, filters: SearchFilters): Promise<SearchFilters> {
+async function withQueryTerms(run: RunSql, filters: SearchFilters, prefixLastWord: boolean): Promise<SearchFilters> {
   const words = plainQueryWords(filters.text);
-  return words ? { ...filters, terms: await expandQueryWords(run, words) } : filters;
+  if (!words) return filters;
+  const terms = await expandQueryWords(run, words);
+  return { ...filters, terms: prefixLastWord ? terms.map((term, index) => (index === terms.length - 1 ? { ...term, prefix: true } : term)) : terms };
 }
 
 /** Whether a page by relevance continues with partial matches: fewer than a page of papers match every word. */

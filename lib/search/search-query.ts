@@ -67,6 +67,8 @@ export const searchQuerySchema = z
         return cursor ?? z.NEVER;
       }),
     ),
+    /** "1": this query as typed, even when it finds nothing and a prefix or a correction would. */
+    literal: optional(z.literal("1", { error: 'literal must be "1"' })),
     limit: z.coerce
       .number({ error: "limit must be a number" })
       .int("limit must be a whole number")
@@ -99,6 +101,7 @@ export const searchQuerySchema = z
       requestedSort: query.sort,
       cursor: query.cursor,
       limit: query.limit,
+      literal: query.literal === "1",
       empty: !hasSearchTerms(filters),
     };
   });

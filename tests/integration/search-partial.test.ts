@@ -77,7 +77,8 @@ describe("partial matches", () => {
   });
 
   it("still offers did-you-mean when nothing matches at all", async () => {
-    const result = await search("symbolic regresion");
+    const result = await search("symbolic regresion", { literal: "1" });
+    expect(result.papers).toEqual([]);
     expect(result.didYouMean).toBe("symbolic regression");
   });
 

@@ -84,7 +84,15 @@ export default async function SearchPage({ searchParams }: PageProps) {
   }
 
   const result = await searchPapers(query);
-  const state: SearchState = { q: query.q, category: query.category, from: query.from, to: query.to, sort: query.requestedSort };
+  // Corrected results page on as the corrected query.
+  const state: SearchState = {
+    q: result.correction?.showing ?? query.q,
+    category: query.category,
+    from: query.from,
+    to: query.to,
+    sort: query.requestedSort,
+    ...(query.literal && { literal: "1" as const }),
+  };
   const filtered = Boolean(query.category || query.from || query.to);
 
   return (
@@ -92,7 +100,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">
-            Results for <q className="break-all">{query.q || query.category}</q>
+            Results for <q className="break-all">{state.q || query.category}</q>
           </h1>
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400" aria-live="polite">
             {totalLabel(result.total)}
@@ -109,6 +117,23 @@ export default async function SearchPage({ searchParams }: PageProps) {
         <SortTabs state={state} current={result.sort} canRank={query.filters.text !== ""} />
       </div>
       <SearchFilters state={state} />
+
+      {result.correction && (
+        <p className="text-stone-700 dark:text-stone-300">
+          Showing results for <em className="font-medium">{result.correction.showing}</em> ·{" "}
+          <Link
+            href={searchHref({ ...state, q: result.correction.insteadOf, literal: "1", cursor: undefined })}
+            className="text-accent-700 underline dark:text-accent-300"
+          >
+            Search instead for <em>{result.correction.insteadOf}</em>
+          </Link>
+        </p>
+      )}
+      {result.searchedPrefix && (
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          No paper has the word “{result.searchedPrefix}”, so these have words starting with it.
+        </p>
+      )}
 
       {result.alsoSearchingFor.length > 0 && (
         <p className="text-sm text-stone-600 dark:text-stone-400">
