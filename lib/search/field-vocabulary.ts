@@ -44,7 +44,7 @@ export async function recordAbbreviations(run: RunSql, papers: { title: string; 
   return pairs.length;
 }
 
-type Span = { text: string; start: number; length: number };
+type Span = { query: number; text: string; start: number; length: number };
 type FormRow = { span: number; form: string; papers: number; curated: boolean };
 
 /**
@@ -54,10 +54,18 @@ type FormRow = { span: number; form: string; papers: number; curated: boolean };
  * One indexed statement.
  */
 export async function expandQueryWords(run: RunSql, words: string[]): Promise<QueryTerm[]> {
+  return (await expandQueries(run, [words]))[0]!;
+}
+
+/** expandQueryWords for many queries (a digest run's topics) in one statement. */
+export async function expandQueries(run: RunSql, queries: string[][]): Promise<QueryTerm[][]> {
   const spans: Span[] = [];
-  for (let length = Math.min(MAX_SPAN_WORDS, words.length); length >= 1; length--) {
-    for (let start = 0; start + length <= words.length; start++) spans.push({ text: words.slice(start, start + length).join(" "), start, length });
-  }
+  queries.forEach((words, query) => {
+    for (let length = Math.min(MAX_SPAN_WORDS, words.length); length >= 1; length--) {
+      for (let start = 0; start + length <= words.length; start++) spans.push({ query, text: words.slice(start, start + length).join(" "), start, length });
+    }
+  });
+  if (spans.length === 0) return queries.map(() => []);
   const rows = await run<FormRow>(Prisma.sql`
     WITH span AS (
       SELECT s.ord::int - 1 AS span, phraseto_tsquery('paper_search'::regconfig, s.text)::text AS key
@@ -71,17 +79,22 @@ export async function expandQueryWords(run: RunSql, words: string[]): Promise<Qu
     ) v
     -- A form the query already searches ("agentic" for "agents": both are 'agent') adds nothing.
     WHERE span.key <> '' AND v.key <> span.key`);
+  const formsBySpan = new Map<number, FormRow[]>();
+  for (const row of rows) formsBySpan.set(row.span, [...(formsBySpan.get(row.span) ?? []), row]);
 
-  const taken = new Array<boolean>(words.length).fill(false);
-  const chosen = new Map<number, QueryTerm>();
-  spans.forEach((span, index) => {
-    const alternatives = pickAlternatives(span.text, rows.filter((row) => row.span === index));
-    const free = words.slice(span.start, span.start + span.length).every((_, offset) => !taken[span.start + offset]);
-    if (!free || (alternatives.length === 0 && span.length > 1)) return;
-    for (let offset = 0; offset < span.length; offset++) taken[span.start + offset] = true;
-    chosen.set(span.start, { word: span.text, alternatives, weight: 1 });
+  return queries.map((words, query) => {
+    const taken = new Array<boolean>(words.length).fill(false);
+    const chosen = new Map<number, QueryTerm>();
+    spans.forEach((span, index) => {
+      if (span.query !== query) return;
+      const alternatives = pickAlternatives(span.text, formsBySpan.get(index) ?? []);
+      const free = words.slice(span.start, span.start + span.length).every((_, offset) => !taken[span.start + offset]);
+      if (!free || (alternatives.length === 0 && span.length > 1)) return;
+      for (let offset = 0; offset < span.length; offset++) taken[span.start + offset] = true;
+      chosen.set(span.start, { word: span.text, alternatives, weight: 1 });
+    });
+    return [...chosen.entries()].sort(([a], [b]) => a - b).map(([, term]) => term);
   });
-  return [...chosen.entries()].sort(([a], [b]) => a - b).map(([, term]) => term);
 }
 
 function pickAlternatives(text: string, rows: FormRow[]): string[] {

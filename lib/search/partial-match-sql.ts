@@ -3,6 +3,7 @@ import { paperCardColumns } from "@/lib/papers/paper-card";
 
 import { RELEVANCE_CANDIDATES, relevanceScoreSql } from "./ranking";
 import { anyTermQuerySql, candidateTerms, coverageSql, missingWordsSql, type QueryTerm } from "./query-terms";
+import type { SearchFilters } from "./search-query";
 import { highlightsSql, searchConditionsSql, textQuerySql, type SearchPageOptions } from "./search-sql";
 
 /**
@@ -58,4 +59,25 @@ export function partialPageSql(options: SearchPageOptions & { terms: QueryTerm[]
            ${missingWordsSql(terms)} AS missing, ${highlightsSql(any)}
     FROM page JOIN paper p ON p.id = page.id
     ORDER BY page.key DESC, p.id DESC`;
+}
+
+/**
+ * A digest topic picks a partial match only when it holds at least this share of the topic's
+ * terms, each counting the same, so a digest never fills with weak matches: "LLM math reasoning
+ * reward" picks papers with three of its four terms; a topic of three terms or fewer stays strict.
+ */
+export const TOPIC_MIN_COVERAGE = 0.75;
+
+/**
+ * What a topic (a search, with its terms set) picks: the condition, the share of its terms a paper
+ * holds (1 for a strict topic) and the words it lacks. `authorWords` as in searchConditionsSql.
+ */
+export function topicMatchSql(search: SearchFilters, authorWords: Prisma.Sql) {
+  const terms = search.terms?.map((term) => ({ ...term, weight: 1 }));
+  if (!terms || terms.length * (1 - TOPIC_MIN_COVERAGE) < 1) {
+    return { condition: searchConditionsSql(search, authorWords), coverage: Prisma.sql`1::float8`, missing: Prisma.sql`'{}'::text[]` };
+  }
+  const others = searchConditionsSql({ ...search, text: "", terms: undefined, phraseLookup: undefined }, authorWords);
+  const coverage = coverageSql(terms);
+  return { condition: Prisma.sql`(${others} AND ${coverage} >= ${TOPIC_MIN_COVERAGE}::float8)`, coverage, missing: missingWordsSql(terms) };
 }

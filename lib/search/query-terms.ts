@@ -115,3 +115,13 @@ export function missingWordsSql(terms: QueryTerm[]): Prisma.Sql {
 export function idfWeight(holders: number, papers: number): number {
   return Math.log(1 + Math.max(papers, 1) / Math.max(holders, 1));
 }
+
+/**
+ * Why a partial match was picked, for a digest or its preview: the query's words it holds, of the
+ * query ("LLM math reasoning (of “LLM math reasoning reward”)"); the query itself when it lacks none.
+ */
+export function partialMatchLabel(query: string, missing: string[]): string {
+  const lacks = new Set(missing.flatMap((gap) => gap.split(" ")));
+  if (lacks.size === 0) return query;
+  return `${query.split(/\s+/u).filter((word) => !lacks.has(word)).join(" ")} (of “${query}”)`;
+}
