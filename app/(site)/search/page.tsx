@@ -103,7 +103,7 @@ export default async function SearchPage({ searchParams }: PageProps) {
             Results for <q className="break-all">{state.q || query.category}</q>
           </h1>
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400" aria-live="polite">
-            {totalLabel(result.total)}
+            {result.total.count === 0 && result.papers.length > 0 ? "No paper has every word" : totalLabel(result.total)}
           </p>
           <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <Link href={`/subscribe?${topicParams(query.q, query.category)}`} className="font-medium text-accent-700 underline dark:text-accent-300">
