@@ -20,7 +20,7 @@ const root = path.resolve(import.meta.dirname, "..");
 /** The CLI's arXiv page size (lib/ingest/arxiv/arxiv-options.ts); the server maps `start` to a file by it. */
 const PAGE_SIZE = 500;
 const SIZES = [10_000, 100_000];
-const SCRATCH_DB = "paperpulse_bench_ingest";
+const SCRATCH_DB = `paperpulse_bench_ingest_${process.env.BENCH_PAPERS ?? "100000"}`;
 
 const WORDS = (
   "learning model models neural network transformer attention diffusion graph language reasoning training data " +

@@ -95,6 +95,11 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
       { name: "author: filter and a word", q: `author:${surname} ${common.word}` },
       { name: "surname as a word", q: surname },
       ...(shortNames[0] ? [{ name: "two-letter author: and a word", q: `author:${shortNames[0].name} ${common.word}` }] : []),
+      // Natural queries: the field vocabulary expands them, and few full matches bring partial ones.
+      { name: "acronym and a word (vocabulary)", q: "LLM agents" },
+      { name: "natural six words, partial matches", q: "LLM math reasoning reinforcement learning reward" },
+      { name: "natural question, partial matches", q: "how do LLMs learn math reasoning" },
+      { name: "unknown word and a rare one (partial)", q: `${rarest[0]!.word} quixotically` },
     ];
 
     for (const scenario of scenarios) {
