@@ -35,11 +35,16 @@ export async function recordAbbreviations(run: RunSql, papers: { title: string; 
   await run(Prisma.sql`
     INSERT INTO search_vocabulary AS v (short_form, long_form, papers)
     SELECT min(short), min(long), sum(papers)::int
-    FROM unnest(${pairs.map((p) => p.short)}::text[], ${pairs.map((p) => p.long)}::text[], ${pairs.map((p) => p.papers)}::int[])
-      AS x(short, long, papers)
-    WHERE numnode(phraseto_tsquery('paper_search'::regconfig, short)) > 0 AND numnode(phraseto_tsquery('paper_search'::regconfig, long)) > 0
-    GROUP BY phraseto_tsquery('paper_search'::regconfig, short)::text, phraseto_tsquery('paper_search'::regconfig, long)::text
-    ORDER BY phraseto_tsquery('paper_search'::regconfig, short)::text, phraseto_tsquery('paper_search'::regconfig, long)::text
+    FROM (
+      SELECT x.short, x.long, x.papers,
+             phraseto_tsquery('paper_search'::regconfig, x.short)::text AS short_key,
+             phraseto_tsquery('paper_search'::regconfig, x.long)::text AS long_key
+      FROM unnest(${pairs.map((p) => p.short)}::text[], ${pairs.map((p) => p.long)}::text[], ${pairs.map((p) => p.papers)}::int[])
+        AS x(short, long, papers)
+    ) keyed
+    WHERE short_key <> '' AND long_key <> ''
+    GROUP BY short_key, long_key
+    ORDER BY short_key, long_key
     ON CONFLICT (short_key, long_key) DO UPDATE SET papers = v.papers + EXCLUDED.papers`);
   return pairs.length;
 }
