@@ -17,13 +17,15 @@ type Props = {
   highlights?: CardHighlights;
   /** The author a search asked for, shown even when the card shortens the author list. */
   matchedAuthor?: string | null;
+  /** The query's words a partial match lacks, shown struck through. */
+  missing?: string[];
   rank?: number;
   /** The reader's save and rating controls, in their own row above the card-wide link so they stay clickable. */
   controls?: React.ReactNode;
 };
 
 /** One paper in a list: the feed's trending papers and search results alike. */
-export function PaperCard({ paper, highlights, matchedAuthor, rank, controls }: Props) {
+export function PaperCard({ paper, highlights, matchedAuthor, missing = [], rank, controls }: Props) {
   return (
     <article className="group relative flex gap-4 rounded-lg border border-stone-200 bg-white p-4 transition hover:border-stone-300 hover:shadow-sm dark:border-stone-800 dark:bg-stone-900 dark:hover:border-stone-700">
       <div className="flex w-12 shrink-0 flex-col items-center text-stone-500 dark:text-stone-400" aria-label={plural(paper.upvotes, "upvote")}>
@@ -43,6 +45,17 @@ export function PaperCard({ paper, highlights, matchedAuthor, rank, controls }: 
         ) : (
           <p className="line-clamp-2 text-sm text-stone-700 dark:text-stone-300">
             <RichText text={paper.abstractPreview} />
+          </p>
+        )}
+        {missing.length > 0 && (
+          <p className="text-xs text-stone-600 dark:text-stone-400">
+            Missing:{" "}
+            {missing.map((word, index) => (
+              <span key={word}>
+                {index > 0 && ", "}
+                <s>{word}</s>
+              </span>
+            ))}
           </p>
         )}
         <div className="flex flex-wrap items-center gap-3 pt-1 text-xs text-stone-500 dark:text-stone-400">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PaperCard, type CardHighlights } from "@/components/paper-card";
 import type { PaperCard as PaperCardData } from "@/lib/papers/paper-card";
 
-type ListedPaper = PaperCardData & { highlights?: CardHighlights; matchedAuthor?: string | null };
+type ListedPaper = PaperCardData & { highlights?: CardHighlights; matchedAuthor?: string | null; missing?: string[] };
 
 /** A page of papers and the link to the next page, as the feed, search and the author and category pages show them. */
 type Props<T extends ListedPaper> = {
@@ -19,7 +19,7 @@ export function PaperList<T extends ListedPaper>({ papers, controls, more }: Pro
       <ol className="space-y-3">
         {papers.map((paper) => (
           <li key={paper.id}>
-            <PaperCard paper={paper} highlights={paper.highlights} matchedAuthor={paper.matchedAuthor} controls={controls?.(paper)} />
+            <PaperCard paper={paper} highlights={paper.highlights} matchedAuthor={paper.matchedAuthor} missing={paper.missing} controls={controls?.(paper)} />
           </li>
         ))}
       </ol>

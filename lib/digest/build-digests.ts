@@ -92,7 +92,7 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
       // Why each was picked: the subscriber's topics that matched it, in their order.
       const papers = matched.map(({ paperId }) => ({
         paperId,
-        matchedTerms: recipient.topics.filter((topic) => matcher.matchedBy(topic).has(paperId)).map((topic) => topic.value),
+        matchedTerms: recipient.topics.filter((topic) => matcher.matchedBy(topic).has(paperId)).map((topic) => matcher.whyPicked(topic, paperId)),
       }));
       return { recipient, papers, quiet: false, alsoTrending: pickTrending(trending!, shown, ALSO_TRENDING) };
     }

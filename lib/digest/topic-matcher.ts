@@ -4,19 +4,30 @@ import { db } from "@/lib/db";
 import type { TopicKind } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeCategory } from "@/lib/search/arxiv-category";
+import { expandQueries } from "@/lib/search/field-vocabulary";
 import { parseSearchText, type SearchText } from "@/lib/search/parse-search-text";
+import { topicMatchSql } from "@/lib/search/partial-match-sql";
+import { partialMatchLabel, plainQueryWords, type QueryTerm } from "@/lib/search/query-terms";
 import { textRankSql } from "@/lib/search/ranking";
-import { AUTHOR_WORDS_SQL, searchConditionsSql, textQuerySql } from "@/lib/search/search-sql";
+import { AUTHOR_WORDS_SQL, rankQuerySql } from "@/lib/search/search-sql";
 
 import { paperHeat } from "./rank-papers";
 
 export type Topic = { kind: TopicKind; value: string };
-/** A new paper a topic matched; `textRank` is the search engine's text rank for keyword topics, else 0. */
-export type TopicHit = { paperId: number; textRank: number };
+/**
+ * A new paper a topic matched; `textRank` is the search engine's text rank for keyword topics
+ * (times the share of the topic's terms it holds), else 0; `missing`, the words of a keyword topic
+ * a partial match lacks (see TOPIC_MIN_COVERAGE).
+ */
+export type TopicHit = { paperId: number; textRank: number; missing?: string[] };
 /** What ranking needs of a paper that matched anything: when it arrived and how hot it is today. */
 export type FreshPaper = { createdAt: number; heat: number };
 
-type Row = { topic: number; ids: number[]; ranks: number[] };
+type Row = { topic: number; ids: number[]; ranks: number[]; missing: string[] };
+type SearchWithTerms = SearchText & { terms?: QueryTerm[] };
+
+// Joins a partial match's missing words into one array element; queries hold no control characters.
+const WORD_SEPARATOR = "\u001f";
 
 const DAY_MS = 86_400_000;
 // Topics per statement: each is one UNION ALL branch, planned on its own with its own words; the
@@ -56,7 +67,7 @@ function searchFor(topic: Topic): SearchText | null {
  */
 export function createTopicMatcher(cutoff: Date) {
   const today = cutoff.toISOString().slice(0, 10);
-  const cache = new Map<string, { from: number; hits: TopicHit[]; byPaper?: Map<number, number> }>();
+  const cache = new Map<string, { from: number; hits: TopicHit[]; byPaper?: Map<number, number>; missingBy?: Map<number, string[]> }>();
   const papers = new Map<number, FreshPaper>();
 
   /** Arrival and heat of the papers among `ids` not yet known. */
@@ -68,14 +79,26 @@ export function createTopicMatcher(cutoff: Date) {
     for (const row of rows) papers.set(row.id, { createdAt: row.createdAt.getTime(), heat: paperHeat(row.trendingScore, today) });
   }
 
+  /** Keyword topics' words with their other forms (see field-vocabulary.ts), in one statement. */
+  async function withTerms(searches: (SearchText | null)[]): Promise<(SearchWithTerms | null)[]> {
+    const words = searches.map((search) => (search?.text ? (plainQueryWords(search.text) ?? []) : []));
+    if (words.every((list) => list.length === 0)) return searches;
+    const terms = await expandQueries((sql) => db.$queryRaw(sql), words);
+    return searches.map((search, index) => (search && terms[index]!.length ? { ...search, terms: terms[index] } : search));
+  }
+
   async function load(topics: Topic[], from: number) {
-    const searches = topics.map((topic) => ({ topic, search: searchFor(topic) }));
+    const expanded = await withTerms(topics.map(searchFor));
+    const searches = topics.map((topic, index) => ({ topic, search: expanded[index] ?? null }));
     const usable = searches.flatMap(({ topic, search }, index) => (search ? [{ topic, search, index }] : []));
     const found = new Map<number, TopicHit[]>(searches.map((_, index) => [index, []]));
     for (let start = 0; start < usable.length; start += TOPICS_PER_QUERY) {
       const branches = usable.slice(start, start + TOPICS_PER_QUERY).map(({ search, index }) => {
-        const rank = search.text ? textRankSql(textQuerySql(search.text)) : Prisma.sql`0::float8`;
-        return Prisma.sql`SELECT ${index}::int AS topic, p.id, ${rank} AS rank FROM fresh p WHERE ${searchConditionsSql(search, Prisma.sql`p.author_words`)}`;
+        const match = topicMatchSql(search, Prisma.sql`p.author_words`);
+        const rank = search.text ? Prisma.sql`${textRankSql(rankQuerySql(search))} * ${match.coverage}` : Prisma.sql`0::float8`;
+        return Prisma.sql`
+          SELECT ${index}::int AS topic, p.id, ${rank} AS rank, array_to_string(${match.missing}, ${WORD_SEPARATOR}) AS missing
+          FROM fresh p WHERE ${match.condition}`;
       });
       // The window's papers are read once, their vectors decompressed and their author words
       // computed once, into a CTE that every topic then scans. Tested in place, each topic would
@@ -89,9 +112,11 @@ export function createTopicMatcher(cutoff: Date) {
                  ${AUTHOR_WORDS_SQL} AS author_words, categories
           FROM paper p WHERE created_at > ${new Date(from)} AND created_at <= ${cutoff}
         )
-        SELECT topic, array_agg(id) AS ids, array_agg(rank) AS ranks
+        SELECT topic, array_agg(id) AS ids, array_agg(rank) AS ranks, array_agg(missing) AS missing
         FROM (${Prisma.join(branches, " UNION ALL ")}) m GROUP BY topic`;
-      for (const { topic, ids, ranks } of rows) found.set(topic, ids.map((paperId, at) => ({ paperId, textRank: ranks[at]! })));
+      for (const { topic, ids, ranks, missing } of rows) {
+        found.set(topic, ids.map((paperId, at) => ({ paperId, textRank: ranks[at]!, missing: missing[at] ? missing[at].split(WORD_SEPARATOR) : [] })));
+      }
       await loadPapers(rows.flatMap((row) => row.ids));
     }
     for (const [index, { topic }] of searches.entries()) {
@@ -111,6 +136,16 @@ export function createTopicMatcher(cutoff: Date) {
       if (!entry) return new Map();
       entry.byPaper ??= new Map(entry.hits.map((hit) => [hit.paperId, hit.textRank]));
       return entry.byPaper;
+    },
+    /**
+     * Why a topic picked a paper, for the digest's "why picked" line: the topic, or for a partial
+     * match the topic's words it holds ("LLM math reasoning (of “LLM math reasoning reward”)").
+     */
+    whyPicked(topic: Topic, paperId: number): string {
+      const entry = cache.get(topicKey(topic));
+      if (!entry) return topic.value;
+      entry.missingBy ??= new Map(entry.hits.flatMap((hit) => (hit.missing?.length ? [[hit.paperId, hit.missing] as const] : [])));
+      return partialMatchLabel(topic.value, entry.missingBy.get(paperId) ?? []);
     },
     /**
      * Every topic's matches among papers that arrived after `since` (at least; callers filter by

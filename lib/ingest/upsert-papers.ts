@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { monthOfArxivId } from "@/lib/papers/arxiv-id";
+import { recordAbbreviations } from "@/lib/search/field-vocabulary";
 
 import type { PaperInput } from "./paper-input";
 
@@ -24,7 +25,8 @@ type Client = Prisma.TransactionClient | typeof db;
  * Sources disagree, so the merge keeps the best of each: metadata (title, abstract, authors, dates,
  * categories) from the newest arXiv version we have seen — a source without versions (Hugging Face,
  * the seed) or an older version never overwrites it — while upvotes and the GitHub repository come
- * from whichever source has them.
+ * from whichever source has them. The acronyms new papers define go to the field vocabulary
+ * (lib/search/field-vocabulary.ts): one more statement per hundred papers.
  */
 export async function upsertPapers(papers: PaperInput[]): Promise<UpsertCounts> {
   const rows = dedupeByArxivId(papers);
@@ -70,7 +72,7 @@ async function upsertRows(client: Client, papers: PaperInput[]): Promise<UpsertC
   // incoming one has none): then its metadata stays. The merged row is built first and compared
   // with the stored one, so unchanged papers never reach the INSERT (whose generated columns and
   // search indexes are the expensive part); the conflict clause only copies what was merged.
-  const written = await client.$queryRaw<{ inserted: boolean }[]>`
+  const written = await client.$queryRaw<{ arxivId: string; inserted: boolean }[]>`
     WITH merged AS (
       SELECT x.arxiv_id, known.id IS NOT NULL AS known_exists,
         ROW(known.version, known.title, known.abstract, known.authors, known.published_on, known.revised_on, known.listed_on,
@@ -125,9 +127,11 @@ async function upsertRows(client: Client, papers: PaperInput[]): Promise<UpsertC
           (EXCLUDED.version, EXCLUDED.title, EXCLUDED.abstract, EXCLUDED.authors, EXCLUDED.published_on,
            EXCLUDED.revised_on, EXCLUDED.listed_on, EXCLUDED.primary_category, EXCLUDED.categories, EXCLUDED.doi,
            EXCLUDED.comment, EXCLUDED.journal_ref, EXCLUDED.github_repo, EXCLUDED.github_stars, EXCLUDED.external_upvotes)
-    RETURNING (xmax = 0) AS inserted`;
+    RETURNING arxiv_id AS "arxivId", (xmax = 0) AS inserted`;
 
   const inserted = written.filter((row) => row.inserted).length;
+  const insertedIds = new Set(written.flatMap((row) => (row.inserted ? [row.arxivId] : [])));
+  await recordAbbreviations((sql) => client.$queryRaw(sql), papers.filter((paper) => insertedIds.has(paper.arxivId)));
   return { inserted, updated: written.length - inserted, unchanged: rows.length - written.length };
 }
 

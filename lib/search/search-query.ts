@@ -5,6 +5,7 @@ import { FIRST_LISTING_DAY } from "@/lib/papers/feed-period";
 
 import { normalizeCategory } from "./arxiv-category";
 import { hasSearchTerms, parseSearchText, type SearchText } from "./parse-search-text";
+import type { QueryTerm } from "./query-terms";
 
 export const SORTS = ["relevance", "newest", "upvotes"] as const;
 export type SearchSort = (typeof SORTS)[number];
@@ -26,6 +27,11 @@ export type SearchFilters = SearchText & {
   to?: string;
   /** How the text's phrases are looked up (see phraseLookupSql); set before querying. */
   phraseLookup?: PhraseLookup;
+  /**
+   * A plain query's words with their alternative forms and weights (see query-terms.ts); set
+   * before querying. When set, they are the text query: every term, each in any of its forms.
+   */
+  terms?: QueryTerm[];
 };
 
 const day = (name: string) =>
@@ -51,6 +57,8 @@ export const searchQuerySchema = z
     to: optionalParam(day("to")),
     sort: optionalParam(z.enum(SORTS, { error: `sort must be one of ${SORTS.join(", ")}` })),
     cursor: cursorParam,
+    /** "1": this query as typed, even when it finds nothing and a prefix or a correction would. */
+    literal: optionalParam(z.literal("1", { error: 'literal must be "1"' })),
     limit: limitParam(SEARCH_PAGE_SIZE, SEARCH_MAX_PAGE_SIZE),
   })
   .transform((query, context) => {
@@ -78,6 +86,7 @@ export const searchQuerySchema = z
       requestedSort: query.sort,
       cursor: query.cursor,
       limit: query.limit,
+      literal: query.literal === "1",
       empty: !hasSearchTerms(filters),
     };
   });

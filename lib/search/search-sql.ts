@@ -5,10 +5,17 @@ import { paperCardColumns } from "@/lib/papers/paper-card";
 import { MARK_START, MARK_STOP } from "./highlight";
 import { RELEVANCE_CANDIDATES, relevanceScoreSql } from "./ranking";
 import type { RequiredTerms } from "./required-terms";
+import { allTermsQuerySql, anyTermQuerySql, termQuerySql, type QueryTerm } from "./query-terms";
 import type { PhraseLookup, SearchFilters, SearchSort } from "./search-query";
 
 // The SQL of a search, built by pure functions so `npm run bench` can send the very same
 // statements to PostgreSQL that the app sends. Every query reads `paper p`.
+
+/**
+ * Sends one statement and returns its rows. The app sends through Prisma; `npm run bench` and
+ * `npm run eval` may pass a plain pg pool, so they run exactly the statements the app sends.
+ */
+export type RunSql = <Row>(sql: Prisma.Sql) => Promise<Row[]>;
 
 /** Counting stops here; beyond it the total is the planner's estimate, shown as "about". */
 export const COUNT_CAP = 2_000;
@@ -79,9 +86,24 @@ const TITLE_HIGHLIGHT = `HighlightAll=true, StartSel="${MARK_START}", StopSel="$
 const SNIPPET_HIGHLIGHT = `MaxFragments=2, MaxWords=30, MinWords=12, ShortWord=3, FragmentDelimiter=" … ", StartSel="${MARK_START}", StopSel="${MARK_STOP}"`;
 const SNIPPET_CHARS = 320;
 
-/** websearch_to_tsquery never raises a syntax error, whatever a person types. */
-export function textQuerySql(text: string): Prisma.Sql {
-  return Prisma.sql`websearch_to_tsquery('paper_search'::regconfig, ${text})`;
+/**
+ * The tsquery of a search's text: its terms with their alternative forms when it has them (a plain
+ * query, see query-terms.ts), else the text as typed. websearch_to_tsquery never raises a syntax
+ * error, whatever a person types.
+ */
+export function textQuerySql(search: { text: string; terms?: QueryTerm[] }): Prisma.Sql {
+  if (search.terms?.length) return allTermsQuerySql(search.terms);
+  return Prisma.sql`websearch_to_tsquery('paper_search'::regconfig, ${search.text})`;
+}
+
+/**
+ * The tsquery a search ranks and highlights by. For a plain query, any of its terms' forms: cover
+ * density over the conjunction needs one stretch of text holding every word, so past three words
+ * nearly every paper scores about 0 and the boosts alone would order them; over the disjunction a
+ * paper scores by how often, and where (title first), it uses the words.
+ */
+export function rankQuerySql(search: { text: string; terms?: QueryTerm[] }): Prisma.Sql {
+  return search.terms?.length ? anyTermQuerySql(search.terms) : textQuerySql(search);
 }
 
 /** A paper's author words as the author-words index holds them (see the author_words migration). */
@@ -102,8 +124,8 @@ function authorWordSql(word: string, authorWords: Prisma.Sql): Prisma.Sql {
  * tests the rows found, unless the lookup is exact: ts_match_vq is `@@` written as a call, which no
  * index serves.
  */
-function textConditionSql(text: string, lookup: PhraseLookup | undefined): Prisma.Sql {
-  const query = textQuerySql(text);
+function textConditionSql(filters: SearchFilters, lookup: PhraseLookup | undefined): Prisma.Sql {
+  const query = textQuerySql(filters);
   if (!lookup?.pairs.length) return Prisma.sql`p.search_vector @@ ${query}`;
   const others = lookup.otherWords ? Prisma.sql`AND p.search_vector @@ ${lookup.otherWords}::tsquery` : Prisma.empty;
   const test = lookup.exact ? Prisma.empty : Prisma.sql`AND ts_match_vq(p.search_vector, ${query})`;
@@ -117,7 +139,7 @@ function textConditionSql(text: string, lookup: PhraseLookup | undefined): Prism
 export function searchConditionsSql(filters: SearchFilters, authorWords = AUTHOR_WORDS_SQL): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   if (filters.arxivId) conditions.push(Prisma.sql`p.arxiv_id = ${filters.arxivId}`);
-  if (filters.text) conditions.push(textConditionSql(filters.text, filters.phraseLookup));
+  if (filters.text) conditions.push(textConditionSql(filters, filters.phraseLookup));
   for (const word of filters.authors.flat()) conditions.push(authorWordSql(word, authorWords));
   for (const category of filters.categories) conditions.push(Prisma.sql`p.categories @> ARRAY[${category}]::text[]`);
   if (filters.from) conditions.push(Prisma.sql`p.listed_on >= ${filters.from}::date`);
@@ -187,7 +209,7 @@ function pageIdsSql({ filters, sort, cursor, limit, broad = false, windowStart }
     const window = windowStart ? Prisma.sql`AND p.listed_on >= ${windowStart}::date` : Prisma.empty;
     return Prisma.sql`
       SELECT s.id, s.score, s.candidates FROM (
-        SELECT c.id, ${relevanceScoreSql(textQuerySql(filters.text))} AS score, count(*) OVER ()::int AS candidates
+        SELECT c.id, ${relevanceScoreSql(rankQuerySql(filters))} AS score, count(*) OVER ()::int AS candidates
         FROM (
           SELECT p.id FROM paper p WHERE ${where} ${window}
           ORDER BY ${newest} DESC, p.id DESC
@@ -210,21 +232,25 @@ function pageIdsSql({ filters, sort, cursor, limit, broad = false, windowStart }
     LIMIT ${limit + 1}`;
 }
 
+/** A page row's title and snippet with the query's words marked (see highlight.ts). */
+export function highlightsSql(query: Prisma.Sql | null): Prisma.Sql {
+  const marks = MARK_START + MARK_STOP;
+  return query
+    ? Prisma.sql`
+        ts_headline('paper_search'::regconfig, translate(p.title, ${marks}, ''), ${query}, ${TITLE_HIGHLIGHT}) AS "titleMarked",
+        ts_headline('paper_search'::regconfig, translate(p.abstract, ${marks}, ''), ${query}, ${SNIPPET_HIGHLIGHT}) AS "snippetMarked"`
+    : Prisma.sql`p.title AS "titleMarked", left(p.abstract, ${SNIPPET_CHARS}) AS "snippetMarked"`;
+}
+
 /**
  * One page of results with their highlights. Highlighting reads the whole abstract, so it runs on
  * the page's rows only, after the page is chosen.
  */
 export function searchPageSql(options: SearchPageOptions): Prisma.Sql {
   const { filters, sort } = options;
-  const query = filters.text ? textQuerySql(filters.text) : null;
-  const marks = MARK_START + MARK_STOP;
+  const query = filters.text ? rankQuerySql(filters) : null;
   const rank =
     sort === "relevance" && query ? Prisma.sql`page.score` : query ? relevanceScoreSql(query) : Prisma.sql`NULL::float8`;
-  const highlights = query
-    ? Prisma.sql`
-        ts_headline('paper_search'::regconfig, translate(p.title, ${marks}, ''), ${query}, ${TITLE_HIGHLIGHT}) AS "titleMarked",
-        ts_headline('paper_search'::regconfig, translate(p.abstract, ${marks}, ''), ${query}, ${SNIPPET_HIGHLIGHT}) AS "snippetMarked"`
-    : Prisma.sql`p.title AS "titleMarked", left(p.abstract, ${SNIPPET_CHARS}) AS "snippetMarked"`;
   const orderBy =
     sort === "relevance" && query
       ? Prisma.sql`page.score DESC, p.id DESC`
@@ -233,7 +259,7 @@ export function searchPageSql(options: SearchPageOptions): Prisma.Sql {
         : Prisma.sql`p.listed_on DESC, p.id DESC`;
   return Prisma.sql`
     WITH page AS (${pageIdsSql(options)})
-    SELECT ${paperCardColumns}, ${rank} AS rank, page.candidates, ${highlights}
+    SELECT ${paperCardColumns}, ${rank} AS rank, page.candidates, ${highlightsSql(query)}
     FROM page JOIN paper p ON p.id = page.id
     ORDER BY ${orderBy}`;
 }
@@ -248,4 +274,9 @@ export function searchCountSql(filters: SearchFilters, broad = false): Prisma.Sq
 /** The planner's estimate of the matches: free, and close enough for "about N results". */
 export function searchEstimateSql(filters: SearchFilters): Prisma.Sql {
   return Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM paper p WHERE ${searchConditionsSql(filters)}`;
+}
+
+/** The planner's estimate of the papers holding one term, in any of its forms (see weighTerms). */
+export function termEstimateSql(term: QueryTerm): Prisma.Sql {
+  return Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM paper p WHERE p.search_vector @@ ${termQuerySql(term)}`;
 }

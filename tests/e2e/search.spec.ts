@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 test("typing a query in the header shows highlighted results, which filter, sort and open", async ({ page }) => {
@@ -66,12 +67,37 @@ test("an empty search shows example queries that work", async ({ page }) => {
   await expect(page.getByRole("article").first().locator("mark").first()).toBeVisible();
 });
 
-test("a misspelt query offers a respelling that finds papers", async ({ page }) => {
+test("a misspelt query shows the corrected results, and the query as typed on request", async ({ page }) => {
   await page.goto("/search?q=tranformers");
+  await expect(page.getByText("Showing results for")).toContainText("transformers");
+  await expect(page.getByRole("article").first()).toBeVisible();
+  await page.getByRole("link", { name: "Search instead for tranformers" }).click();
+  await expect(page).toHaveURL(/literal=1/);
   await expect(page.getByRole("heading", { name: /No papers match/ })).toBeVisible();
   await page.getByText("Did you mean").getByRole("link", { name: "transformers" }).click();
   await expect(page).toHaveURL(/q=transformers/);
   await expect(page.getByRole("article").first()).toBeVisible();
+});
+
+test("a query few papers match fully continues with partial matches, each saying what it misses", async ({ page }) => {
+  // Two axe runs take most of the default 30 s on a busy machine.
+  test.setTimeout(90_000);
+  await page.goto(`/search?q=${encodeURIComponent("LLM math reasoning reinforcement learning reward")}`);
+  await expect(page.getByText("Also searching for:")).toContainText("large language model");
+  const partial = page.getByRole("region", { name: "Papers matching some of your words" });
+  await expect(partial).toBeVisible();
+  await expect(partial.getByRole("article").first()).toContainText("Missing:");
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+  }
+});
+
+test("Enter on the start of a name searches for words starting with it", async ({ page }) => {
+  await page.goto("/search?q=kirs");
+  await expect(page.getByText("so these have words starting with it")).toBeVisible();
+  await expect(page.getByRole("article").filter({ hasText: "Kirsch" }).first()).toBeVisible();
 });
 
 test("markup typed into the search stays text", async ({ page }) => {

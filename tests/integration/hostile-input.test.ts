@@ -110,3 +110,21 @@ describe("control characters", () => {
     await db.subscriber.delete({ where: { email } });
   });
 });
+
+describe("search", () => {
+  it("answers any query, with partial matches and the vocabulary in play, without a 500", async () => {
+    const { GET: searchRoute } = await import("@/app/api/search/route");
+    const words = fc.constantFrom("LLM", "LLMs", "agents", "math", "reasoning", "(RLHF)", "in-context", "-", "'", "&", "|", "!", ":*", "<->", "\\", "\u0000", "é");
+    const query = fc.oneof(fc.string({ unit: "grapheme", maxLength: 60 }), fc.array(words, { minLength: 1, maxLength: 12 }).map((list) => list.join(" ")));
+    await fc.assert(
+      fc.asyncProperty(query, fc.constantFrom("relevance", "newest"), async (q, sort) => {
+        const url = new URL("http://localhost:3000/api/search");
+        url.searchParams.set("q", q);
+        url.searchParams.set("sort", sort);
+        const response = await searchRoute(new Request(url), undefined);
+        expect(response.status, q).toBeLessThan(500);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

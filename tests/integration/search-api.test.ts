@@ -124,8 +124,8 @@ describe("GET /api/search", () => {
   });
 
   it("offers a respelling when a word is misspelt", async () => {
-    expect((await search({ q: "tranformers" })).body).toMatchObject({ total: { count: 0 }, didYouMean: "transformers" });
-    expect((await search({ q: "reinfrocement learning" })).body.didYouMean).toBe("reinforcement learning");
+    expect((await search({ q: "tranformers", literal: "1" })).body).toMatchObject({ total: { count: 0 }, didYouMean: "transformers" });
+    expect((await search({ q: "reinfrocement learning", literal: "1" })).body.didYouMean).toBe("reinforcement learning");
     expect((await search({ q: "author:kirsch Discovering" })).body.didYouMean).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import { isStatementTimeout } from "@/lib/http/is-database-unavailable";
 import { loadPaperMarks } from "@/lib/library/paper-marks";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { findMatchedAuthors } from "@/lib/search/matched-authors";
-import { searchPapers } from "@/lib/search/search-papers";
+import { searchPapers, type SearchHit } from "@/lib/search/search-papers";
 import { searchQuerySchema } from "@/lib/search/search-query";
 
 import { AboutSearch } from "./_components/about-search";
@@ -84,7 +84,20 @@ export default async function SearchPage({ searchParams }: PageProps) {
   }
   const paperIds = result.papers.map((paper) => paper.id);
   const [matchedAuthors, marks] = await Promise.all([findMatchedAuthors(paperIds, query.filters.authors), loadPaperMarks(paperIds)]);
-  const state: SearchState = { q: query.q, category: query.category, from: query.from, to: query.to, sort: query.requestedSort };
+  // Corrected results page on as the corrected query.
+  const state: SearchState = {
+    q: result.correction?.showing ?? query.q,
+    category: query.category,
+    from: query.from,
+    to: query.to,
+    sort: query.requestedSort,
+    ...(query.literal && { literal: "1" as const }),
+  };
+  const hits = result.papers.map((paper) => ({ ...paper, matchedAuthor: matchedAuthors.get(paper.id) }));
+  const fullMatches = hits.filter((hit) => hit.matchedAll);
+  const partialMatches = hits.filter((hit) => !hit.matchedAll);
+  const controls = (paper: SearchHit) => <PaperControls arxivId={paper.arxivId} title={paper.title} mark={marks.of(paper.id)} />;
+  const more = result.nextCursor ? { href: searchHref({ ...state, cursor: result.nextCursor }), label: "More results" } : null;
   const filtered = Boolean(query.category || query.from || query.to);
 
   return (
@@ -92,10 +105,10 @@ export default async function SearchPage({ searchParams }: PageProps) {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">
-            Results for <q className="break-all">{query.q || query.category}</q>
+            Results for <q className="break-all">{state.q || query.category}</q>
           </h1>
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400" aria-live="polite">
-            {totalLabel(result.total)}
+            {result.total.count === 0 && result.papers.length > 0 ? "No paper has every word" : totalLabel(result.total)}
           </p>
           <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <Link href={`/subscribe?${topicParams(query.q, query.category)}`} className="font-medium text-accent-700 underline dark:text-accent-300">
@@ -109,6 +122,35 @@ export default async function SearchPage({ searchParams }: PageProps) {
         <SortTabs state={state} current={result.sort} canRank={query.filters.text !== ""} />
       </div>
       <SearchFilters state={state} />
+
+      {result.correction && (
+        <p className="text-stone-700 dark:text-stone-300">
+          Showing results for <em className="font-medium">{result.correction.showing}</em> ·{" "}
+          <Link
+            href={searchHref({ ...state, q: result.correction.insteadOf, literal: "1", cursor: undefined })}
+            className="text-accent-700 underline dark:text-accent-300"
+          >
+            Search instead for <em>{result.correction.insteadOf}</em>
+          </Link>
+        </p>
+      )}
+      {result.searchedPrefix && (
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          No paper has the word “{result.searchedPrefix}”, so these have words starting with it.
+        </p>
+      )}
+
+      {result.alsoSearchingFor.length > 0 && (
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          Also searching for:{" "}
+          {result.alsoSearchingFor.map((form, index) => (
+            <span key={form}>
+              {index > 0 && ", "}
+              <span className="font-medium text-stone-800 dark:text-stone-200">{form}</span>
+            </span>
+          ))}
+        </p>
+      )}
 
       {result.didYouMean && (
         <p className="text-stone-700 dark:text-stone-300">
@@ -146,11 +188,19 @@ export default async function SearchPage({ searchParams }: PageProps) {
           <SearchExamples />
         </div>
       ) : (
-        <PaperList
-          papers={result.papers.map((paper) => ({ ...paper, matchedAuthor: matchedAuthors.get(paper.id) }))}
-          controls={(paper) => <PaperControls arxivId={paper.arxivId} title={paper.title} mark={marks.of(paper.id)} />}
-          more={result.nextCursor ? { href: searchHref({ ...state, cursor: result.nextCursor }), label: "More results" } : null}
-        />
+        <>
+          {fullMatches.length > 0 && <PaperList papers={fullMatches} controls={controls} more={partialMatches.length > 0 ? null : more} />}
+          {partialMatches.length > 0 && (
+            <section aria-labelledby="partial-matches" className="space-y-3">
+              <h2 id="partial-matches" className="flex items-center gap-3 text-sm font-medium text-stone-600 dark:text-stone-300">
+                <span className="h-px flex-1 bg-stone-300 dark:bg-stone-700" aria-hidden="true" />
+                Papers matching some of your words
+                <span className="h-px flex-1 bg-stone-300 dark:bg-stone-700" aria-hidden="true" />
+              </h2>
+              <PaperList papers={partialMatches} controls={controls} more={more} />
+            </section>
+          )}
+        </>
       )}
       {result.rankedNewest && (
         <p className="text-sm text-stone-600 dark:text-stone-400">

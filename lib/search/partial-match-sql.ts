@@ -1,0 +1,83 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { paperCardColumns } from "@/lib/papers/paper-card";
+
+import { RELEVANCE_CANDIDATES, relevanceScoreSql } from "./ranking";
+import { anyTermQuerySql, candidateTerms, coverageSql, missingWordsSql, type QueryTerm } from "./query-terms";
+import type { SearchFilters } from "./search-query";
+import { highlightsSql, searchConditionsSql, textQuerySql, type SearchPageOptions } from "./search-sql";
+
+/**
+ * A partial match must hold at least this share of the query's weight (rare words weigh more):
+ * for "LLM agents", papers about agents qualify and papers that only mention LLMs do not.
+ */
+export const SEARCH_MIN_COVERAGE = 0.5;
+
+// One order over the whole list, so one cursor pages across the divider: a full match's key is
+// its relevance score (≥ 0), a partial match's is negative, coverage (to the hundredth) first and
+// its score as a fraction of a hundredth after: -2 + coverage + score / 200 < 0.
+const PARTIAL_KEY_OFFSET = 2;
+const SCORE_SHARE = 200;
+
+/**
+ * One page by relevance of a plain query with few full matches: the full matches (all of them,
+ * ranked as usual), then the papers holding at least `minCoverage` of its weight, by coverage
+ * and then by their text rank on any of the words, each with the words it lacks. Partial matches
+ * are looked for among the RELEVANCE_CANDIDATES newest papers holding one of the rarest terms
+ * (see candidateTerms); the other filters (author:, category:, dates) stay strict.
+ */
+export function partialPageSql(options: SearchPageOptions & { terms: QueryTerm[] }, minCoverage = SEARCH_MIN_COVERAGE): Prisma.Sql {
+  const { filters, terms, cursor, limit } = options;
+  const all = textQuerySql({ ...filters, terms });
+  const any = anyTermQuerySql(terms);
+  const candidates = anyTermQuerySql(candidateTerms(terms, minCoverage));
+  const others = searchConditionsSql({ ...filters, text: "", terms: undefined, phraseLookup: undefined });
+  const after = cursor ? Prisma.sql`(s.key, s.id) < (${cursor.key}::float8, ${cursor.id}::int)` : Prisma.sql`TRUE`;
+  return Prisma.sql`
+    WITH page AS (
+      SELECT s.id, s.key, s.score FROM (
+        SELECT p.id, ${relevanceScoreSql(any)} AS key, ${relevanceScoreSql(any)} AS score
+        FROM paper p WHERE ${searchConditionsSql({ ...filters, terms })}
+        UNION ALL
+        SELECT m.id, round(m.coverage::numeric, 2)::float8 - ${PARTIAL_KEY_OFFSET}::float8 + least(m.score, 0.999) / ${SCORE_SHARE}::float8, m.score
+        FROM (
+          SELECT p.id, ${coverageSql(terms)} AS coverage, ${relevanceScoreSql(any)} AS score
+          FROM (
+            SELECT p.id FROM paper p
+            WHERE ${others} AND p.search_vector @@ ${candidates} AND NOT (p.search_vector @@ ${all})
+            ORDER BY p.listed_on + 0 DESC, p.id DESC
+            LIMIT ${RELEVANCE_CANDIDATES}
+          ) c
+          JOIN paper p ON p.id = c.id
+        ) m
+        WHERE m.coverage >= ${minCoverage}::float8
+      ) s
+      WHERE ${after}
+      ORDER BY s.key DESC, s.id DESC
+      LIMIT ${limit + 1}
+    )
+    SELECT ${paperCardColumns}, page.score AS rank, NULL::int AS candidates, page.key AS "sortKey",
+           ${missingWordsSql(terms)} AS missing, ${highlightsSql(any)}
+    FROM page JOIN paper p ON p.id = page.id
+    ORDER BY page.key DESC, p.id DESC`;
+}
+
+/**
+ * A digest topic picks a partial match only when it holds at least this share of the topic's
+ * terms, each counting the same, so a digest never fills with weak matches: "LLM math reasoning
+ * reward" picks papers with three of its four terms; a topic of three terms or fewer stays strict.
+ */
+export const TOPIC_MIN_COVERAGE = 0.75;
+
+/**
+ * What a topic (a search, with its terms set) picks: the condition, the share of its terms a paper
+ * holds (1 for a strict topic) and the words it lacks. `authorWords` as in searchConditionsSql.
+ */
+export function topicMatchSql(search: SearchFilters, authorWords: Prisma.Sql) {
+  const terms = search.terms?.map((term) => ({ ...term, weight: 1 }));
+  if (!terms || terms.length * (1 - TOPIC_MIN_COVERAGE) < 1) {
+    return { condition: searchConditionsSql(search, authorWords), coverage: Prisma.sql`1::float8`, missing: Prisma.sql`'{}'::text[]` };
+  }
+  const others = searchConditionsSql({ ...search, text: "", terms: undefined, phraseLookup: undefined }, authorWords);
+  const coverage = coverageSql(terms);
+  return { condition: Prisma.sql`(${others} AND ${coverage} >= ${TOPIC_MIN_COVERAGE}::float8)`, coverage, missing: missingWordsSql(terms) };
+}
