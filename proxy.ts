@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { crossSiteActionRefusal, issueVoterCookie, outageRefusal, searchBudgetRefusal } from "@/lib/http/site-gate";
-import { isWriteMethod, READ_PRIMARY_HEADER, RECENT_WRITE_COOKIE, RECENT_WRITE_SECONDS } from "@/lib/http/read-your-writes";
+import { markReadsForPrimary, RECENT_WRITE_COOKIE, RECENT_WRITE_COOKIE_OPTIONS } from "@/lib/http/read-your-writes";
 
 /**
  * Runs before routing on every page and API request. It gives each request an id (echoed in
@@ -33,9 +33,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
   // Read-your-own-writes with replicas (lib/http/read-your-writes.ts); a client cannot ask for it.
-  const writes = isWriteMethod(request.method);
-  requestHeaders.delete(READ_PRIMARY_HEADER);
-  if (writes || request.cookies.has(RECENT_WRITE_COOKIE)) requestHeaders.set(READ_PRIMARY_HEADER, "1");
+  const writes = markReadsForPrimary(request.method, request.cookies, requestHeaders);
   const forward = { request: { headers: requestHeaders } };
   const response =
     crossSiteActionRefusal(request) ??
@@ -43,7 +41,7 @@ export async function proxy(request: NextRequest) {
     (await searchBudgetRefusal(request)) ??
     NextResponse.next(forward);
   issueVoterCookie(request, response);
-  if (writes) response.cookies.set(RECENT_WRITE_COOKIE, "1", { maxAge: RECENT_WRITE_SECONDS, httpOnly: true, sameSite: "lax", path: "/" });
+  if (writes) response.cookies.set(RECENT_WRITE_COOKIE, "1", RECENT_WRITE_COOKIE_OPTIONS);
   response.headers.set("Content-Security-Policy", policy);
   response.headers.set("X-Request-Id", requestId);
   return response;

@@ -19,6 +19,18 @@ async function main() {
   process.env.SCHEDULER = "off";
   const sections: [name: string, run: () => Promise<Section>][] = [
     ["search", async () => (await import("./search")).searchSection],
+    ["similar papers", async () => async () => (await (await import("./similar")).evaluateSimilarPapers()).markdown],
+    // Last: it adds a synthetic corpus of known topics to the seed.
+    [
+      "recommendations",
+      async () => {
+        const { addSyntheticCorpus, evaluateRecommendations } = await import("./recommend");
+        return async () => {
+          await addSyntheticCorpus();
+          return (await evaluateRecommendations()).markdown;
+        };
+      },
+    ],
   ];
   const report = [`# PaperPulse relevance: ${label}`, "", `- Date: ${new Date().toISOString()}`, "- Corpus: the 81 seed papers"];
   try {

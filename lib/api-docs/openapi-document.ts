@@ -26,7 +26,7 @@ export type OpenApiOperation = {
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Bad input: the message names each bad field, `fields` lists the messages per field.",
-  401: "Missing or wrong `Authorization: Bearer $CRON_SECRET`.",
+  401: "Not signed in: no session cookie and no valid personal token (`Authorization: Bearer pp_…`).",
   403: "A cross-site request.",
   404: "Nothing there.",
   429: "Rate limited; `Retry-After` says when to retry.",
@@ -34,6 +34,8 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 };
 
 /** The body of every error answer (lib/http/json-route.ts). */
+const CRON_UNAUTHORIZED = "Missing or wrong `Authorization: Bearer $CRON_SECRET`.";
+
 const errorBodySchema = z.object({
   error: z.object({
     code: z.enum(["bad_request", "unauthorized", "forbidden", "not_found", "rate_limited", "unavailable", "internal"]),
@@ -78,7 +80,7 @@ function operation(endpoint: ApiEndpoint, method: string): OpenApiOperation {
   for (const [status, description] of Object.entries(endpoint.responses)) responses[status] = { description };
   for (const status of endpoint.errors ?? []) {
     responses[String(status)] = {
-      description: ERROR_DESCRIPTIONS[status] ?? "An error.",
+      description: (status === 401 && endpoint.cron ? CRON_UNAUTHORIZED : ERROR_DESCRIPTIONS[status]) ?? "An error.",
       content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
     };
   }

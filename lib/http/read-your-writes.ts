@@ -10,3 +10,17 @@ export const RECENT_WRITE_SECONDS = 30;
 export const READ_PRIMARY_HEADER = "x-paperpulse-read-primary";
 
 export const isWriteMethod = (method: string) => method !== "GET" && method !== "HEAD";
+
+/**
+ * Marks a request's reads for the primary when it writes or its client wrote moments ago; a mark
+ * the client sent itself is dropped. Returns whether the request writes.
+ */
+export function markReadsForPrimary(method: string, cookies: { has(name: string): boolean }, requestHeaders: Headers): boolean {
+  const writes = isWriteMethod(method);
+  requestHeaders.delete(READ_PRIMARY_HEADER);
+  if (writes || cookies.has(RECENT_WRITE_COOKIE)) requestHeaders.set(READ_PRIMARY_HEADER, "1");
+  return writes;
+}
+
+/** The cookie that keeps a client's reads on the primary for a while after it wrote. */
+export const RECENT_WRITE_COOKIE_OPTIONS = { maxAge: RECENT_WRITE_SECONDS, httpOnly: true, sameSite: "lax", path: "/" } as const;
