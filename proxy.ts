@@ -36,10 +36,7 @@ export async function proxy(request: NextRequest) {
   const writes = markReadsForPrimary(request.method, request.cookies, requestHeaders);
   const forward = { request: { headers: requestHeaders } };
   const response =
-    crossSiteActionRefusal(request) ??
-    (await outageRefusal(request)) ??
-    (await searchBudgetRefusal(request)) ??
-    NextResponse.next(forward);
+    crossSiteActionRefusal(request) ?? (await outageRefusal(request)) ?? (await searchBudgetRefusal(request)) ?? NextResponse.next(forward);
   issueVoterCookie(request, response);
   if (writes) response.cookies.set(RECENT_WRITE_COOKIE, "1", RECENT_WRITE_COOKIE_OPTIONS);
   response.headers.set("Content-Security-Policy", policy);

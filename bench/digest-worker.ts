@@ -53,13 +53,20 @@ async function prebuiltMessages(count: number): Promise<MailMessage[]> {
         timeZone: "UTC",
         maxPapers: 10,
         sendWhenQuiet: false,
-        topics: [{ kind: "keyword" as const, value: "diffusion" }, { kind: "category" as const, value: "cs.LG" }],
+        topics: [
+          { kind: "keyword" as const, value: "diffusion" },
+          { kind: "category" as const, value: "cs.LG" },
+        ],
       },
       papers: shown.map((paper) => ({ paper, matchedTerms: ["diffusion"] })),
       quiet: false,
       alsoTrending: papers.slice(0, 3),
     };
-    const links = { manageUrl: link("/subscriptions/manage"), unsubscribeUrl: link("/unsubscribe"), oneClickUnsubscribeUrl: link("/api/subscriptions/unsubscribe") };
+    const links = {
+      manageUrl: link("/subscriptions/manage"),
+      unsubscribeUrl: link("/unsubscribe"),
+      oneClickUnsubscribeUrl: link("/api/subscriptions/unsubscribe"),
+    };
     return composeDigestMessage({ periodKey: "2026-11-25", messageId: `<bare.${index}@bench>`, content, links }, env.APP_URL);
   });
 }

@@ -15,16 +15,41 @@ const AUDIENCES = (process.env.BENCH_DIGEST_SUBSCRIBERS ?? "10000,100000").split
 const ARRIVALS = 1_000;
 const BARE_MESSAGES = 20_000;
 const HEAP_MB = 384;
-const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Asia/Tokyo", "Asia/Kolkata", "Australia/Sydney", "America/Sao_Paulo"];
+const ZONES = [
+  "UTC",
+  "Europe/Berlin",
+  "America/New_York",
+  "America/Los_Angeles",
+  "Asia/Tokyo",
+  "Asia/Kolkata",
+  "Australia/Sydney",
+  "America/Sao_Paulo",
+];
 const CATEGORIES = ["cs.LG", "cs.CL", "cs.CV", "cs.AI", "stat.ML", "cs.RO", "cs.IR", "cs.CR", "math.OC", "cs.NE"];
-const STOP = new Set("about above across after again against among based being between better both could during each every first from further have however into more most other over paper same show such than that their there these they this those through under using very what when where which while with within without would".split(" "));
+const STOP = new Set(
+  "about above across after again against among based being between better both could during each every first from further have however into more most other over paper same show such than that their there these they this those through under using very what when where which while with within without would".split(
+    " ",
+  ),
+);
 
 type BareResult = { seconds: number; sent: number; averageBytes: number; cpuMs: number; maxRssBytes: number };
-type PipelineResult = { seconds: number; sent: number; due: number; skipped: number; failed: number; queries: number; cpuMs: number; maxRssBytes: number };
+type PipelineResult = {
+  seconds: number;
+  sent: number;
+  due: number;
+  skipped: number;
+  failed: number;
+  queries: number;
+  cpuMs: number;
+  maxRssBytes: number;
+};
 
 /** Words of the seed papers' titles and author names, most frequent first, to draw topics from. */
 async function topicVocabulary() {
-  const seed = JSON.parse(await readFile(path.join(root, "prisma", "seed-papers.json"), "utf8")) as { title: string; authors: string[] | null }[];
+  const seed = JSON.parse(await readFile(path.join(root, "prisma", "seed-papers.json"), "utf8")) as {
+    title: string;
+    authors: string[] | null;
+  }[];
   const counts = new Map<string, number>();
   for (const { title } of seed) {
     for (const word of title.toLowerCase().match(/[a-z]{5,}/g) ?? []) if (!STOP.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -129,11 +154,15 @@ function startSink(): Promise<{ url: string; stop: () => Promise<void> }> {
 function runWorker<Result>(env: Record<string, string>): Promise<Result> {
   // The heap cap shows the working set is bounded; without it V8 lets garbage pile up to several
   // hundred MB before collecting, which says nothing about what the run needs.
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, "--import", "tsx", "--conditions=react-server", "bench/digest-worker.ts"], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${HEAP_MB}`, "--import", "tsx", "--conditions=react-server", "bench/digest-worker.ts"],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {

@@ -28,7 +28,9 @@ export async function benchFeed(ctx: { databaseUrl: string; baseUrl: string }): 
     // The floor every API call pays: HTTP, Next.js routing, Prisma and one round trip.
     const floor = await measure(() => fetchJson(`${ctx.baseUrl}/api/health`));
     const floorSql = await measure(() => client.query("SELECT 1"));
-    rows.push(`| floor: /api/health (SELECT 1) | ${ms(floor.p50)} | ${ms(floor.p95)} | ${ms(floorSql.p50)} | ${ms(floorSql.p95)} | ${ratio(floor.p50, floorSql.p50)} | ${ratio(floor.p95, floorSql.p95)} |`);
+    rows.push(
+      `| floor: /api/health (SELECT 1) | ${ms(floor.p50)} | ${ms(floor.p95)} | ${ms(floorSql.p50)} | ${ms(floorSql.p95)} | ${ratio(floor.p50, floorSql.p50)} | ${ratio(floor.p95, floorSql.p95)} |`,
+    );
     for (const scenario of scenarios) {
       // Walk to the page by its cursors, as a reader would.
       let cursor: { key: number; id: number } | undefined;
@@ -42,8 +44,13 @@ export async function benchFeed(ctx: { databaseUrl: string; baseUrl: string }): 
       const url = `${ctx.baseUrl}/api/papers?period=${scenario.period}&date=${scenario.date}&limit=20${cursor ? `&cursor=${encodeCursor(cursor)}` : ""}`;
       const api = await measure(() => fetchJson(url));
       const sql = await measure(() => client.query(query));
-      rows.push(`| ${scenario.name} | ${ms(api.p50)} | ${ms(api.p95)} | ${ms(sql.p50)} | ${ms(sql.p95)} | ${ratio(api.p50, sql.p50)} | ${ratio(api.p95, sql.p95)} |`);
-      const { rows: plan } = await client.query<{ "QUERY PLAN": string }>({ text: `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, values: query.values });
+      rows.push(
+        `| ${scenario.name} | ${ms(api.p50)} | ${ms(api.p95)} | ${ms(sql.p50)} | ${ms(sql.p95)} | ${ratio(api.p50, sql.p50)} | ${ratio(api.p95, sql.p95)} |`,
+      );
+      const { rows: plan } = await client.query<{ "QUERY PLAN": string }>({
+        text: `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`,
+        values: query.values,
+      });
       plans.push(`${scenario.name}:\n${plan.map((line) => `    ${line["QUERY PLAN"]}`).join("\n")}`);
     }
     rows.push(...(await benchPages(client, ctx.baseUrl)));
@@ -75,7 +82,14 @@ async function benchPages(client: pg.Client, baseUrl: string): Promise<string[]>
   const sample = rows[0];
   if (!sample) return [];
   const author = `/authors/${encodeURIComponent(sample.author)}`;
-  const pages = ["/", `/papers/${sample.arxiv_id}`, author, `${author}?sort=upvotes`, `/categories/${sample.category}`, "/categories/q-fin.TR"];
+  const pages = [
+    "/",
+    `/papers/${sample.arxiv_id}`,
+    author,
+    `${author}?sort=upvotes`,
+    `/categories/${sample.category}`,
+    "/categories/q-fin.TR",
+  ];
   const results: string[] = [];
   for (const path of pages) {
     const timing = await measure(async () => {

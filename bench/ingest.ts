@@ -40,12 +40,18 @@ function words(seed: number, count: number): string {
 function entry(index: number): string {
   const id = `${2401 + Math.floor(index / 99_999)}.${String((index % 99_999) + 1).padStart(5, "0")}`;
   const day = new Date(Date.UTC(2024, 0, 1) + (index % 365) * 86_400_000).toISOString().slice(0, 10);
-  const authors = Array.from({ length: 2 + (index % 6) }, (_, i) => `    <author>\n      <name>${NAMES[(index + i) % NAMES.length]}</name>\n    </author>`).join("\n");
+  const authors = Array.from(
+    { length: 2 + (index % 6) },
+    (_, i) => `    <author>\n      <name>${NAMES[(index + i) % NAMES.length]}</name>\n    </author>`,
+  ).join("\n");
   const primary = CATEGORIES[index % CATEGORIES.length]!;
   // Like most real abstracts, two acronym definitions, which the ingest mines into the field
   // vocabulary (lib/search/field-vocabulary.ts): a common one and one of this paper's own.
   const own = words(index + 7, 3);
-  const definitions = `Large language models (LLMs) and ${own} (${own.split(" ").map((word) => word[0]!.toUpperCase()).join("")}).`;
+  const definitions = `Large language models (LLMs) and ${own} (${own
+    .split(" ")
+    .map((word) => word[0]!.toUpperCase())
+    .join("")}).`;
   const abstract = [definitions, ...Array.from({ length: 12 }, (_, line) => words(index + line, 11))].join("\n");
   return `  <entry>
     <id>http://arxiv.org/abs/${id}v1</id>
@@ -109,10 +115,29 @@ type Run = { label: string; papers: number; pages: number; seconds: number; peak
 async function runCommand(label: string, papers: number, databaseUrl: string, apiUrl: string): Promise<Run> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "--conditions=react-server", "scripts/ingest.ts", "arxiv", "--category", "cs.LG", "--from", "2024-01-01", "--to", "2024-12-31", "--json"],
+    [
+      "--import",
+      "tsx",
+      "--conditions=react-server",
+      "scripts/ingest.ts",
+      "arxiv",
+      "--category",
+      "cs.LG",
+      "--from",
+      "2024-01-01",
+      "--to",
+      "2024-12-31",
+      "--json",
+    ],
     {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, ARXIV_API_URL: apiUrl, ARXIV_REQUEST_INTERVAL_MS: "0", APP_SECRET: "bench-secret-bench-secret-bench-secret-01" },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        ARXIV_API_URL: apiUrl,
+        ARXIV_REQUEST_INTERVAL_MS: "0",
+        APP_SECRET: "bench-secret-bench-secret-bench-secret-01",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -177,7 +202,9 @@ export async function benchIngest(ctx: { databaseUrl: string }): Promise<string>
         await client.end();
         runs.push(await runCommand(`${size.toLocaleString("en-US")} papers, empty database`, size, databaseUrl, `${server.url}/api/query`));
         if (size === SIZES.at(-1)) {
-          runs.push(await runCommand(`${size.toLocaleString("en-US")} papers again (all known)`, size, databaseUrl, `${server.url}/api/query`));
+          runs.push(
+            await runCommand(`${size.toLocaleString("en-US")} papers again (all known)`, size, databaseUrl, `${server.url}/api/query`),
+          );
         }
       } finally {
         await server.close();

@@ -43,9 +43,17 @@ async function createReader(client: pg.Client): Promise<Reader> {
     return { tokenId, value, hash: createHash("sha256").update(value).digest() };
   };
   const api = secret();
-  await client.query("INSERT INTO reader_api_token (id, reader_id, name, secret_hash) VALUES ($1, $2, 'bench', $3)", [api.tokenId, id, api.hash]);
+  await client.query("INSERT INTO reader_api_token (id, reader_id, name, secret_hash) VALUES ($1, $2, 'bench', $3)", [
+    api.tokenId,
+    id,
+    api.hash,
+  ]);
   const session = secret();
-  await client.query("INSERT INTO reader_session (id, reader_id, secret_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')", [session.tokenId, id, session.hash]);
+  await client.query("INSERT INTO reader_session (id, reader_id, secret_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')", [
+    session.tokenId,
+    id,
+    session.hash,
+  ]);
   await client.query("ANALYZE library_item; ANALYZE library_item_tag; ANALYZE library_tag; ANALYZE paper_rating");
   return { id, token: `pp_${api.tokenId}.${api.value}`, cookie: `pp_session=${session.tokenId}.${session.value}` };
 }
@@ -90,7 +98,10 @@ export async function benchLibrary(ctx: { databaseUrl: string; baseUrl: string }
       const timing = await measure(() => get(`${ctx.baseUrl}${path}`, headers), 100, 10);
       rows.push(`| ${name} | ${ms(timing.p50)} | ${ms(timing.p95)} |`);
     }
-    for (const [label, order] of [["by title", "li.title_key, li.paper_id"], ["newest saved", "li.saved_at DESC, li.paper_id DESC"]] as const) {
+    for (const [label, order] of [
+      ["by title", "li.title_key, li.paper_id"],
+      ["newest saved", "li.saved_at DESC, li.paper_id DESC"],
+    ] as const) {
       const { rows: plan } = await client.query<{ "QUERY PLAN": string }>(
         `EXPLAIN (ANALYZE, BUFFERS) SELECT p.id FROM library_item li JOIN paper p ON p.id = li.paper_id WHERE li.reader_id = $1 ORDER BY ${order} LIMIT 26`,
         [reader.id],

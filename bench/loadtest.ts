@@ -33,7 +33,10 @@ async function targets(databaseUrl: string): Promise<Target[]> {
     { name: "`GET /api/papers/{id}`", paths: rows.map((row) => `/api/papers/${row.arxiv_id}`) },
     {
       name: "`GET /api/search`",
-      paths: [...words.map((word) => `/api/search?q=${word}`), ...rows.slice(0, 20).map((row) => `/api/search?q=author:${encodeURIComponent(row.surname)}`)],
+      paths: [
+        ...words.map((word) => `/api/search?q=${word}`),
+        ...rows.slice(0, 20).map((row) => `/api/search?q=author:${encodeURIComponent(row.surname)}`),
+      ],
     },
     { name: "`GET /api/search/suggest`", paths: ["lea", "rea", "diff", "tra", "gra"].map((prefix) => `/api/search/suggest?q=${prefix}`) },
   ];

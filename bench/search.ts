@@ -103,7 +103,7 @@ async function loadSearchPapers(databaseUrl: string) {
 export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; papers: number }): Promise<string> {
   // The same session settings as the app's; two connections, for the page and the count at once.
   const pool = new pg.Pool({ connectionString: ctx.databaseUrl, options: DATABASE_SESSION_OPTIONS, max: 2 });
-  const run: RunSql = async <Row,>(sql: Prisma.Sql) => (await pool.query(sqlOf(sql))).rows as Row[];
+  const run: RunSql = async <Row>(sql: Prisma.Sql) => (await pool.query(sqlOf(sql))).rows as Row[];
   const { searchPapers, planSearch } = await loadSearchPapers(ctx.databaseUrl);
   const rows: string[] = [];
   const plans: string[] = [];
@@ -147,7 +147,9 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
       });
       const lines = plan.map((line) => line["QUERY PLAN"]);
       const indexes = ["paper_search_vector_idx", "paper_word_pairs_idx"].filter((index) => lines.some((line) => line.includes(index)));
-      plans.push(`${scenario.name} — ${indexes.length ? `GIN ${indexes.join(" and ")}` : "no GIN index"}:\n${lines.map((line) => `    ${line}`).join("\n")}`);
+      plans.push(
+        `${scenario.name} — ${indexes.length ? `GIN ${indexes.join(" and ")}` : "no GIN index"}:\n${lines.map((line) => `    ${line}`).join("\n")}`,
+      );
     }
 
     // A title word with two letters swapped finds nothing; the answer carries a "did you mean" (the SQL column has no equivalent).
@@ -163,9 +165,15 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
       correction: { showing: string } | null;
     };
     const didYouMean = answer.correction?.showing ?? answer.didYouMean;
-    rows.push(`| misspelt word, corrected to "${didYouMean ?? "—"}" (API only) | \`${typo}\` | 0 | ${ms(corrected.p50)} | ${ms(corrected.p95)} | | | | |`);
+    rows.push(
+      `| misspelt word, corrected to "${didYouMean ?? "—"}" (API only) | \`${typo}\` | 0 | ${ms(corrected.p50)} | ${ms(corrected.p95)} | | | | |`,
+    );
 
-    const suggest = await measure(() => fetchJson(`${ctx.baseUrl}/api/search/suggest?q=${encodeURIComponent(common.word.slice(0, 4))}`), RUNS, WARMUP);
+    const suggest = await measure(
+      () => fetchJson(`${ctx.baseUrl}/api/search/suggest?q=${encodeURIComponent(common.word.slice(0, 4))}`),
+      RUNS,
+      WARMUP,
+    );
     rows.push(`| suggestions (API only) | \`${common.word.slice(0, 4)}\` | | ${ms(suggest.p50)} | ${ms(suggest.p95)} | | | | |`);
   } finally {
     await pool.end();

@@ -8,7 +8,17 @@ const linkClass = "hover:text-stone-900 hover:underline dark:hover:text-white";
  * "Ada Lovelace, Alan Turing, Grace Hopper et al.", each name a link to its author page. `matched`
  * (the author a search asked for) is added, marked, when the shortened list leaves it out.
  */
-export function AuthorLinks({ authors, total, shown = 3, matched }: { authors: string[]; total: number; shown?: number; matched?: string | null }) {
+export function AuthorLinks({
+  authors,
+  total,
+  shown = 3,
+  matched,
+}: {
+  authors: string[];
+  total: number;
+  shown?: number;
+  matched?: string | null;
+}) {
   if (total === 0) return <p className="text-sm text-stone-600 dark:text-stone-300">Authors not listed</p>;
   const visible = authors.slice(0, shown);
   const extra = matched && !visible.includes(matched) ? matched : null;

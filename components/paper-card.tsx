@@ -28,20 +28,28 @@ type Props = {
 export function PaperCard({ paper, highlights, matchedAuthor, missing = [], rank, controls }: Props) {
   return (
     <article className="group relative flex gap-4 rounded-lg border border-stone-200 bg-white p-4 transition hover:border-stone-300 hover:shadow-sm dark:border-stone-800 dark:bg-stone-900 dark:hover:border-stone-700">
-      <div className="flex w-12 shrink-0 flex-col items-center text-stone-500 dark:text-stone-400" aria-label={plural(paper.upvotes, "upvote")}>
-        <span aria-hidden="true" className="text-xs">▲</span>
-        <span className="font-semibold tabular-nums text-stone-800 dark:text-stone-100">{paper.upvotes}</span>
+      <div
+        className="flex w-12 shrink-0 flex-col items-center text-stone-500 dark:text-stone-400"
+        aria-label={plural(paper.upvotes, "upvote")}
+      >
+        <span aria-hidden="true" className="text-xs">
+          ▲
+        </span>
+        <span className="font-semibold text-stone-800 tabular-nums dark:text-stone-100">{paper.upvotes}</span>
         {rank !== undefined && <span className="mt-1 text-xs tabular-nums">#{rank}</span>}
       </div>
       <div className={`min-w-0 flex-1 space-y-1.5 ${markClass}`}>
-        <h2 className="font-serif text-lg font-semibold leading-snug">
+        <h2 className="font-serif text-lg leading-snug font-semibold">
           <Link href={`/papers/${paper.arxivId}`} className="after:absolute after:inset-0 hover:underline">
             {highlights ? <span dangerouslySetInnerHTML={{ __html: highlights.title }} /> : <RichText text={paper.title} />}
           </Link>
         </h2>
         <AuthorLinks authors={paper.authors} total={paper.authorCount} matched={matchedAuthor} />
         {highlights ? (
-          <p className="line-clamp-3 text-sm text-stone-700 dark:text-stone-300" dangerouslySetInnerHTML={{ __html: highlights.abstract }} />
+          <p
+            className="line-clamp-3 text-sm text-stone-700 dark:text-stone-300"
+            dangerouslySetInnerHTML={{ __html: highlights.abstract }}
+          />
         ) : (
           <p className="line-clamp-2 text-sm text-stone-700 dark:text-stone-300">
             <RichText text={paper.abstractPreview} />

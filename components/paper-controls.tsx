@@ -23,7 +23,11 @@ const noSubscription = () => () => {};
 export function PaperControls({ arxivId, title, mark }: { arxivId: string; title: string; mark: PaperMark }) {
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {mark.signedIn ? <SaveForm arxivId={arxivId} title={title} saved={mark.saved} /> : <BrowserSaveForm arxivId={arxivId} title={title} />}
+      {mark.signedIn ? (
+        <SaveForm arxivId={arxivId} title={title} saved={mark.saved} />
+      ) : (
+        <BrowserSaveForm arxivId={arxivId} title={title} />
+      )}
       <RatingForm arxivId={arxivId} title={title} rating={mark.rating} />
     </div>
   );
@@ -49,8 +53,16 @@ function SaveForm({ arxivId, title, saved }: { arxivId: string; title: string; s
 
 /** Without a session: with JavaScript the save stays in localStorage; without, the post asks to sign in. */
 function BrowserSaveForm({ arxivId, title }: { arxivId: string; title: string }) {
-  const saves = useSyncExternalStore(subscribeToBrowserSaves, () => readBrowserSaves().join(" "), () => "");
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const saves = useSyncExternalStore(
+    subscribeToBrowserSaves,
+    () => readBrowserSaves().join(" "),
+    () => "",
+  );
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const saved = saves.split(" ").includes(arxivId);
   const [, formAction] = useActionState<SaveState, FormData>(saveAction, { saved: false, error: null });
   return (
@@ -81,7 +93,13 @@ function BrowserSaveForm({ arxivId, title }: { arxivId: string; title: string })
 
 function SaveButton({ saved, title, disabled }: { saved: boolean; title: string; disabled?: boolean }) {
   return (
-    <button type="submit" disabled={disabled} aria-pressed={saved} aria-label={`${saved ? "Saved" : "Save"}: ${title}`} className={saved ? active : idle}>
+    <button
+      type="submit"
+      disabled={disabled}
+      aria-pressed={saved}
+      aria-label={`${saved ? "Saved" : "Save"}: ${title}`}
+      className={saved ? active : idle}
+    >
       <span aria-hidden="true">{saved ? "★" : "☆"}</span>
       {saved ? "Saved" : "Save"}
     </button>

@@ -19,7 +19,13 @@ export function PaperList<T extends ListedPaper>({ papers, controls, more }: Pro
       <ol className="space-y-3">
         {papers.map((paper) => (
           <li key={paper.id}>
-            <PaperCard paper={paper} highlights={paper.highlights} matchedAuthor={paper.matchedAuthor} missing={paper.missing} controls={controls?.(paper)} />
+            <PaperCard
+              paper={paper}
+              highlights={paper.highlights}
+              matchedAuthor={paper.matchedAuthor}
+              missing={paper.missing}
+              controls={controls?.(paper)}
+            />
           </li>
         ))}
       </ol>

@@ -187,12 +187,7 @@ export function PreferenceFields({ id, values, errors, timeZones }: Props) {
       )}
 
       <label className="flex items-start gap-2">
-        <input
-          type="checkbox"
-          name="sendWhenQuiet"
-          defaultChecked={values.sendWhenQuiet}
-          className="mt-1 size-4 accent-accent-600"
-        />
+        <input type="checkbox" name="sendWhenQuiet" defaultChecked={values.sendWhenQuiet} className="mt-1 size-4 accent-accent-600" />
         <span>
           Email me even when nothing new matches
           <span className="block text-sm text-stone-600 dark:text-stone-400">You get the top trending papers instead.</span>

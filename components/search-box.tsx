@@ -8,9 +8,7 @@ type Suggestion = { kind: "paper"; arxivId: string; title: string } | { kind: "a
 const SUGGEST_DELAY_MS = 150;
 
 function suggestionHref(suggestion: Suggestion): string {
-  return suggestion.kind === "paper"
-    ? `/papers/${suggestion.arxivId}`
-    : `/search?q=${encodeURIComponent(`author:"${suggestion.name}"`)}`;
+  return suggestion.kind === "paper" ? `/papers/${suggestion.arxivId}` : `/search?q=${encodeURIComponent(`author:"${suggestion.name}"`)}`;
 }
 
 /**
@@ -132,11 +130,11 @@ export function SearchBox({ initialQuery }: { initialQuery: string }) {
         onKeyDown={onKeyDown}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
-        className="w-full min-w-0 rounded-md border border-stone-300 bg-white py-1.5 pl-3 pr-8 text-sm placeholder:text-stone-500 dark:border-stone-700 dark:bg-stone-900 dark:placeholder:text-stone-400"
+        className="w-full min-w-0 rounded-md border border-stone-300 bg-white py-1.5 pr-8 pl-3 text-sm placeholder:text-stone-500 dark:border-stone-700 dark:bg-stone-900 dark:placeholder:text-stone-400"
       />
       <kbd
         aria-hidden="true"
-        className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 rounded border border-stone-300 px-1.5 font-sans text-xs text-stone-500 dark:border-stone-600 dark:text-stone-400"
+        className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-stone-300 px-1.5 font-sans text-xs text-stone-500 dark:border-stone-600 dark:text-stone-400"
       >
         /
       </kbd>
@@ -162,7 +160,9 @@ export function SearchBox({ initialQuery }: { initialQuery: string }) {
               {suggestion.kind === "paper" ? "Paper" : "Author"}
             </span>
             <span className="truncate">
-              {suggestion.kind === "paper" ? suggestion.title : `${suggestion.name} · ${suggestion.papers} ${suggestion.papers === 1 ? "paper" : "papers"}`}
+              {suggestion.kind === "paper"
+                ? suggestion.title
+                : `${suggestion.name} · ${suggestion.papers} ${suggestion.papers === 1 ? "paper" : "papers"}`}
             </span>
           </li>
         ))}

@@ -4,8 +4,7 @@ import { useFormStatus } from "react-dom";
 
 const VARIANTS = {
   primary: "bg-accent-600 text-white hover:bg-accent-700",
-  secondary:
-    "border border-stone-300 bg-white hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900 dark:hover:bg-stone-800",
+  secondary: "border border-stone-300 bg-white hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900 dark:hover:bg-stone-800",
   danger: "bg-red-700 text-white hover:bg-red-800",
 };
 

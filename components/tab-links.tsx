@@ -13,8 +13,8 @@ export function TabLinks({ label, tabs, className = "flex" }: { label: string; t
           aria-current={tab.current ? "page" : undefined}
           className={
             tab.current
-              ? "whitespace-nowrap rounded-md bg-white px-2.5 py-1.5 font-medium shadow-sm sm:px-3 dark:bg-stone-700"
-              : "whitespace-nowrap rounded-md px-2.5 py-1.5 text-stone-600 hover:text-stone-900 sm:px-3 dark:text-stone-300 dark:hover:text-white"
+              ? "rounded-md bg-white px-2.5 py-1.5 font-medium whitespace-nowrap shadow-sm sm:px-3 dark:bg-stone-700"
+              : "rounded-md px-2.5 py-1.5 whitespace-nowrap text-stone-600 hover:text-stone-900 sm:px-3 dark:text-stone-300 dark:hover:text-white"
           }
         >
           {tab.label}

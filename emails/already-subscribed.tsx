@@ -17,8 +17,7 @@ function AlreadySubscribed({ email, manageUrl, unsubscribeUrl, manageLinkDays }:
         You&apos;re already subscribed
       </h1>
       <p className="pp-text" style={styles.paragraph}>
-        Someone, probably you, just asked to subscribe {email} to PaperPulse. This address is already subscribed, so
-        nothing has changed.
+        Someone, probably you, just asked to subscribe {email} to PaperPulse. This address is already subscribed, so nothing has changed.
       </p>
       <p className="pp-text" style={styles.paragraph}>
         To change your topics or schedule, pause, or leave, use your personal link:

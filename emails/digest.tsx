@@ -129,7 +129,10 @@ function PaperItem({ paper, matched, cache }: { paper: DigestEmailPaper; matched
           <td style={{ padding: "18px 0 14px" }}>
             {matched.length > 0 && (
               <p className="pp-muted" style={{ ...small, margin: "0 0 4px" }}>
-                Matches: <strong className="pp-text" style={{ color: colors.text }}>{matched.join(", ")}</strong>
+                Matches:{" "}
+                <strong className="pp-text" style={{ color: colors.text }}>
+                  {matched.join(", ")}
+                </strong>
               </p>
             )}
             <CachedPaper paper={paper} cache={cache} />
@@ -160,7 +163,12 @@ function MatchedPaper({ paper, matched, cache }: { paper: DigestEmailPaper; matc
   if (!split || matched.length === 0) return <PaperItem paper={paper} matched={matched} cache={cache} />;
   const terms = matched.join(", ");
   // As the renderers would write the terms: escaped in HTML, whitespace collapsed in text.
-  return <Prerendered html={split.html[0] + escapeText(terms) + split.html[1]} text={split.text[0] + collapseWhitespace(terms) + split.text[1]} />;
+  return (
+    <Prerendered
+      html={split.html[0] + escapeText(terms) + split.html[1]}
+      text={split.text[0] + collapseWhitespace(terms) + split.text[1]}
+    />
+  );
 }
 
 function AlsoTrending({ papers }: { papers: DigestEmailData["alsoTrending"] }) {
@@ -193,7 +201,11 @@ function AlsoTrending({ papers }: { papers: DigestEmailData["alsoTrending"] }) {
 function Digest({ cache, ...data }: DigestEmailData & { cache: DigestRenderCache }) {
   const { papers, alsoTrending, quiet } = data;
   return (
-    <EmailLayout title={digestSubject(data)} preheader={digestPreheader(data)} footer={{ reason: digestReason(data), manageUrl: data.manageUrl, unsubscribeUrl: data.unsubscribeUrl }}>
+    <EmailLayout
+      title={digestSubject(data)}
+      preheader={digestPreheader(data)}
+      footer={{ reason: digestReason(data), manageUrl: data.manageUrl, unsubscribeUrl: data.unsubscribeUrl }}
+    >
       <h1 className="pp-text" style={{ ...styles.heading, margin: "0 0 6px" }}>
         {quiet ? "Trending on PaperPulse" : papers.length === 1 ? "A new paper for you" : `${papers.length} new papers for you`}
       </h1>

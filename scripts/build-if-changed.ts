@@ -5,7 +5,17 @@ import { readFile, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const BUILD_INPUTS = ["app", "components", "lib", "emails", "public", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "emails",
+  "public",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 /** Fingerprint of everything `next build` reads, so a start only rebuilds after a change. */
 async function sourceFingerprint(): Promise<string> {

@@ -74,7 +74,11 @@ function readCommand(argv: string[]): { command: Command; json: boolean } {
   if (source !== "ids" && rest.length > 0) throw new UsageError(`Unexpected argument ${JSON.stringify(rest[0])}.`);
   const result = commandSchema.safeParse({
     source,
-    categories: values.category?.flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean) ?? [],
+    categories:
+      values.category
+        ?.flatMap((value) => value.split(","))
+        .map((value) => value.trim())
+        .filter(Boolean) ?? [],
     days: values.days,
     from: values.from,
     to: values.to,

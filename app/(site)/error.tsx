@@ -6,7 +6,12 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="text-lg font-semibold">Something went wrong on our side.</h1>
       <p className="mt-2 text-sm text-stone-700 dark:text-stone-300">
         Please try again in a moment.
-        {error.digest && <> If it keeps happening, mention reference <code>{error.digest}</code>.</>}
+        {error.digest && (
+          <>
+            {" "}
+            If it keeps happening, mention reference <code>{error.digest}</code>.
+          </>
+        )}
       </p>
       <button
         type="button"

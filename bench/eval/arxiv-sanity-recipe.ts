@@ -29,7 +29,8 @@ function tokens(text: string): string[] {
 export function arxivSanityFeatures(papers: CorpusPaper[]): SparseRow[] {
   const counts = papers.map((paper) => {
     const tally = new Map<string, number>();
-    for (const token of tokens(`${paper.title} ${paper.abstract} ${paper.authors.join(" ")}`)) tally.set(token, (tally.get(token) ?? 0) + 1);
+    for (const token of tokens(`${paper.title} ${paper.abstract} ${paper.authors.join(" ")}`))
+      tally.set(token, (tally.get(token) ?? 0) + 1);
     return tally;
   });
   const df = new Map<string, number>();
@@ -52,7 +53,10 @@ export function arxivSanityFeatures(papers: CorpusPaper[]): SparseRow[] {
       .filter(([term]) => column.has(term))
       .map(([term, count]) => [column.get(term)!, (1 + Math.log(count)) * (Math.log((1 + n) / (1 + df.get(term)!)) + 1)] as const);
     const norm = Math.hypot(...entries.map(([, value]) => value)) || 1;
-    return { columns: Int32Array.from(entries.map(([index]) => index)), values: Float64Array.from(entries.map(([, value]) => value / norm)) };
+    return {
+      columns: Int32Array.from(entries.map(([index]) => index)),
+      values: Float64Array.from(entries.map(([, value]) => value / norm)),
+    };
   });
 }
 

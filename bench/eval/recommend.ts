@@ -20,14 +20,18 @@ import { PAPERS_PER_SUBTOPIC, syntheticCorpus } from "./synthetic-topics";
 type Trial = { liked: string[]; hidden: string };
 type Method = (liked: string[]) => Promise<string[]>;
 export type MethodResult = { hitRate: number; ndcg: number; msPerRequest: number };
-export type RecommendEvaluation = Record<"seed" | "synthetic", Record<"ours" | "keyword" | "arxivSanity", MethodResult>> & { markdown: string };
+export type RecommendEvaluation = Record<"seed" | "synthetic", Record<"ours" | "keyword" | "arxivSanity", MethodResult>> & {
+  markdown: string;
+};
 
 const LIKED_PER_SYNTHETIC_READER = 5;
 /** Each synthetic reader hides the first papers of their list in turn, one a trial. */
 const HIDDEN_PER_SYNTHETIC_READER = 2;
 
 function seedTrials(): Trial[] {
-  return Object.values(SIMILAR_TOPIC_GROUPS).flatMap((group) => group.map((hidden) => ({ hidden, liked: group.filter((id) => id !== hidden) })));
+  return Object.values(SIMILAR_TOPIC_GROUPS).flatMap((group) =>
+    group.map((hidden) => ({ hidden, liked: group.filter((id) => id !== hidden) })),
+  );
 }
 
 function syntheticTrials(): Trial[] {
@@ -56,7 +60,10 @@ export async function evaluateRecommendations(): Promise<RecommendEvaluation> {
   const { db } = (await import("../../lib/db")) as { db: PrismaClient };
   const { recommendFor } = await import("../../lib/recommend/recommend-for");
   await db.$executeRaw`ANALYZE paper`;
-  const papers = await db.paper.findMany({ select: { id: true, arxivId: true, title: true, abstract: true, authors: true }, orderBy: { id: "asc" } });
+  const papers = await db.paper.findMany({
+    select: { id: true, arxivId: true, title: true, abstract: true, authors: true },
+    orderBy: { id: "asc" },
+  });
   const idOf = new Map(papers.map((paper) => [paper.arxivId, paper.id]));
   const features = arxivSanityFeatures(papers);
   const indexOf = new Map(papers.map((paper, index) => [paper.arxivId, index]));
@@ -66,14 +73,20 @@ export async function evaluateRecommendations(): Promise<RecommendEvaluation> {
     keyword: async (liked) => {
       const fused = new Map<string, number>();
       for (const id of liked) {
-        (await keywordSimilarPapers(db, idOf.get(id)!, 20)).forEach((similar, rank) => fused.set(similar, (fused.get(similar) ?? 0) + 1 / (60 + rank)));
+        (await keywordSimilarPapers(db, idOf.get(id)!, 20)).forEach((similar, rank) =>
+          fused.set(similar, (fused.get(similar) ?? 0) + 1 / (60 + rank)),
+        );
       }
-      return [...fused].filter(([id]) => !liked.includes(id)).sort((a, b) => b[1] - a[1]).map(([id]) => id);
+      return [...fused]
+        .filter(([id]) => !liked.includes(id))
+        .sort((a, b) => b[1] - a[1])
+        .map(([id]) => id);
     },
     arxivSanity: async (liked) => {
       const positive = new Set(liked.map((id) => indexOf.get(id)!));
       const scores = linearSvcScores(features, positive);
-      return papers.map((paper, index) => ({ id: paper.arxivId, score: scores[index]!, liked: positive.has(index) }))
+      return papers
+        .map((paper, index) => ({ id: paper.arxivId, score: scores[index]!, liked: positive.has(index) }))
         .filter((paper) => !paper.liked)
         .sort((a, b) => b.score - a.score)
         .map((paper) => paper.id);
@@ -86,7 +99,11 @@ export async function evaluateRecommendations(): Promise<RecommendEvaluation> {
       result[corpus][name] = await run(method, trials);
     }
   }
-  const names = { ours: "Ours: logistic regression over stored vectors, index candidates", keyword: "Keyword similar papers, fused by reciprocal rank", arxivSanity: "arxiv-sanity-lite recipe (tf-idf 1–2-grams, LinearSVC C=0.01)" };
+  const names = {
+    ours: "Ours: logistic regression over stored vectors, index candidates",
+    keyword: "Keyword similar papers, fused by reciprocal rank",
+    arxivSanity: "arxiv-sanity-lite recipe (tf-idf 1–2-grams, LinearSVC C=0.01)",
+  };
   const table = (corpus: "seed" | "synthetic") => [
     "| Method | hit rate@10 | nDCG@10 | ms a request |",
     "| --- | ---: | ---: | ---: |",

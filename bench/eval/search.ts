@@ -9,7 +9,12 @@ export const CUTOFF = 10;
 
 export type JudgedQuery = { query: string; kind: string; relevant: string[] };
 export type QueryScore = JudgedQuery & { found: string[]; recall: number; ndcg: number };
-export type SearchEval = { recall: number; ndcg: number; byKind: Map<string, { recall: number; ndcg: number; queries: number }>; scores: QueryScore[] };
+export type SearchEval = {
+  recall: number;
+  ndcg: number;
+  byKind: Map<string, { recall: number; ndcg: number; queries: number }>;
+  scores: QueryScore[];
+};
 
 export function judgedSearchQueries(): JudgedQuery[] {
   const file = path.join(import.meta.dirname, "search-queries.json");
@@ -24,7 +29,12 @@ export async function evaluateSearch(): Promise<SearchEval> {
   for (const judged of judgedSearchQueries()) {
     const result = await searchPapers(searchQuerySchema.parse({ q: judged.query, limit: String(CUTOFF) }));
     const found = result.papers.map((paper) => paper.arxivId);
-    scores.push({ ...judged, found, recall: recallAt(found, new Set(judged.relevant), CUTOFF), ndcg: ndcgAt(found, new Set(judged.relevant), CUTOFF) });
+    scores.push({
+      ...judged,
+      found,
+      recall: recallAt(found, new Set(judged.relevant), CUTOFF),
+      ndcg: ndcgAt(found, new Set(judged.relevant), CUTOFF),
+    });
   }
   const byKind = new Map<string, { recall: number; ndcg: number; queries: number }>();
   for (const kind of new Set(scores.map((score) => score.kind))) {

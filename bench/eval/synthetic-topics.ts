@@ -28,7 +28,8 @@ function inventWords(random: () => number, count: number, taken: Set<string>): s
   while (words.length < count) {
     let word = "";
     const syllables = 2 + Math.floor(random() * 2);
-    for (let i = 0; i < syllables; i++) word += CONSONANTS[Math.floor(random() * CONSONANTS.length)]! + VOWELS[Math.floor(random() * VOWELS.length)]!;
+    for (let i = 0; i < syllables; i++)
+      word += CONSONANTS[Math.floor(random() * CONSONANTS.length)]! + VOWELS[Math.floor(random() * VOWELS.length)]!;
     word += CONSONANTS[Math.floor(random() * CONSONANTS.length)]!;
     if (!taken.has(word)) {
       taken.add(word);
@@ -47,7 +48,11 @@ export function syntheticCorpus(seed = 20261206): SyntheticPaper[] {
   const topics = Array.from({ length: TOPICS }, () => ({
     words: inventWords(random, 25, taken),
     subtopics: Array.from({ length: SUBTOPICS }, () => inventWords(random, 8, taken)),
-    authors: Array.from({ length: 8 }, () => inventWords(random, 2, taken).map((name) => name[0]!.toUpperCase() + name.slice(1)).join(" ")),
+    authors: Array.from({ length: 8 }, () =>
+      inventWords(random, 2, taken)
+        .map((name) => name[0]!.toUpperCase() + name.slice(1))
+        .join(" "),
+    ),
   }));
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   // General words follow a Zipf-like law: a few are everywhere, most are rare.

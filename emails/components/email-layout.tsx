@@ -37,7 +37,14 @@ export function EmailLayout({ title, preheader, footer, children }: LayoutProps)
             {"\u00a0\u200c".repeat(60)}
           </div>
         </HtmlOnly>
-        <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} className="pp-page" style={{ backgroundColor: colors.page }}>
+        <table
+          role="presentation"
+          width="100%"
+          cellPadding={0}
+          cellSpacing={0}
+          className="pp-page"
+          style={{ backgroundColor: colors.page }}
+        >
           <tbody>
             <tr>
               <td align="center" style={{ padding: "24px 12px" }}>

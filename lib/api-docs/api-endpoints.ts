@@ -107,7 +107,9 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
       "Papers ranked by a model trained on the liked (and disliked) papers, comma-separated ids. `because` names the liked papers each is closest to, `terms` what weighed most. " +
       "Liked and disliked papers are left out; unknown ids are listed in `unknown` and ignored; no known liked paper is a 400. `period` (default `all`) limits by listing day.",
     query: recommendationQuerySchema,
-    responses: { 200: "`{query: {period, limit}, liked, disliked, unknown, papers: [PaperCard & {score, because: [arxivId], terms: [term]}]}`" },
+    responses: {
+      200: "`{query: {period, limit}, liked, disliked, unknown, papers: [PaperCard & {score, because: [arxivId], terms: [term]}]}`",
+    },
     errors: [400, 503],
   },
   {
@@ -294,7 +296,8 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
     methods: ["GET", "POST"],
     tag: "Operations",
     summary: "Fetch papers imports are waiting for",
-    description: "Fetches imported papers arXiv could not deliver earlier and saves them to the libraries waiting for them; call it every ten minutes or so.",
+    description:
+      "Fetches imported papers arXiv could not deliver earlier and saves them to the libraries waiting for them; call it every ten minutes or so.",
     cron: true,
     responses: { 200: "`{saved, dropped, waiting}`" },
     errors: CRON_ERRORS,

@@ -92,7 +92,9 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
       // Why each was picked: the subscriber's topics that matched it, in their order.
       const papers = matched.map(({ paperId }) => ({
         paperId,
-        matchedTerms: recipient.topics.filter((topic) => matcher.matchedBy(topic).has(paperId)).map((topic) => matcher.whyPicked(topic, paperId)),
+        matchedTerms: recipient.topics
+          .filter((topic) => matcher.matchedBy(topic).has(paperId))
+          .map((topic) => matcher.whyPicked(topic, paperId)),
       }));
       return { recipient, papers, quiet: false, alsoTrending: pickTrending(trending!, shown, ALSO_TRENDING) };
     }
@@ -103,7 +105,7 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
   async function build(deliveries: ClaimedDelivery[]): Promise<BuiltDigest[]> {
     const recipients = await loadRecipients(deliveries.map((delivery) => delivery.subscriberId));
     if (!trending) {
-        trending = (await loadTrendingPool()).map((paper) => ({ paperId: paper.paperId, heat: paperHeat(paper.trendingScore, today) }));
+      trending = (await loadTrendingPool()).map((paper) => ({ paperId: paper.paperId, heat: paperHeat(paper.trendingScore, today) }));
     }
     const live = deliveries.flatMap((delivery) => {
       const recipient = recipients.get(delivery.subscriberId);
@@ -126,7 +128,7 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
     const sending = picks.filter((digest) => digest.papers.length > 0);
     let links: EmailLinks[] = [];
     if (options.links !== false && sending.length > 0) {
-        links = await issueEmailLinks(sending.map((digest) => digest.recipient.id));
+      links = await issueEmailLinks(sending.map((digest) => digest.recipient.id));
     }
     const linksBySubscriber = new Map(sending.map((digest, index) => [digest.recipient.id, links[index]!]));
 

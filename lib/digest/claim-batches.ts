@@ -32,7 +32,12 @@ export async function* claimBatches(run: DigestRun): AsyncGenerator<ClaimedDeliv
   }
   let afterId: number | null = 0;
   while (afterId !== null && run.timeLeft() > 0) {
-    const page: Awaited<ReturnType<typeof findDueSubscribers>> = await findDueSubscribers(afterId, nextBatchSize(), run.start, settings.sendHour);
+    const page: Awaited<ReturnType<typeof findDueSubscribers>> = await findDueSubscribers(
+      afterId,
+      nextBatchSize(),
+      run.start,
+      settings.sendHour,
+    );
     afterId = page.nextAfterId;
     if (page.due.length === 0) continue;
     const batch = await claimDeliveries(page.due, { runId: run.id, now: run.start, leaseUntil: leaseUntil() });

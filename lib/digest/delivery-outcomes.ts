@@ -36,7 +36,9 @@ export async function markSending(deliveryIds: number[], runId: string, now: Dat
  * statement (see progress-writes.ts).
  */
 export async function recordSent(sent: SentDelivery[], now: Date): Promise<void> {
-  const papers = sent.flatMap((delivery) => delivery.papers.map((paper, index) => ({ deliveryId: delivery.id, position: index + 1, ...paper })));
+  const papers = sent.flatMap((delivery) =>
+    delivery.papers.map((paper, index) => ({ deliveryId: delivery.id, position: index + 1, ...paper })),
+  );
   await db.$executeRaw`
     WITH input AS (
       SELECT * FROM unnest(

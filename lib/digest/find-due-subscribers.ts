@@ -51,9 +51,7 @@ export async function findDueSubscribers(
     LIMIT ${limit}`;
   const due = rows.flatMap((row) => {
     const periodKey = duePeriod(row, now, sendHour);
-    return periodKey
-      ? [{ id: row.id, frequency: row.frequency, timeZone: row.timeZone, periodKey, lastWindowEnd: row.lastWindowEnd }]
-      : [];
+    return periodKey ? [{ id: row.id, frequency: row.frequency, timeZone: row.timeZone, periodKey, lastWindowEnd: row.lastWindowEnd }] : [];
   });
   return { due, scanned: rows.length, nextAfterId: rows.length === limit ? rows.at(-1)!.id : null };
 }

@@ -42,7 +42,11 @@ export async function previewDigest(token: string | undefined, now = new Date())
   const [built] = await createDigestBuilder({ now, links: false }).build([delivery]);
   if (!built?.content) return { ok: true, state: "empty", since: window.start };
 
-  const links = { manageUrl: manageUrl(token!), unsubscribeUrl: unsubscribeUrl(token!), oneClickUnsubscribeUrl: oneClickUnsubscribeUrl(token!) };
+  const links = {
+    manageUrl: manageUrl(token!),
+    unsubscribeUrl: unsubscribeUrl(token!),
+    oneClickUnsubscribeUrl: oneClickUnsubscribeUrl(token!),
+  };
   const message = composeDigestMessage({ periodKey: key, messageId, content: built.content, links }, env.APP_URL);
   return {
     ok: true,

@@ -80,7 +80,12 @@ export function rankPapers(candidates: Iterable<Candidate>, exclude: ReadonlySet
     }
     merged.set(candidate.paperId, { ...seen, matches });
   }
-  const scored = [...merged.values()].map((candidate) => ({ paperId: candidate.paperId, heat: candidate.heat, score: digestScore(candidate), candidate }));
+  const scored = [...merged.values()].map((candidate) => ({
+    paperId: candidate.paperId,
+    heat: candidate.heat,
+    score: digestScore(candidate),
+    candidate,
+  }));
   return topScored(scored, Math.max(0, limit)).map(({ candidate, score }) => ({
     paperId: candidate.paperId,
     score,

@@ -115,7 +115,10 @@ export function createTopicMatcher(cutoff: Date) {
         SELECT topic, array_agg(id) AS ids, array_agg(rank) AS ranks, array_agg(missing) AS missing
         FROM (${Prisma.join(branches, " UNION ALL ")}) m GROUP BY topic`;
       for (const { topic, ids, ranks, missing } of rows) {
-        found.set(topic, ids.map((paperId, at) => ({ paperId, textRank: ranks[at]!, missing: missing[at] ? missing[at].split(WORD_SEPARATOR) : [] })));
+        found.set(
+          topic,
+          ids.map((paperId, at) => ({ paperId, textRank: ranks[at]!, missing: missing[at] ? missing[at].split(WORD_SEPARATOR) : [] })),
+        );
       }
       await loadPapers(rows.flatMap((row) => row.ids));
     }

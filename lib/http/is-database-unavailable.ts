@@ -1,4 +1,10 @@
-const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TlsConnectionError"]);
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "TlsConnectionError",
+]);
 // Prisma's codes for "can't reach", "timed out", "server closed the connection", "pool timeout".
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 
@@ -30,7 +36,8 @@ export function isStatementTimeout(error: unknown): boolean {
   for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
     const candidate = current as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: Cause } }; cause?: unknown };
     const cause = candidate.meta?.driverAdapterError?.cause ?? (candidate.cause as Cause | undefined);
-    if (candidate.code === "57014" || candidate.meta?.code === "57014" || cause?.originalCode === "57014" || cause?.code === "57014") return true;
+    if (candidate.code === "57014" || candidate.meta?.code === "57014" || cause?.originalCode === "57014" || cause?.code === "57014")
+      return true;
     current = candidate.cause;
   }
   return false;

@@ -53,10 +53,7 @@ export function jsonRoute<Context>(handler: Handler<Context>): Handler<Context> 
         return jsonError(new AppError("unavailable", message, { retryAfterSeconds: 5 }));
       }
       console.error(`[${requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
-      return NextResponse.json(
-        { error: { code: "internal", message: "Something went wrong on our side.", requestId } },
-        { status: 500 },
-      );
+      return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side.", requestId } }, { status: 500 });
     }
   };
 }

@@ -54,7 +54,10 @@ export function issueVoterCookie(request: NextRequest, response: NextResponse): 
 export function crossSiteActionRefusal(request: NextRequest): NextResponse | null {
   if (request.method !== "POST" || request.nextUrl.pathname.startsWith("/api/")) return null;
   if (isSameOrigin(request.headers, env.APP_URL)) return null;
-  return new NextResponse("Cross-site form submissions are not allowed.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new NextResponse("Cross-site form submissions are not allowed.", {
+    status: 403,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 /**
@@ -68,7 +71,8 @@ export async function outageRefusal(request: NextRequest): Promise<NextResponse 
   return statusPageResponse({
     status: 503,
     title: "PaperPulse cannot reach its database right now.",
-    message: "Nothing is lost: papers, votes and subscriptions are kept in the database, which is usually back within a minute. Please reload this page shortly.",
+    message:
+      "Nothing is lost: papers, votes and subscriptions are kept in the database, which is usually back within a minute. Please reload this page shortly.",
     retryAfterSeconds: 5,
   });
 }

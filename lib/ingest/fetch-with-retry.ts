@@ -70,7 +70,8 @@ function networkError(error: unknown, url: string, options: HttpOptions): Ingest
   if (error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError")) {
     return new IngestError(`${options.label} did not answer within ${options.timeoutMs / 1000} s (${url})`, { retryable: true });
   }
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+  const cause =
+    error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
   return new IngestError(`${options.label} could not be reached: ${cause} (${url})`, { retryable: true });
 }
 
@@ -92,7 +93,10 @@ async function bodySnippet(response: Response): Promise<string> {
   } catch {
     jsonError = undefined;
   }
-  const text = (atomSummary ?? (typeof jsonError === "string" ? jsonError : body)).replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  const text = (atomSummary ?? (typeof jsonError === "string" ? jsonError : body))
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return text ? `: ${text.slice(0, 200)}` : "";
 }
 

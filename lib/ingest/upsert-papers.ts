@@ -131,7 +131,10 @@ async function upsertRows(client: Client, papers: PaperInput[]): Promise<UpsertC
 
   const inserted = written.filter((row) => row.inserted).length;
   const insertedIds = new Set(written.flatMap((row) => (row.inserted ? [row.arxivId] : [])));
-  await recordAbbreviations((sql) => client.$queryRaw(sql), papers.filter((paper) => insertedIds.has(paper.arxivId)));
+  await recordAbbreviations(
+    (sql) => client.$queryRaw(sql),
+    papers.filter((paper) => insertedIds.has(paper.arxivId)),
+  );
   return { inserted, updated: written.length - inserted, unchanged: rows.length - written.length };
 }
 

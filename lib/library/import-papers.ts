@@ -75,7 +75,8 @@ export async function importPapers(
       else summary.waiting.push({ arxivId, reason: "arXiv could not be reached; we will try again and save it when it arrives." });
     }
   }
-  for (const arxivId of unknown.slice(FETCH_NOW)) summary.waiting.push({ arxivId, reason: "Queued: fetched from arXiv in the background, then saved." });
+  for (const arxivId of unknown.slice(FETCH_NOW))
+    summary.waiting.push({ arxivId, reason: "Queued: fetched from arXiv in the background, then saved." });
   if (summary.waiting.length > 0) {
     await db.$executeRaw`
       INSERT INTO library_import_pending (reader_id, arxiv_id)

@@ -12,11 +12,21 @@ export const tagNameSchema = z
 
 /** What a library page or `GET /api/library` asks for; every field optional. */
 export const libraryQuerySchema = z.object({
-  q: z.string().trim().max(200, "Search at most 200 characters.").optional().transform((value) => value || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(200, "Search at most 200 characters.")
+    .optional()
+    .transform((value) => value || undefined),
   tag: tagNameSchema.optional().or(z.literal("").transform(() => undefined)),
   sort: z.enum(LIBRARY_SORTS, { error: "sort must be saved, published or title" }).default("saved"),
   cursor: z.string().max(3_000).optional(),
-  limit: z.coerce.number({ error: "limit must be a number" }).int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(25),
+  limit: z.coerce
+    .number({ error: "limit must be a number" })
+    .int()
+    .min(1, "limit must be at least 1")
+    .max(100, "limit must be at most 100")
+    .default(25),
 });
 
 export type LibraryQuery = z.infer<typeof libraryQuerySchema>;

@@ -34,7 +34,10 @@ const CURSOR_CAST: Record<LibrarySort, (value: string) => Prisma.Sql> = {
  */
 export async function listLibrary(readerId: number, query: LibraryQuery): Promise<LibraryPage> {
   const cursor = query.cursor === undefined ? null : decodeLibraryCursor(query.cursor);
-  if (query.cursor !== undefined && !cursor) throw new AppError("bad_request", "This page link is broken; start again from the first page.", { fields: { cursor: ["not a cursor we issued"] } });
+  if (query.cursor !== undefined && !cursor)
+    throw new AppError("bad_request", "This page link is broken; start again from the first page.", {
+      fields: { cursor: ["not a cursor we issued"] },
+    });
   const sort = SORT_KEY[query.sort];
   const direction = sort.descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const after = cursor
@@ -60,10 +63,17 @@ export async function listLibrary(readerId: number, query: LibraryQuery): Promis
     LIMIT ${query.limit + 1}`;
 
   const page = rows.slice(0, query.limit);
-  const tags = await tagsOfItems(readerId, page.map((row) => row.id));
+  const tags = await tagsOfItems(
+    readerId,
+    page.map((row) => row.id),
+  );
   const last = page.at(-1);
   return {
-    items: page.map(({ savedAt, cursorValue: _cursor, ...paper }) => ({ paper, savedAt: savedAt.toISOString(), tags: tags.get(paper.id) ?? [] })),
+    items: page.map(({ savedAt, cursorValue: _cursor, ...paper }) => ({
+      paper,
+      savedAt: savedAt.toISOString(),
+      tags: tags.get(paper.id) ?? [],
+    })),
     nextCursor: rows.length > query.limit && last ? encodeLibraryCursor({ value: last.cursorValue, paperId: last.id }) : null,
   };
 }

@@ -10,7 +10,8 @@ import { importPapers, type ImportSummary } from "./import-papers";
 /** Reads a request body of at most `maxBytes`, stopping as soon as it is longer. */
 export async function readBodyBytes(request: Request, maxBytes = MAX_IMPORT_BYTES): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  const tooLarge = () => new AppError("bad_request", `Imports are limited to ${maxBytes / 1024 / 1024} MB; export one collection at a time.`);
+  const tooLarge = () =>
+    new AppError("bad_request", `Imports are limited to ${maxBytes / 1024 / 1024} MB; export one collection at a time.`);
   if (declared > maxBytes) throw tooLarge();
   const chunks: Uint8Array[] = [];
   let length = 0;
@@ -49,9 +50,13 @@ export async function runImport(readerId: number, input: { paste?: string; file?
   } else {
     text = input.paste ?? "";
     source = "paste";
-    if (new TextEncoder().encode(text).length > MAX_IMPORT_BYTES) throw new AppError("bad_request", "That is too much text to paste; upload it as a file of up to 2 MB.");
+    if (new TextEncoder().encode(text).length > MAX_IMPORT_BYTES)
+      throw new AppError("bad_request", "That is too much text to paste; upload it as a file of up to 2 MB.");
   }
-  if (text.trim() === "") throw new AppError("bad_request", "Paste arXiv ids or links, or choose a BibTeX or RIS file.", { fields: { paste: ["nothing to import"] } });
+  if (text.trim() === "")
+    throw new AppError("bad_request", "Paste arXiv ids or links, or choose a BibTeX or RIS file.", {
+      fields: { paste: ["nothing to import"] },
+    });
   await consumeRateLimit(IMPORTS_PER_READER, String(readerId));
   const summary = await importPapers(readerId, { text, source, tags: input.tags });
   if (summary.found === 0) {

@@ -16,5 +16,8 @@ export async function getReaderTaste(readerId: number, limit = 500): Promise<{ l
     GROUP BY paper_id
     ORDER BY max(at) DESC
     LIMIT ${limit}`;
-  return { liked: rows.filter((row) => !row.disliked).map((row) => row.paperId), disliked: rows.filter((row) => row.disliked).map((row) => row.paperId) };
+  return {
+    liked: rows.filter((row) => !row.disliked).map((row) => row.paperId),
+    disliked: rows.filter((row) => row.disliked).map((row) => row.paperId),
+  };
 }

@@ -12,7 +12,9 @@ const MAX_ATTEMPTS = 8;
  * asked. An id arXiv does not know, or one that kept failing for MAX_ATTEMPTS runs, is dropped;
  * otherwise the next attempt waits twice as long as the last (from 10 minutes).
  */
-export async function retryPendingImports(options: ArxivOptions = arxivOptions()): Promise<{ saved: number; dropped: number; waiting: number }> {
+export async function retryPendingImports(
+  options: ArxivOptions = arxivOptions(),
+): Promise<{ saved: number; dropped: number; waiting: number }> {
   const due = await db.$queryRaw<{ arxivId: string }[]>`
     SELECT DISTINCT arxiv_id AS "arxivId" FROM library_import_pending WHERE next_attempt_at <= now() LIMIT ${BATCH}`;
   if (due.length === 0) return { saved: 0, dropped: 0, waiting: 0 };

@@ -12,13 +12,15 @@ const MAX_TAGS_PER_CHANGE = 20;
 
 /** The ids of tags by name, creating those that do not exist yet (names match ignoring case). */
 async function ensureTags(tx: Client, readerId: number, names: string[]): Promise<number[]> {
-  if (names.length > MAX_TAGS_PER_CHANGE) throw new AppError("bad_request", `At most ${MAX_TAGS_PER_CHANGE} tags at once.`, { fields: { tags: ["too many tags"] } });
+  if (names.length > MAX_TAGS_PER_CHANGE)
+    throw new AppError("bad_request", `At most ${MAX_TAGS_PER_CHANGE} tags at once.`, { fields: { tags: ["too many tags"] } });
   if (names.length === 0) return [];
   await tx.$executeRaw`
     INSERT INTO library_tag (reader_id, name) SELECT ${readerId}, name FROM unnest(${names}::text[]) AS n(name)
     ON CONFLICT (reader_id, lower(name)) DO NOTHING`;
   const [count] = await tx.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM library_tag WHERE reader_id = ${readerId}`;
-  if ((count?.count ?? 0) > MAX_TAGS_PER_READER) throw new AppError("bad_request", `A library holds at most ${MAX_TAGS_PER_READER} tags.`, { fields: { tags: ["too many tags"] } });
+  if ((count?.count ?? 0) > MAX_TAGS_PER_READER)
+    throw new AppError("bad_request", `A library holds at most ${MAX_TAGS_PER_READER} tags.`, { fields: { tags: ["too many tags"] } });
   const rows = await tx.$queryRaw<{ id: number }[]>`
     SELECT id FROM library_tag WHERE reader_id = ${readerId} AND lower(name) = ANY(SELECT lower(unnest(${names}::text[])))`;
   return rows.map((row) => row.id);

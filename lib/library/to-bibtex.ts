@@ -25,16 +25,27 @@ const SPECIAL: Record<string, string> = {
 };
 
 export function escapeBibtex(value: string): string {
-  return value.replace(/\s+/g, " ").trim().replace(/[\\{}&%$#_~^]/g, (char) => SPECIAL[char]!);
+  return value
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\{}&%$#_~^]/g, (char) => SPECIAL[char]!);
 }
 
 const STOP_WORDS = new Set(["a", "an", "the", "on", "of", "for", "in", "to", "and", "with", "towards", "toward", "is", "are"]);
 
 /** "vaswani2017attention": first author's surname, year, first telling title word, in ASCII. */
 function citationKey(paper: BibtexPaper): string {
-  const ascii = (value: string) => value.normalize("NFKD").replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+  const ascii = (value: string) =>
+    value
+      .normalize("NFKD")
+      .replace(/[^A-Za-z0-9]/g, "")
+      .toLowerCase();
   const surname = ascii(paper.authors[0]?.trim().split(/\s+/).at(-1) ?? "") || "arxiv";
-  const word = paper.title.split(/\s+/).map(ascii).find((candidate) => candidate && !STOP_WORDS.has(candidate)) ?? "";
+  const word =
+    paper.title
+      .split(/\s+/)
+      .map(ascii)
+      .find((candidate) => candidate && !STOP_WORDS.has(candidate)) ?? "";
   return `${surname}${paper.publishedOn.slice(0, 4)}${word}`;
 }
 
@@ -49,7 +60,8 @@ export function toBibtex(papers: BibtexPaper[]): string {
       const base = citationKey(paper);
       const seen = used.get(base) ?? 0;
       used.set(base, seen + 1);
-      const key = seen === 0 ? base : `${base}${String.fromCharCode(97 + ((seen - 1) % 26))}${seen > 26 ? Math.floor((seen - 1) / 26) : ""}`;
+      const key =
+        seen === 0 ? base : `${base}${String.fromCharCode(97 + ((seen - 1) % 26))}${seen > 26 ? Math.floor((seen - 1) / 26) : ""}`;
       const fields: [string, string][] = [
         ["title", escapeBibtex(paper.title)],
         ["author", paper.authors.map(escapeBibtex).join(" and ")],

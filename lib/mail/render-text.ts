@@ -60,7 +60,10 @@ class TextWriter {
 
   finish(): string {
     if (this.line.trim() !== "") this.lines.push(this.line.trimEnd());
-    return `${this.lines.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+    return `${this.lines
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim()}\n`;
   }
 }
 
@@ -118,7 +121,9 @@ function writePrerendered(text: string, writer: TextWriter): void {
 }
 
 function writeLink(props: Record<string, unknown>, writer: TextWriter): void {
-  const label = renderText(props.children as ReactNode).trim().replace(/\s+/g, " ");
+  const label = renderText(props.children as ReactNode)
+    .trim()
+    .replace(/\s+/g, " ");
   const href = typeof props.href === "string" ? props.href.replace(/^mailto:/, "") : "";
   if (!href || label === href) return writer.write(label || href);
   writer.write(label ? `${label} <${href}>` : href);

@@ -23,7 +23,11 @@ const STOP_WORDS = new Set(["a", "an", "the", "on", "of", "in", "for", "to", "an
 export function bibtexKey(paper: CitablePaper): string {
   const lastName = fold(paper.authors[0]?.split(/\s+/).at(-1) ?? "") || "anonymous";
   const year = (paper.publishedOn ?? paper.listedOn).slice(0, 4);
-  const firstWord = paper.title.split(/\s+/).map(fold).find((word) => word && !STOP_WORDS.has(word)) ?? "";
+  const firstWord =
+    paper.title
+      .split(/\s+/)
+      .map(fold)
+      .find((word) => word && !STOP_WORDS.has(word)) ?? "";
   return `${lastName}${year}${firstWord}`;
 }
 
@@ -32,7 +36,10 @@ export function bibtexKey(paper: CitablePaper): string {
  * or start a comment escaped; unbalanced braces, which would end the entry early, are dropped.
  */
 function field(value: string): string {
-  const escaped = value.replace(/\s+/g, " ").trim().replace(/(?<!\\)([&%#])/g, "\\$1");
+  const escaped = value
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/(?<!\\)([&%#])/g, "\\$1");
   let depth = 0;
   for (const character of escaped) {
     depth += character === "{" ? 1 : character === "}" ? -1 : 0;

@@ -6,7 +6,20 @@ export type ListingWindow = { from: string; to: string };
 
 const CURRENT_LABELS: Record<Period, string> = { day: "Today", week: "This week", month: "This month", all: "All time" };
 const PAST_LABELS: Record<Period, string> = { day: "Day", week: "Week", month: "Month", all: "All time" };
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** The first day arXiv lists papers on; nothing is older. */
 export const FIRST_LISTING_DAY = "1991-08-14";

@@ -34,10 +34,17 @@ const SPARSE_PAPERS = 10_000;
  * a page. The planner's estimate of the category's size (a planning-only EXPLAIN, from the
  * column's element statistics) decides which.
  */
-export async function listPapersBy(filter: PaperFilter, order: PaperOrder, cursor: FeedCursor | undefined, limit: number): Promise<TrendingPage> {
+export async function listPapersBy(
+  filter: PaperFilter,
+  order: PaperOrder,
+  cursor: FeedCursor | undefined,
+  limit: number,
+): Promise<TrendingPage> {
   const key = SORT_KEY[order];
   const matches =
-    "author" in filter ? Prisma.sql`p.authors @> ARRAY[${filter.author}]::text[]` : Prisma.sql`p.categories @> ARRAY[${filter.category}]::text[]`;
+    "author" in filter
+      ? Prisma.sql`p.authors @> ARRAY[${filter.author}]::text[]`
+      : Prisma.sql`p.categories @> ARRAY[${filter.category}]::text[]`;
   const sparse = "author" in filter || (await estimateRows(matches)) < SPARSE_PAPERS;
   const conditions = [matches];
   if (cursor) conditions.push(Prisma.sql`(${key}, p.id) < (${cursor.key}::float8, ${cursor.id}::int)`);
@@ -61,6 +68,8 @@ async function estimateRows(condition: Prisma.Sql): Promise<number> {
 
 /** How many papers name this author. */
 export async function countAuthorPapers(author: string): Promise<number> {
-  const [row] = await readDb.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM paper WHERE authors @> ARRAY[${author}]::text[]`;
+  const [row] = await readDb.$queryRaw<
+    { count: number }[]
+  >`SELECT count(*)::int AS count FROM paper WHERE authors @> ARRAY[${author}]::text[]`;
   return row?.count ?? 0;
 }

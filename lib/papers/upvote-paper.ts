@@ -22,7 +22,12 @@ export const NEW_VOTERS_PER_NETWORK_PER_DAY = 3;
  * A signed-in reader's vote carries their id. Returns null for an unknown paper; refuses (429) a new voter from a network that has added its
  * day's share of voters to this paper.
  */
-export async function setUpvote(arxivId: string, voter: Voter, upvoted: boolean, readerId: number | null = null): Promise<VoteState | null> {
+export async function setUpvote(
+  arxivId: string,
+  voter: Voter,
+  upvoted: boolean,
+  readerId: number | null = null,
+): Promise<VoteState | null> {
   return db.$transaction(async (tx) => {
     const [paper] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM paper WHERE arxiv_id = ${arxivId} FOR UPDATE`;
     if (!paper) return null;
@@ -34,9 +39,13 @@ export async function setUpvote(arxivId: string, voter: Voter, upvoted: boolean,
           SELECT count(*) FILTER (WHERE created_at > now() - interval '1 day')::int AS today, count(*)::int AS ever
           FROM upvote WHERE paper_id = ${paper.id} AND network_key = ${voter.networkKey}`;
         if (network!.today >= NEW_VOTERS_PER_NETWORK_PER_DAY) {
-          throw new AppError("rate_limited", "Several people on your network have upvoted this paper today already; yours cannot be added before tomorrow.", {
-            retryAfterSeconds: 86_400,
-          });
+          throw new AppError(
+            "rate_limited",
+            "Several people on your network have upvoted this paper today already; yours cannot be added before tomorrow.",
+            {
+              retryAfterSeconds: 86_400,
+            },
+          );
         }
         await tx.$executeRaw`INSERT INTO upvote (paper_id, voter_hash, network_key, reader_id) VALUES (${paper.id}, ${voter.hash}, ${voter.networkKey}, ${readerId})`;
         await tx.$executeRaw`

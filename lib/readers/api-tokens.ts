@@ -12,7 +12,9 @@ export type ApiTokenSummary = { id: string; name: string; createdAt: Date; lastU
 /** A personal API token, shown once: "pp_<id>.<secret>", the secret stored only as SHA-256. */
 export async function createApiToken(readerId: number, name: string): Promise<string> {
   if ((await db.readerApiToken.count({ where: { readerId } })) >= MAX_TOKENS) {
-    throw new AppError("bad_request", `At most ${MAX_TOKENS} tokens; revoke one you no longer use.`, { fields: { name: ["too many tokens"] } });
+    throw new AppError("bad_request", `At most ${MAX_TOKENS} tokens; revoke one you no longer use.`, {
+      fields: { name: ["too many tokens"] },
+    });
   }
   const { id, secretHash, token } = newLinkToken();
   await db.readerApiToken.create({ data: { id, readerId, name, secretHash }, select: { id: true } });
@@ -20,7 +22,11 @@ export async function createApiToken(readerId: number, name: string): Promise<st
 }
 
 export function listApiTokens(readerId: number): Promise<ApiTokenSummary[]> {
-  return db.readerApiToken.findMany({ where: { readerId }, select: { id: true, name: true, createdAt: true, lastUsedAt: true }, orderBy: { createdAt: "desc" } });
+  return db.readerApiToken.findMany({
+    where: { readerId },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+    orderBy: { createdAt: "desc" },
+  });
 }
 
 export async function revokeApiToken(readerId: number, tokenId: string): Promise<void> {
@@ -31,7 +37,10 @@ export async function revokeApiToken(readerId: number, tokenId: string): Promise
 export async function readerOfApiToken(token: string): Promise<number | null> {
   const parsed = token.startsWith(PREFIX) ? parseLinkToken(token.slice(PREFIX.length)) : null;
   if (!parsed) return null;
-  const row = await db.readerApiToken.findUnique({ where: { id: parsed.id }, select: { readerId: true, secretHash: true, lastUsedAt: true } });
+  const row = await db.readerApiToken.findUnique({
+    where: { id: parsed.id },
+    select: { readerId: true, secretHash: true, lastUsedAt: true },
+  });
   if (!secretMatches(parsed.secret, row?.secretHash ?? null) || !row) return null;
   // Written at most once a minute, so a busy script does not turn every read into a write.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {

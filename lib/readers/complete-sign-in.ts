@@ -17,7 +17,10 @@ export type SignInTokenCheck = { ok: true; tokenId: string; email: string } | { 
 export async function checkSignInToken(token: string | undefined, now = new Date()): Promise<SignInTokenCheck> {
   const parsed = token ? parseLinkToken(token) : null;
   if (!parsed) return { ok: false, reason: "invalid" };
-  const row = await db.signInToken.findUnique({ where: { id: parsed.id }, select: { email: true, secretHash: true, expiresAt: true, usedAt: true } });
+  const row = await db.signInToken.findUnique({
+    where: { id: parsed.id },
+    select: { email: true, secretHash: true, expiresAt: true, usedAt: true },
+  });
   if (!secretMatches(parsed.secret, row?.secretHash ?? null) || !row) return { ok: false, reason: "invalid" };
   if (row.usedAt) return { ok: false, reason: "used" };
   if (row.expiresAt <= now) return { ok: false, reason: "expired" };

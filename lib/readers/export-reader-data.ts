@@ -33,11 +33,29 @@ export async function exportReaderData(readerId: number) {
     db.subscriber.findUnique({
       where: { email: reader.email },
       select: {
-        status: true, frequency: true, weekday: true, timeZone: true, maxPapers: true, sendWhenQuiet: true, pausedAt: true,
-        confirmedAt: true, createdAt: true, topics: { select: { kind: true, value: true }, orderBy: { position: "asc" } },
+        status: true,
+        frequency: true,
+        weekday: true,
+        timeZone: true,
+        maxPapers: true,
+        sendWhenQuiet: true,
+        pausedAt: true,
+        confirmedAt: true,
+        createdAt: true,
+        topics: { select: { kind: true, value: true }, orderBy: { position: "asc" } },
       },
     }),
   ]);
   const { sessions, apiTokens, pendingImports, ...account } = reader;
-  return { exportedAt: new Date(), account, sessions, apiTokens, library, ratings, upvotes, pendingImports, digestSubscription: subscriber };
+  return {
+    exportedAt: new Date(),
+    account,
+    sessions,
+    apiTokens,
+    library,
+    ratings,
+    upvotes,
+    pendingImports,
+    digestSubscription: subscriber,
+  };
 }

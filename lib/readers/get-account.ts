@@ -14,7 +14,10 @@ export type Account = {
 };
 
 export async function getAccount(readerId: number): Promise<Account | null> {
-  const reader = await db.reader.findUnique({ where: { id: readerId }, select: { email: true, createdAt: true, _count: { select: { sessions: true } } } });
+  const reader = await db.reader.findUnique({
+    where: { id: readerId },
+    select: { email: true, createdAt: true, _count: { select: { sessions: true } } },
+  });
   if (!reader) return null;
   const [subscriber, apiTokens] = await Promise.all([
     db.subscriber.findUnique({ where: { email: reader.email }, select: { id: true, status: true, pausedAt: true } }),

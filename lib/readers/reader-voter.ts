@@ -35,5 +35,8 @@ export async function adoptBrowserVotes(client: Client, readerId: number, browse
   const adopted = await client.$queryRaw<{ paper_id: number }[]>`
     UPDATE upvote SET voter_hash = ${readerHash}, reader_id = ${readerId}, network_key = ${`reader:${readerId}`}
     WHERE voter_hash = ${browserHash} RETURNING paper_id`;
-  await recountVoteNetworks(client, [...duplicates, ...adopted].map((row) => row.paper_id));
+  await recountVoteNetworks(
+    client,
+    [...duplicates, ...adopted].map((row) => row.paper_id),
+  );
 }

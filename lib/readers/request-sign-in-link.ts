@@ -12,8 +12,7 @@ import { SIGN_IN_PER_ADDRESS, SIGN_IN_PER_IP } from "./rate-limits";
 import { safeReturnPath } from "./return-path";
 
 /** What every request for a link hears back, whatever the address: nothing to enumerate. */
-export const SIGN_IN_LINK_SENT =
-  "If this address can receive mail, a sign-in link is on its way. It works once, within 15 minutes.";
+export const SIGN_IN_LINK_SENT = "If this address can receive mail, a sign-in link is on its way. It works once, within 15 minutes.";
 
 /** The page with the "Sign in" button (mail scanners open links; they do not press buttons). */
 export function signInUrl(token: string, returnTo?: string): string {

@@ -10,7 +10,12 @@ const POSTINGS_PER_TERM = 100;
  * model's strongest terms weigh most, and the stored similar papers of what they liked, within
  * the listing window (`from`, or all time when null). The reader's own papers are left out.
  */
-export async function findCandidates(options: { terms: string[]; liked: number[]; exclude: number[]; from: string | null }): Promise<number[]> {
+export async function findCandidates(options: {
+  terms: string[];
+  liked: number[];
+  exclude: number[];
+  from: string | null;
+}): Promise<number[]> {
   const { terms, liked, exclude, from } = options;
   const rows = await readDb.$queryRaw<{ id: number }[]>`
     WITH strong AS (SELECT id FROM similarity_term WHERE term = ANY(${terms}::text[])),

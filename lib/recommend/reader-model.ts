@@ -60,7 +60,10 @@ export function trainReaderModel(set: TrainingSet): ReaderModel {
 }
 
 /** The model's score of a paper (its log-odds of being liked), with what each term added, largest first. */
-export function scorePaper(model: ReaderModel, vector: DocumentVector): { score: number; contributions: { term: string; contribution: number }[] } {
+export function scorePaper(
+  model: ReaderModel,
+  vector: DocumentVector,
+): { score: number; contributions: { term: string; contribution: number }[] } {
   let score = model.bias;
   const contributions: { term: string; contribution: number }[] = [];
   vector.terms.forEach((term, position) => {

@@ -43,18 +43,31 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
   const liked = resolve(request.liked);
   const disliked = resolve(request.disliked).filter((paper) => !liked.some((other) => other.id === paper.id));
   const unknown = [...request.liked, ...request.disliked].filter((id) => !known.has(parseArxivId(id)?.id ?? id));
-  if (liked.length === 0) throw new AppError("bad_request", "None of the liked papers is in PaperPulse: like at least one paper it knows.", { fields: { liked: ["no known paper"] } });
+  if (liked.length === 0)
+    throw new AppError("bad_request", "None of the liked papers is in PaperPulse: like at least one paper it knows.", {
+      fields: { liked: ["no known paper"] },
+    });
 
   const own = [...liked, ...disliked].map((paper) => paper.id);
   const background = await sampleBackground(own);
   const vectors = await loadVectors(readDb, [...own, ...background]);
   const vectorsOf = (ids: number[]) => ids.flatMap((id) => (vectors.has(id) ? [vectors.get(id)!] : []));
   const likedWithVectors = liked.filter((paper) => vectors.has(paper.id));
-  if (likedWithVectors.length === 0) return { liked: liked.map((paper) => paper.arxivId), disliked: disliked.map((paper) => paper.arxivId), unknown, papers: [] };
-  const model = trainReaderModel({ liked: vectorsOf(liked.map((paper) => paper.id)), disliked: vectorsOf(disliked.map((paper) => paper.id)), background: vectorsOf(background) });
+  if (likedWithVectors.length === 0)
+    return { liked: liked.map((paper) => paper.arxivId), disliked: disliked.map((paper) => paper.arxivId), unknown, papers: [] };
+  const model = trainReaderModel({
+    liked: vectorsOf(liked.map((paper) => paper.id)),
+    disliked: vectorsOf(disliked.map((paper) => paper.id)),
+    background: vectorsOf(background),
+  });
 
   const window = periodWindow(request.period, todayUtc());
-  const candidates = await findCandidates({ terms: strongestTerms(model, CANDIDATE_TERMS), liked: liked.map((paper) => paper.id), exclude: own, from: window?.from ?? null });
+  const candidates = await findCandidates({
+    terms: strongestTerms(model, CANDIDATE_TERMS),
+    liked: liked.map((paper) => paper.id),
+    exclude: own,
+    from: window?.from ?? null,
+  });
   const candidateVectors = await loadVectors(readDb, candidates);
   const likedMaps = likedWithVectors.map((paper) => ({ arxivId: paper.arxivId, vector: vectorMap(vectors.get(paper.id)!) }));
   const ranked = [...candidateVectors]
@@ -73,7 +86,10 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
       .sort((a, b) => b.similarity - a.similarity)
       .slice(0, BECAUSE_PAPERS)
       .map((liked) => liked.arxivId),
-    terms: sharedTermLabels(paper.contributions.filter((entry) => entry.contribution > 0), (term) => labels.get(term)),
+    terms: sharedTermLabels(
+      paper.contributions.filter((entry) => entry.contribution > 0),
+      (term) => labels.get(term),
+    ),
   }));
   return { liked: liked.map((paper) => paper.arxivId), disliked: disliked.map((paper) => paper.arxivId), unknown, papers };
 }
@@ -85,7 +101,9 @@ async function knownPapers(ids: string[]): Promise<Map<string, { id: number; arx
 }
 
 async function termLabels(terms: string[]): Promise<Map<string, string>> {
-  const rows = await readDb.$queryRaw<{ term: string; label: string }[]>`SELECT term, label FROM similarity_term WHERE term = ANY(${[...new Set(terms)]}::text[])`;
+  const rows = await readDb.$queryRaw<
+    { term: string; label: string }[]
+  >`SELECT term, label FROM similarity_term WHERE term = ANY(${[...new Set(terms)]}::text[])`;
   return new Map(rows.map((row) => [row.term, row.label]));
 }
 

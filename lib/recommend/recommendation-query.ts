@@ -12,10 +12,18 @@ const idList = (name: string) =>
     .string({ error: `${name} must be a comma-separated list of arXiv ids` })
     .max(MAX_IDS * 41, `${name} is too long`)
     .transform((value, context) => {
-      const ids = [...new Set(value.split(",").map((id) => id.trim()).filter(Boolean))];
+      const ids = [
+        ...new Set(
+          value
+            .split(",")
+            .map((id) => id.trim())
+            .filter(Boolean),
+        ),
+      ];
       if (ids.length > MAX_IDS) context.addIssue({ code: "custom", message: `${name} may list at most ${MAX_IDS} papers` });
       const bad = ids.find((id) => !ID_PATTERN.test(id));
-      if (bad !== undefined) context.addIssue({ code: "custom", message: `${name}: ${JSON.stringify(bad.slice(0, 40))} is not an arXiv id` });
+      if (bad !== undefined)
+        context.addIssue({ code: "custom", message: `${name}: ${JSON.stringify(bad.slice(0, 40))} is not an arXiv id` });
       return ids;
     });
 

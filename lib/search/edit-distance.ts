@@ -6,7 +6,9 @@ export function editDistance(a: string, b: string): number {
   const left = [...a];
   const right = [...b];
   // rows[i][j]: the distance between the first i letters of left and the first j of right.
-  const rows = Array.from({ length: left.length + 1 }, (_, i) => Array.from({ length: right.length + 1 }, (__, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const rows = Array.from({ length: left.length + 1 }, (_, i) =>
+    Array.from({ length: right.length + 1 }, (__, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= left.length; i++) {
     for (let j = 1; j <= right.length; j++) {
       const cost = left[i - 1] === right[j - 1] ? 0 : 1;

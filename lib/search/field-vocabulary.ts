@@ -67,7 +67,8 @@ export async function expandQueries(run: RunSql, queries: string[][]): Promise<Q
   const spans: Span[] = [];
   queries.forEach((words, query) => {
     for (let length = Math.min(MAX_SPAN_WORDS, words.length); length >= 1; length--) {
-      for (let start = 0; start + length <= words.length; start++) spans.push({ query, text: words.slice(start, start + length).join(" "), start, length });
+      for (let start = 0; start + length <= words.length; start++)
+        spans.push({ query, text: words.slice(start, start + length).join(" "), start, length });
     }
   });
   if (spans.length === 0) return queries.map(() => []);

@@ -17,11 +17,39 @@ const CURRENT = {
 } as const;
 
 const ARCHIVES_WITHOUT_SUBJECTS = [
-  "gr-qc", "hep-ex", "hep-lat", "hep-ph", "hep-th", "math-ph", "nucl-ex", "nucl-th", "quant-ph",
+  "gr-qc",
+  "hep-ex",
+  "hep-lat",
+  "hep-ph",
+  "hep-th",
+  "math-ph",
+  "nucl-ex",
+  "nucl-th",
+  "quant-ph",
   // Older archives, still on papers from the 1990s.
-  "acc-phys", "adap-org", "alg-geom", "ao-sci", "atom-ph", "bayes-an", "chao-dyn", "chem-ph", "cmp-lg", "comp-gas",
-  "dg-ga", "funct-an", "mtrl-th", "patt-sol", "plasm-ph", "q-alg", "solv-int", "supr-con",
-  "astro-ph", "cond-mat", "nlin", "physics", "q-bio",
+  "acc-phys",
+  "adap-org",
+  "alg-geom",
+  "ao-sci",
+  "atom-ph",
+  "bayes-an",
+  "chao-dyn",
+  "chem-ph",
+  "cmp-lg",
+  "comp-gas",
+  "dg-ga",
+  "funct-an",
+  "mtrl-th",
+  "patt-sol",
+  "plasm-ph",
+  "q-alg",
+  "solv-int",
+  "supr-con",
+  "astro-ph",
+  "cond-mat",
+  "nlin",
+  "physics",
+  "q-bio",
 ];
 
 /** Every category, in arXiv's spelling, grouped by archive. */

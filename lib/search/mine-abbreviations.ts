@@ -26,7 +26,10 @@ export function mineAbbreviations(text: string): Abbreviation[] {
     const short = singular(match[1]!);
     if ((short.match(CAPITALS)?.length ?? 0) < 2) continue;
     const before = text.slice(Math.max(0, match.index - LOOKBACK_CHARS), match.index);
-    const clause = before.slice(lastBreak(before) + 1).trim().split(/\s+/u);
+    const clause = before
+      .slice(lastBreak(before) + 1)
+      .trim()
+      .split(/\s+/u);
     const maxWords = Math.min(short.length + 5, short.length * 2);
     const candidate = clause.slice(-maxWords).join(" ");
     const long = bestLongForm(short, candidate);
@@ -46,11 +49,15 @@ export function mineAbbreviations(text: string): Abbreviation[] {
 function startAtContentWord(short: string, candidate: string, long: string): string {
   const first = long.slice(0, long.search(/\s|$/u)).toLowerCase();
   if (!FUNCTION_WORDS.has(first)) return long;
-  const earlier = candidate.slice(0, candidate.length - long.length).trim().split(" ");
+  const earlier = candidate
+    .slice(0, candidate.length - long.length)
+    .trim()
+    .split(" ");
   const letter = short[0]!.toLowerCase();
   for (let index = earlier.length - 1; index >= 0; index--) {
     const word = earlier[index]!;
-    if (word.toLowerCase().startsWith(letter) && !FUNCTION_WORDS.has(word.toLowerCase())) return `${earlier.slice(index).join(" ")} ${long}`;
+    if (word.toLowerCase().startsWith(letter) && !FUNCTION_WORDS.has(word.toLowerCase()))
+      return `${earlier.slice(index).join(" ")} ${long}`;
   }
   return long;
 }

@@ -123,5 +123,8 @@ export function idfWeight(holders: number, papers: number): number {
 export function partialMatchLabel(query: string, missing: string[]): string {
   const lacks = new Set(missing.flatMap((gap) => gap.split(" ")));
   if (lacks.size === 0) return query;
-  return `${query.split(/\s+/u).filter((word) => !lacks.has(word)).join(" ")} (of “${query}”)`;
+  return `${query
+    .split(/\s+/u)
+    .filter((word) => !lacks.has(word))
+    .join(" ")} (of “${query}”)`;
 }

@@ -37,7 +37,10 @@ export function requiredTerms(text: string): RequiredTerms {
     // A minus right before the quote excludes the phrase; it is no word of its own either.
     const excluded = /-\s*$/u.test(before);
     outside += `${before.replace(/-\s*$/u, "")} `;
-    const quoted = text.slice(open + 1, end).trim().split(/\s+/u);
+    const quoted = text
+      .slice(open + 1, end)
+      .trim()
+      .split(/\s+/u);
     excludes ||= excluded;
     if (!excluded && quoted.length >= 2 && quoted.every((word) => PLAIN_WORD.test(word))) {
       phrases.push(quoted.join(" "));

@@ -85,7 +85,7 @@ type Row = PaperCard & {
 const DAY_MS = 86_400_000;
 const FEW_RESULTS = 3;
 
-const prismaRows: RunSql = <Row,>(sql: Prisma.Sql) => readDb.$queryRaw<Row[]>(sql);
+const prismaRows: RunSql = <Row>(sql: Prisma.Sql) => readDb.$queryRaw<Row[]>(sql);
 
 /**
  * A page of results. A query that finds nothing, not even partially, is tried again: with its last
@@ -217,7 +217,10 @@ async function withQueryTerms(run: RunSql, filters: SearchFilters, prefixLastWor
   const words = plainQueryWords(filters.text);
   if (!words) return filters;
   const terms = await expandQueryWords(run, words);
-  return { ...filters, terms: prefixLastWord ? terms.map((term, index) => (index === terms.length - 1 ? { ...term, prefix: true } : term)) : terms };
+  return {
+    ...filters,
+    terms: prefixLastWord ? terms.map((term, index) => (index === terms.length - 1 ? { ...term, prefix: true } : term)) : terms,
+  };
 }
 
 /** Whether a page by relevance continues with partial matches: fewer than a page of papers match every word. */
@@ -231,7 +234,9 @@ function continuesWithPartialMatches({ filters, sort }: SearchPageOptions, count
  */
 async function weighTerms(run: RunSql, terms: QueryTerm[]): Promise<QueryTerm[]> {
   const [indexed, corpus] = await Promise.all([
-    run<{ indexed: boolean[] }>(Prisma.sql`SELECT ARRAY[${Prisma.join(terms.map((term) => Prisma.sql`numnode(${termQuerySql(term)}) > 0`))}] AS indexed`),
+    run<{ indexed: boolean[] }>(
+      Prisma.sql`SELECT ARRAY[${Prisma.join(terms.map((term) => Prisma.sql`numnode(${termQuerySql(term)}) > 0`))}] AS indexed`,
+    ),
     corpusShape(run),
   ]);
   const searchable = terms.filter((_, index) => indexed[0]?.indexed[index]);

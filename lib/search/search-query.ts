@@ -42,10 +42,7 @@ const day = (name: string) =>
 /** The search page's and `GET /api/search`'s query string. */
 export const searchQuerySchema = z
   .object({
-    q: z
-      .string({ error: "q must be text" })
-      .max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`)
-      .default(""),
+    q: z.string({ error: "q must be text" }).max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`).default(""),
     category: optionalParam(
       z.string().transform((value, context) => {
         const category = normalizeCategory(value);

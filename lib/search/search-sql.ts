@@ -224,7 +224,10 @@ function pageIdsSql({ filters, sort, cursor, limit, broad = false, windowStart }
   const [key, after] =
     sort === "upvotes"
       ? [Prisma.sql`p.votes`, cursor && Prisma.sql`(p.votes, p.id) < (${Math.trunc(cursor.key)}::int, ${cursor.id}::int)`]
-      : [Prisma.sql`p.listed_on`, cursor && Prisma.sql`(p.listed_on, p.id) < (DATE '1970-01-01' + ${Math.trunc(cursor.key)}::int, ${cursor.id}::int)`];
+      : [
+          Prisma.sql`p.listed_on`,
+          cursor && Prisma.sql`(p.listed_on, p.id) < (DATE '1970-01-01' + ${Math.trunc(cursor.key)}::int, ${cursor.id}::int)`,
+        ];
   return Prisma.sql`
     SELECT p.id, NULL::float8 AS score, NULL::int AS candidates FROM paper p
     WHERE ${where} AND ${after ?? Prisma.sql`TRUE`}
@@ -249,8 +252,7 @@ export function highlightsSql(query: Prisma.Sql | null): Prisma.Sql {
 export function searchPageSql(options: SearchPageOptions): Prisma.Sql {
   const { filters, sort } = options;
   const query = filters.text ? rankQuerySql(filters) : null;
-  const rank =
-    sort === "relevance" && query ? Prisma.sql`page.score` : query ? relevanceScoreSql(query) : Prisma.sql`NULL::float8`;
+  const rank = sort === "relevance" && query ? Prisma.sql`page.score` : query ? relevanceScoreSql(query) : Prisma.sql`NULL::float8`;
   const orderBy =
     sort === "relevance" && query
       ? Prisma.sql`page.score DESC, p.id DESC`

@@ -3,9 +3,7 @@ import "server-only";
 import { readDb } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export type Suggestion =
-  | { kind: "paper"; arxivId: string; title: string }
-  | { kind: "author"; name: string; papers: number };
+export type Suggestion = { kind: "paper"; arxivId: string; title: string } | { kind: "author"; name: string; papers: number };
 
 export const MIN_SUGGEST_CHARS = 2;
 const MAX_WORDS = 4;

@@ -17,7 +17,10 @@ const CATEGORY_PREFIX = "category:";
 
 /** Lower case without accents, like search's paper_fold. */
 export function foldText(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 type Word = { stem: string; surface: string };
@@ -31,7 +34,9 @@ function wordRuns(text: string): Word[][] {
   let run: Word[] = [];
   // A hyphen inside a word is kept in how the word reads but not in its stem ("pre-trained" and
   // "pretrained" are one term); it is marked with U+2011 so that splitting leaves it alone.
-  const tokens = foldText(text).replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, "\u2011").split(/([^\p{L}\p{N}\u2011]+)/u);
+  const tokens = foldText(text)
+    .replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, "\u2011")
+    .split(/([^\p{L}\p{N}\u2011]+)/u);
   for (const token of tokens) {
     if (token === "") continue;
     const joined = token.replaceAll("\u2011", "");
@@ -86,7 +91,9 @@ export function documentTerms(paper: PaperText): Map<string, TermCount> {
     if (seen.inTitle || seen.count >= MIN_PAIR_COUNT) addTerm(terms, pair, seen.surface, seen.count);
   }
   for (const author of paper.authors) {
-    const name = foldText(author).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    const name = foldText(author)
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
     if (name) addTerm(terms, AUTHOR_PREFIX + name, author, 1);
   }
   for (const category of paper.categories) addTerm(terms, CATEGORY_PREFIX + category.toLowerCase(), category, 1);

@@ -53,7 +53,10 @@ export function vectorMap(vector: DocumentVector): Map<string, number> {
 }
 
 /** The dot product of two vectors (their cosine), with what each shared term contributed, largest first. */
-export function cosine<Term>(a: Map<Term, number>, b: { terms: Term[]; weights: number[] }): { score: number; shared: { term: Term; contribution: number }[] } {
+export function cosine<Term>(
+  a: Map<Term, number>,
+  b: { terms: Term[]; weights: number[] },
+): { score: number; shared: { term: Term; contribution: number }[] } {
   const shared: { term: Term; contribution: number }[] = [];
   let score = 0;
   b.terms.forEach((term, index) => {

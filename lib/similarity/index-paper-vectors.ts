@@ -59,7 +59,10 @@ export async function indexPaperVectors(tx: Tx, limit: number): Promise<IndexedP
   const ids = indexed.map((paper) => paper.id);
   const postings = indexed.flatMap((paper) =>
     paper.vector.terms.slice(0, INDEXED_TERMS).map((term, index) => ({
-      paper_id: paper.id, term_id: idOf(term), weight: paper.vector.weights[index], listed_on: paper.listedOn,
+      paper_id: paper.id,
+      term_id: idOf(term),
+      weight: paper.vector.weights[index],
+      listed_on: paper.listedOn,
     })),
   );
   await tx.$executeRaw`DELETE FROM similarity_posting WHERE paper_id = ANY(${ids}::int[])`;

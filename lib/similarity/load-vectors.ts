@@ -5,7 +5,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DocumentVector } from "./document-vector";
 
 /** Stored vectors, with their terms as strings (the form documentTerms gives). */
-export async function loadVectors(tx: Pick<Prisma.TransactionClient, "$queryRaw">, paperIds: number[]): Promise<Map<number, DocumentVector>> {
+export async function loadVectors(
+  tx: Pick<Prisma.TransactionClient, "$queryRaw">,
+  paperIds: number[],
+): Promise<Map<number, DocumentVector>> {
   if (paperIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<{ paperId: number; terms: string[]; weights: number[] }[]>`
     SELECT v.paper_id AS "paperId", array_agg(t.term ORDER BY x.position) AS terms, array_agg(x.weight ORDER BY x.position) AS weights

@@ -19,8 +19,8 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(ENGLISH);
 
 export const STOP_WORDS: ReadonlySet<string> = new Set([
   ...ENGLISH,
-  ...(
-    // Abstract boilerplate.
+  ...// Abstract boilerplate.
+  (
     "paper papers propose proposed proposes present presents presented introduce introduces introduced show shows shown " +
     "demonstrate demonstrates demonstrated result results approach approaches method methods novel work works study " +
     "based use uses using used make makes made achieve achieves achieved outperform outperforms outperforming improve " +

@@ -75,7 +75,12 @@ export async function updateSimilarPapers(tx: Tx, papers: IndexedPaper[]): Promi
 
   // A revised paper's old matches go, in both directions, before its new ones are written.
   await tx.$executeRaw`DELETE FROM similar_paper WHERE paper_id = ANY(${ids}::int[]) OR similar_id = ANY(${ids}::int[])`;
-  const rows = [...matches.values()].map((match) => ({ paper_id: match.paperId, similar_id: match.similarId, score: match.score, shared_terms: match.sharedTerms }));
+  const rows = [...matches.values()].map((match) => ({
+    paper_id: match.paperId,
+    similar_id: match.similarId,
+    score: match.score,
+    shared_terms: match.sharedTerms,
+  }));
   await tx.$executeRaw`
     INSERT INTO similar_paper (paper_id, similar_id, score, shared_terms)
     SELECT paper_id, similar_id, score, shared_terms

@@ -9,9 +9,7 @@ import { TOKEN_FAILURE_MESSAGES, type TokenFailure } from "./token-failure";
 
 export type { TokenFailure } from "./token-failure";
 
-export type TokenCheck =
-  | { ok: true; tokenId: string; subscriberId: number; purpose: TokenPurpose }
-  | { ok: false; reason: TokenFailure };
+export type TokenCheck = { ok: true; tokenId: string; subscriberId: number; purpose: TokenPurpose } | { ok: false; reason: TokenFailure };
 
 /**
  * Whether a link token is one we issued for one of `purposes` and still usable. Expired and used

@@ -34,13 +34,20 @@ export async function previewTopicPapers(lists: TopicLists, limit: number): Prom
     const parsed = parseSearchText(topic);
     return parsed.ok ? [{ topic, search: parsed.value }] : [];
   });
-  const terms = await expandQueries((sql) => readDb.$queryRaw(sql), keywords.map(({ search }) => plainQueryWords(search.text) ?? []));
+  const terms = await expandQueries(
+    (sql) => readDb.$queryRaw(sql),
+    keywords.map(({ search }) => plainQueryWords(search.text) ?? []),
+  );
   keywords.forEach(({ topic, search }, index) => {
     const match = topicMatchSql(terms[index]!.length ? { ...search, terms: terms[index] } : search, AUTHOR_WORDS_SQL);
     matchers.push({ label: topic, condition: match.condition, missing: match.missing });
   });
   for (const category of lists.categories) {
-    matchers.push({ label: category, condition: Prisma.sql`p.categories @> ARRAY[${category}]::text[]`, missing: Prisma.sql`'{}'::text[]` });
+    matchers.push({
+      label: category,
+      condition: Prisma.sql`p.categories @> ARRAY[${category}]::text[]`,
+      missing: Prisma.sql`'{}'::text[]`,
+    });
   }
   for (const author of lists.authors) {
     const parsed = parseSearchText(`author:"${author.replace(/"/g, "")}"`);
@@ -65,7 +72,10 @@ export async function previewTopicPapers(lists: TopicLists, limit: number): Prom
   const rows = await readDb.$queryRaw<PreviewPaper[]>`
     SELECT ${paperCardColumns}, array_remove(ARRAY[${matched}], NULL) AS matched
     FROM paper p
-    WHERE ${Prisma.join(matchers.map(({ condition }) => Prisma.sql`(${condition})`), " OR ")}
+    WHERE ${Prisma.join(
+      matchers.map(({ condition }) => Prisma.sql`(${condition})`),
+      " OR ",
+    )}
     ORDER BY date_trunc('day', p.created_at) DESC, p.trending_score DESC, p.id DESC
     LIMIT ${limit}`;
   const papers = rows.map((row) => ({

@@ -17,7 +17,8 @@ export function topicProblem(topic: string): string | null {
   const unknown = categories.find((category) => !isKnownCategory(category));
   if (unknown) return `${unknown} is not an arXiv category; see arxiv.org/category_taxonomy`;
   if ((text.match(/"/g) ?? []).length % 2 === 1) return "a quotation mark is not closed; close the phrase or remove the quote";
-  if (LOOKS_LIKE_CATEGORY.test(text) && !isKnownCategory(normalizeCategory(text) ?? "")) return "this is not an arXiv category; write category:cs.LG for one";
+  if (LOOKS_LIKE_CATEGORY.test(text) && !isKnownCategory(normalizeCategory(text) ?? ""))
+    return "this is not an arXiv category; write category:cs.LG for one";
   const wanted = text.split(" ").filter((word) => word !== "" && word !== "OR" && !word.startsWith("-") && /[\p{L}\p{N}]/u.test(word));
   if (wanted.length === 0 && authors.length === 0 && categories.length === 0) {
     return "a topic needs a word, author: or category: to look for; exclusions (-word) alone pick nothing";

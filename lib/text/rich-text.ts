@@ -15,7 +15,15 @@ const escapeHtml = (text: string) =>
 function renderMath(tex: string, displayMode: boolean): string {
   // No \href, \url or HTML extensions (trust: false), bounded sizes and macro expansion; errors
   // come out as the source in red rather than as an exception.
-  return katex.renderToString(tex, { displayMode, throwOnError: false, strict: "ignore", trust: false, maxSize: 20, maxExpand: 200, output: "htmlAndMathml" });
+  return katex.renderToString(tex, {
+    displayMode,
+    throwOnError: false,
+    strict: "ignore",
+    trust: false,
+    maxSize: 20,
+    maxExpand: 200,
+    output: "htmlAndMathml",
+  });
 }
 
 /** Text outside math: TeX accents and commands cleaned as at ingest, spaces at either end kept. */

@@ -33,7 +33,9 @@ for (const colorScheme of ["light", "dark"] as const) {
       test(`axe finds no violations on ${path}`, async ({ page }) => {
         await page.goto(path);
         const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-        expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+        expect(
+          results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
+        ).toEqual([]);
       });
     }
   });

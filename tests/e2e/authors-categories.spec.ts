@@ -44,5 +44,7 @@ test("unknown authors and categories are 404s", async ({ page }) => {
   expect((await page.goto("/authors/Nobody%20At%20All"))?.status()).toBe(404);
   expect((await page.goto("/categories/cs.XX"))?.status()).toBe(404);
   expect((await page.goto("/authors/Louis%20Kirsch?sort=oldest"))?.status()).toBe(200);
-  await expect(page.getByRole("alert").filter({ hasText: "This link has a parameter we cannot read" })).toContainText("sort must be newest or upvotes");
+  await expect(page.getByRole("alert").filter({ hasText: "This link has a parameter we cannot read" })).toContainText(
+    "sort must be newest or upvotes",
+  );
 });

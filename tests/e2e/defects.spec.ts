@@ -52,7 +52,9 @@ test("an unknown paper's 404 offers to add it, with the id filled in", async ({ 
   await expect(page.getByLabel("arXiv id or link")).toHaveValue("2403.99999");
 });
 
-test("a subscriber without topics is told what they get, the preview shows it, and topics that match nothing are refused", async ({ page }) => {
+test("a subscriber without topics is told what they get, the preview shows it, and topics that match nothing are refused", async ({
+  page,
+}) => {
   await page.goto("/subscribe");
   const preview = page.getByRole("complementary", { name: "Preview" });
   await expect(preview).toContainText("With no topics, each digest brings the top trending papers");
@@ -63,7 +65,7 @@ test("a subscriber without topics is told what they get, the preview shows it, a
   await expect(preview).toContainText("quotation mark is not closed");
   await page.getByRole("button", { name: "Subscribe" }).click();
   const topicErrors = page.locator("#subscribe-topics-error");
-  await expect(topicErrors).toContainText("“\"unclosed”: a quotation mark is not closed");
+  await expect(topicErrors).toContainText('“"unclosed”: a quotation mark is not closed');
   await expect(topicErrors).toContainText("“-”: a topic needs a word");
   await expect(topicErrors).toContainText("“cs.XX”: this is not an arXiv category");
 

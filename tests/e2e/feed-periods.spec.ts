@@ -4,7 +4,9 @@ import { expect, test } from "@playwright/test";
 
 test("with no papers today the first screen shows the latest day with papers, and steps skip empty days", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("status").filter({ hasText: "No papers yet today" })).toContainText("Showing Feb 10, 2025, the latest day with papers");
+  await expect(page.getByRole("status").filter({ hasText: "No papers yet today" })).toContainText(
+    "Showing Feb 10, 2025, the latest day with papers",
+  );
   await expect(page.getByRole("article").first()).toBeVisible();
   await expect(page.getByRole("article").first()).toContainText("Feb 10, 2025");
 
@@ -30,7 +32,9 @@ test("a month is a calendar month and a week an ISO week, named in the URL", asy
   await expect(page.getByText("Week: Jan 27, 2025 – Feb 2, 2025")).toBeVisible();
 
   await page.goto("/?period=month&date=2025-02-30");
-  await expect(page.getByRole("alert").filter({ hasText: "This link has a parameter we cannot read" })).toContainText("date must be a day (YYYY-MM-DD), a month (YYYY-MM) or an ISO week (YYYY-Www)");
+  await expect(page.getByRole("alert").filter({ hasText: "This link has a parameter we cannot read" })).toContainText(
+    "date must be a day (YYYY-MM-DD), a month (YYYY-MM) or an ISO week (YYYY-Www)",
+  );
 });
 
 test("a later page says how many papers the period holds and links back to the first", async ({ page }) => {

@@ -42,7 +42,9 @@ const hostileText = fc.oneof(
 );
 
 const queryOf = (keys: string[]) =>
-  fc.dictionary(fc.constantFrom(...keys, "extra"), hostileText, { maxKeys: keys.length + 1 }).map((params) => new URLSearchParams(params).toString());
+  fc
+    .dictionary(fc.constantFrom(...keys, "extra"), hostileText, { maxKeys: keys.length + 1 })
+    .map((params) => new URLSearchParams(params).toString());
 
 let requests = 0;
 
@@ -105,17 +107,31 @@ test("POST /api/subscriptions survives hostile bodies", async ({ request }) => {
   const body = fc.oneof(
     fc.anything({ maxDepth: 3 }),
     fc.record(
-      { email: hostileText, frequency: hostileText, topics: fc.anything({ maxDepth: 2 }), categories: fc.array(hostileText), authors: hostileText },
+      {
+        email: hostileText,
+        frequency: hostileText,
+        topics: fc.anything({ maxDepth: 2 }),
+        categories: fc.array(hostileText),
+        authors: hostileText,
+      },
       { requiredKeys: [] },
     ),
   );
-  await fc.assert(fc.asyncProperty(body, async (data) => expectNoServerError(request, "POST", "/api/subscriptions", data)), { numRuns: RUNS });
+  await fc.assert(
+    fc.asyncProperty(body, async (data) => expectNoServerError(request, "POST", "/api/subscriptions", data)),
+    { numRuns: RUNS },
+  );
 });
 
 test("POST /api/subscriptions/unsubscribe survives forged tokens", async ({ request }) => {
   await fc.assert(
     fc.asyncProperty(hostileText, async (token) =>
-      expectNoServerError(request, "POST", `/api/subscriptions/unsubscribe?${new URLSearchParams({ token: String(token) })}`, "List-Unsubscribe=One-Click"),
+      expectNoServerError(
+        request,
+        "POST",
+        `/api/subscriptions/unsubscribe?${new URLSearchParams({ token: String(token) })}`,
+        "List-Unsubscribe=One-Click",
+      ),
     ),
     { numRuns: RUNS },
   );

@@ -11,8 +11,15 @@ const uniqueEmail = () => `reader-${Date.now().toString(36)}-${Math.random().toS
 async function expectNoAxeViolations(page: Page) {
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).exclude("iframe").analyze();
-    expect(results.violations.map((violation) => `${colorScheme} ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+      .exclude("iframe")
+      .analyze();
+    expect(
+      results.violations.map(
+        (violation) => `${colorScheme} ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+      ),
+    ).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: "light" });
 }
@@ -59,7 +66,13 @@ async function librarySize(page: Page): Promise<string> {
   return (await page.getByText(/papers? saved$/).textContent()) ?? "";
 }
 
-test("a reader signs in by email, builds a library, exports it, finds it on a second device, and deletes everything", async ({ page, browser }: { page: Page; browser: Browser }) => {
+test("a reader signs in by email, builds a library, exports it, finds it on a second device, and deletes everything", async ({
+  page,
+  browser,
+}: {
+  page: Page;
+  browser: Browser;
+}) => {
   test.setTimeout(180_000);
   const email = uniqueEmail();
 
@@ -79,14 +92,27 @@ test("a reader signs in by email, builds a library, exports it, finds it on a se
   await page.goto("/?period=all");
   const secondCard = page.getByRole("article").nth(1);
   const secondTitle = (await secondCard.getByRole("heading").textContent())!.trim();
-  await expect(page.getByRole("article").first().getByRole("button", { name: /^Saved:/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("article")
+      .first()
+      .getByRole("button", { name: /^Saved:/ }),
+  ).toBeVisible();
   await secondCard.getByRole("button", { name: /^Save:/ }).click();
   await expect(secondCard.getByRole("button", { name: /^Saved:/ })).toBeVisible();
   await page.goto("/search?q=reasoning");
-  const hit = page.getByRole("article").filter({ hasNot: page.getByRole("button", { name: /^Saved:/ }) }).first();
+  const hit = page
+    .getByRole("article")
+    .filter({ hasNot: page.getByRole("button", { name: /^Saved:/ }) })
+    .first();
   const hitTitle = (await hit.getByRole("heading").textContent())!.trim();
   await hit.getByRole("button", { name: /^Save:/ }).click();
-  await expect(page.getByRole("article").filter({ hasText: hitTitle }).getByRole("button", { name: /^Saved:/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("article")
+      .filter({ hasText: hitTitle })
+      .getByRole("button", { name: /^Saved:/ }),
+  ).toBeVisible();
 
   // Rate on a paper page, reversibly.
   await page.getByRole("article").filter({ hasText: hitTitle }).getByRole("link").first().click();
@@ -108,7 +134,10 @@ test("a reader signs in by email, builds a library, exports it, finds it on a se
   await page.getByLabel(`Tags for ${secondTitle}, separated by commas`).fill("thesis, to read");
   await page.getByRole("article").filter({ hasText: secondTitle }).getByRole("button", { name: "Save tags" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Tags saved." })).toBeVisible();
-  await page.getByRole("navigation", { name: "Tags" }).getByRole("link", { name: /^thesis/ }).click();
+  await page
+    .getByRole("navigation", { name: "Tags" })
+    .getByRole("link", { name: /^thesis/ })
+    .click();
   await expect(page.getByRole("article")).toHaveCount(1);
   await expect(page.getByRole("article")).toContainText(secondTitle);
   await expectNoAxeViolations(page);
@@ -122,7 +151,9 @@ test("a reader signs in by email, builds a library, exports it, finds it on a se
   await page.goto("/library/import");
   await expectNoAxeViolations(page);
   const bib = `@misc{known, eprint={${savedId}}, archivePrefix={arXiv}}\n@article{new, url={https://arxiv.org/abs/2502.03387}}\n@misc{gone, doi={10.48550/arXiv.2503.99999}}\n`;
-  await page.getByLabel("Or a BibTeX (.bib) or RIS (.ris) file").setInputFiles({ name: "zotero.bib", mimeType: "application/x-bibtex", buffer: Buffer.from(bib) });
+  await page
+    .getByLabel("Or a BibTeX (.bib) or RIS (.ris) file")
+    .setInputFiles({ name: "zotero.bib", mimeType: "application/x-bibtex", buffer: Buffer.from(bib) });
   await page.getByLabel("Tag every imported paper (optional)").fill("imported");
   await page.getByRole("button", { name: "Import" }).click();
   const summary = page.getByRole("status").filter({ hasText: "Found 3 arXiv papers" });

@@ -9,7 +9,9 @@ test("a paper page lists similar papers with the key terms they share", async ({
   await expect(similar.getByText("human feedback").first()).toBeVisible();
   await similar.getByRole("link", { name: "Nash Learning from Human Feedback" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nash Learning from Human Feedback");
-  await expect(page.getByRole("region", { name: "Similar papers" }).getByRole("link", { name: "Learning to summarize from human feedback" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Similar papers" }).getByRole("link", { name: "Learning to summarize from human feedback" }),
+  ).toBeVisible();
 });
 
 test("a paper that shares one word with others says it has no similar papers yet", async ({ request, page }) => {
@@ -28,7 +30,10 @@ for (const colorScheme of ["light", "dark"] as const) {
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto("/papers/2411.15124");
     await expect(page.getByRole("region", { name: "Similar papers" }).getByRole("link").first()).toBeVisible();
-    const results = await new AxeBuilder({ page }).include("section[aria-labelledby=similar-heading]").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const results = await new AxeBuilder({ page })
+      .include("section[aria-labelledby=similar-heading]")
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
     expect(results.violations.map((violation) => violation.id)).toEqual([]);
     // The section fits the narrow screen: nothing in it is wider than it, and it ends inside the viewport.
     const section = page.locator("section[aria-labelledby=similar-heading]");

@@ -17,7 +17,9 @@ test("a paper submitted by id is fetched, shown and added, with its own page", a
 
   await result.getByRole("link", { name: "Open the paper page" }).click();
   await expect(page).toHaveURL(/\/papers\/2503\.07001$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Linear-Time Attention in O(n) Memory: Sparse Kernels for Long-Context Transformers");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Linear-Time Attention in O(n) Memory: Sparse Kernels for Long-Context Transformers",
+  );
   await expect(page.getByText("arXiv:2503.07001v2")).toBeVisible();
   await expect(page.getByRole("list", { name: "Categories" }).first()).toContainText("cs.LG");
 
@@ -26,7 +28,9 @@ test("a paper submitted by id is fetched, shown and added, with its own page", a
   await page.getByRole("button", { name: "Add paper" }).click();
   // A paper we already have opens at once.
   await expect(page).toHaveURL(/\/papers\/2503\.07001$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Linear-Time Attention in O(n) Memory: Sparse Kernels for Long-Context Transformers");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Linear-Time Attention in O(n) Memory: Sparse Kernels for Long-Context Transformers",
+  );
 });
 
 test("input without an arXiv id gets a clear message on the field, and keeps what was typed", async ({ page }) => {

@@ -11,7 +11,11 @@ async function expectNoAxeViolations(page: Page) {
       .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
       .exclude("iframe")
       .analyze();
-    expect(results.violations.map((violation) => `${colorScheme} ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(
+      results.violations.map(
+        (violation) => `${colorScheme} ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+      ),
+    ).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: "light" });
 }
@@ -130,7 +134,10 @@ test("the one-click unsubscribe URL from the email header unsubscribes on POST w
 
   await subscribe(page, email, "anything");
   await openEmail(page, email, "You're already subscribed to PaperPulse");
-  const header = await page.locator("dt", { hasText: /^List-Unsubscribe$/ }).locator("xpath=following-sibling::dd[1]").textContent();
+  const header = await page
+    .locator("dt", { hasText: /^List-Unsubscribe$/ })
+    .locator("xpath=following-sibling::dd[1]")
+    .textContent();
   const oneClick = /^<(.+)>$/.exec(header ?? "")?.[1];
   expect(oneClick).toContain("/api/subscriptions/unsubscribe?token=");
 

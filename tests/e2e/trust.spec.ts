@@ -29,7 +29,10 @@ const subscription = (email: string) => ({ email, topics: ["diffusion"] });
 
 test("a page served at 127.0.0.1 may POST to the API while APP_URL names localhost; other origins may not", async ({ request }) => {
   const post = (origin: string, extra: Record<string, string> = {}) =>
-    request.post(`${app.url}/api/subscriptions`, { data: subscription(`origin-${Math.random()}@example.com`), headers: { origin, ...extra } });
+    request.post(`${app.url}/api/subscriptions`, {
+      data: subscription(`origin-${Math.random()}@example.com`),
+      headers: { origin, ...extra },
+    });
   expect((await post(app.url)).status()).toBe(202);
   expect((await post(`http://localhost:${port}`)).status()).toBe(202);
   expect((await post("https://evil.example")).status()).toBe(403);
@@ -108,7 +111,12 @@ test("a vote farm on one machine that drops its cookie between votes", async ({ 
 
 test("a vote posted without a cookie from an earlier page view does not count", async ({ page }) => {
   await page.goto(`${app.url}/papers/2502.03387`);
-  const before = Number(await page.getByRole("button", { name: /^Upvote/ }).locator(".tabular-nums").textContent());
+  const before = Number(
+    await page
+      .getByRole("button", { name: /^Upvote/ })
+      .locator(".tabular-nums")
+      .textContent(),
+  );
   await page.context().clearCookies();
   await page.getByRole("button", { name: /^Upvote/ }).click();
   await expect(page.locator("form [role=alert]")).toContainText(/reload/i);

@@ -36,7 +36,11 @@ const call = (headers: Record<string, string> = {}) =>
 
 describe("POST /api/cron/ingest", () => {
   it("answers 401 without the cron secret, and does not ingest", async () => {
-    const attempts: Record<string, string>[] = [{}, { authorization: "Bearer wrong-secret-0123456789" }, { authorization: "test-cron-secret-0123456789" }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer wrong-secret-0123456789" },
+      { authorization: "test-cron-secret-0123456789" },
+    ];
     for (const headers of attempts) {
       const response = await call(headers);
       expect(response.status).toBe(401);

@@ -102,7 +102,8 @@ describe("a run killed during a 2,000-subscriber digest", () => {
     expect(missed.length).toBeLessThanOrEqual(IN_FLIGHT);
     // Those caught mid-handover are written off, never resent; every other digest went out.
     for (const reader of missed) expect(rowOf.get(reader.id)).toMatchObject({ status: "failed", lastError: OUTCOME_UNKNOWN });
-    for (const reader of readers.filter((each) => counts.has(each.email))) expect(["sent", "failed"]).toContain(rowOf.get(reader.id)?.status);
+    for (const reader of readers.filter((each) => counts.has(each.email)))
+      expect(["sent", "failed"]).toContain(rowOf.get(reader.id)?.status);
     expect(rows.filter((row) => row.status === "failed").length).toBeLessThanOrEqual(2 * IN_FLIGHT);
   }, 120_000);
 
@@ -111,16 +112,22 @@ describe("a run killed during a 2,000-subscriber digest", () => {
     const smtp = await sink();
     const readers = await audience(600, now);
     await killMidRun(smtp, now, 150);
-    const uncertain = await db.digestDelivery.count({ where: { subscriberId: { in: readers.map((reader) => reader.id) }, status: "sending" } });
+    const uncertain = await db.digestDelivery.count({
+      where: { subscriberId: { in: readers.map((reader) => reader.id) }, status: "sending" },
+    });
 
     // The sink's record of what it accepted stands in for an SMTP server's log.
-    const acceptedMessageIds = async (ids: string[]) => new Set(smtp.messages.flatMap((message) => (message.messageId && ids.includes(message.messageId) ? [message.messageId] : [])));
+    const acceptedMessageIds = async (ids: string[]) =>
+      new Set(smtp.messages.flatMap((message) => (message.messageId && ids.includes(message.messageId) ? [message.messageId] : [])));
     const resumed = await runDigest({ now: later(now, 1), send: mailerFor(smtp.url).send, acceptedMessageIds });
     expect(resumed.complete).toBe(true);
 
     const counts = received(smtp);
     expect(readers.filter((reader) => counts.get(reader.email) !== 1)).toEqual([]);
-    const rows = await db.digestDelivery.findMany({ where: { subscriberId: { in: readers.map((reader) => reader.id) } }, select: { status: true } });
+    const rows = await db.digestDelivery.findMany({
+      where: { subscriberId: { in: readers.map((reader) => reader.id) } },
+      select: { status: true },
+    });
     expect(rows.every((row) => row.status === "sent")).toBe(true);
     const resent = await db.digestDelivery.count({ where: { subscriberId: { in: readers.map((reader) => reader.id) }, attempts: 2 } });
     expect(resent).toBeLessThanOrEqual(uncertain);

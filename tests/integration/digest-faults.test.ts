@@ -50,7 +50,10 @@ async function audience(count: number, now: Date, label = "reader"): Promise<{ i
 }
 
 const statusesOf = async (ids: number[]) =>
-  db.digestDelivery.findMany({ where: { subscriberId: { in: ids } }, select: { subscriberId: true, status: true, lastError: true, attempts: true } });
+  db.digestDelivery.findMany({
+    where: { subscriberId: { in: ids } },
+    select: { subscriberId: true, status: true, lastError: true, attempts: true },
+  });
 
 describe("exactly once", () => {
   it("two runs at the same time share the work and send each digest once", async () => {

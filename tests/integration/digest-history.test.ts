@@ -42,7 +42,9 @@ async function delivery(subscriberId: number, age: number, status: "sent" | "ski
     },
     select: { id: true },
   });
-  await db.digestPaper.createMany({ data: papers.map((paperId, index) => ({ subscriberId, paperId, deliveryId: row.id, position: index + 1 })) });
+  await db.digestPaper.createMany({
+    data: papers.map((paperId, index) => ({ subscriberId, paperId, deliveryId: row.id, position: index + 1 })),
+  });
   return row.id;
 }
 
@@ -51,7 +53,10 @@ const remaining = async (ids: number[]) =>
 
 describe("pruneDigestHistory", () => {
   it("deletes finished deliveries past the retention with their papers, and keeps what dedupe and the next window need", async () => {
-    const papers = await insertPapers(db, [{ title: "Old news", createdAt: daysAgo(201) }, { title: "Recent news", createdAt: daysAgo(11) }]);
+    const papers = await insertPapers(db, [
+      { title: "Old news", createdAt: daysAgo(201) },
+      { title: "Recent news", createdAt: daysAgo(11) },
+    ]);
     paperIds.push(...papers.map((paper) => paper.id));
     const [old, recent] = papers.map((paper) => paper.id) as [number, number];
 
@@ -79,7 +84,10 @@ describe("pruneDigestHistory", () => {
   });
 
   it("deletes a subscriber's deliveries and the papers they carried with the subscriber, and no one else's", async () => {
-    const papers = await insertPapers(db, [{ title: "Carried once", createdAt: daysAgo(3) }, { title: "Carried twice", createdAt: daysAgo(2) }]);
+    const papers = await insertPapers(db, [
+      { title: "Carried once", createdAt: daysAgo(3) },
+      { title: "Carried twice", createdAt: daysAgo(2) },
+    ]);
     paperIds.push(...papers.map((paper) => paper.id));
     const ids = papers.map((paper) => paper.id);
     const leaving = await reader();

@@ -47,13 +47,16 @@ const mailTo = (email: string): ParsedMail[] => sink.messages.filter((mail) => m
 const deliveriesOf = (subscriberId: number) =>
   db.digestDelivery.findMany({ where: { subscriberId }, select: { status: true, periodKey: true, paperCount: true, lastError: true } });
 const sentPapers = async (subscriberId: number) =>
-  (await db.digestPaper.findMany({ where: { subscriberId, alsoTrending: false }, select: { paperId: true }, orderBy: { position: "asc" } })).map(
-    (row) => row.paperId,
-  );
+  (
+    await db.digestPaper.findMany({ where: { subscriberId, alsoTrending: false }, select: { paperId: true }, orderBy: { position: "asc" } })
+  ).map((row) => row.paperId);
 
 function rawHeader(mail: ParsedMail, name: string): string | undefined {
   const line = mail.headerLines.find((header) => header.key === name.toLowerCase())?.line;
-  return line?.slice(line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+  return line
+    ?.slice(line.indexOf(":") + 1)
+    .replace(/\r?\n[ \t]+/g, " ")
+    .trim();
 }
 
 // One scenario, built once: new papers matching topics in different ways, and subscribers who
@@ -63,7 +66,11 @@ const author = `Zora ${uniqueWord("Q")}`;
 const category = `${uniqueWord("q")}.LG`;
 const [both, abstractOnly, categoryOnly, authorOnly, tooOld, unrelated] = await papers(
   { title: `Sparse ${word} transformers`, authors: [author, "Ada Example"], categories: [category], createdAt: hoursBefore(2), votes: 20 },
-  { title: "Scaling laws revisited", abstract: `A study in which ${word} appears once, deep in the abstract of a long text about scaling.`, createdAt: hoursBefore(3) },
+  {
+    title: "Scaling laws revisited",
+    abstract: `A study in which ${word} appears once, deep in the abstract of a long text about scaling.`,
+    createdAt: hoursBefore(3),
+  },
   { title: "Graph rewiring for message passing", categories: [category], createdAt: hoursBefore(4) },
   { title: "Optimal transport in one line", authors: ["Ada Example", author], createdAt: hoursBefore(5) },
   { title: `${word} from last week`, createdAt: hoursBefore(72) },
@@ -104,7 +111,9 @@ describe("a digest run", () => {
 
   it("sends nothing when nothing new matched, unless the subscriber asked for trending papers on quiet days", async () => {
     expect(mailTo(quietSkipped.email)).toEqual([]);
-    expect(await deliveriesOf(quietSkipped.id)).toEqual([{ status: "skipped", periodKey: "2030-01-08", paperCount: 0, lastError: NOTHING_NEW }]);
+    expect(await deliveriesOf(quietSkipped.id)).toEqual([
+      { status: "skipped", periodKey: "2030-01-08", paperCount: 0, lastError: NOTHING_NEW },
+    ]);
     const [quiet] = mailTo(quietTrending.email);
     expect(quiet?.subject).toMatch(/^Quiet day: 2 trending papers, led by “.+”$/);
     expect(await sentPapers(quietTrending.id)).toHaveLength(2);
@@ -130,7 +139,9 @@ describe("a digest run", () => {
   it("does not send the same period twice when it runs again", async () => {
     const before = sink.messages.length;
     const again = await run(new Date(now.getTime() + HOUR));
-    expect(sink.messages.filter((mail) => [reader.email, categoryReader.email].some((email) => mail.text?.includes(email)))).toHaveLength(2);
+    expect(sink.messages.filter((mail) => [reader.email, categoryReader.email].some((email) => mail.text?.includes(email)))).toHaveLength(
+      2,
+    );
     expect(mailTo(reader.email)).toHaveLength(1);
     expect(again.sent).toBe(sink.messages.length - before);
   });
@@ -154,7 +165,10 @@ describe("the next day's digest", () => {
     expect(mails).toHaveLength(2);
     expect(mails[1]!.text).not.toContain(`Early ${topic} results`);
     const [second] = await db.digestDelivery.findMany({ where: { subscriberId: daily.id, periodKey: "2030-01-11" }, select: { id: true } });
-    const secondPapers = await db.digestPaper.findMany({ where: { deliveryId: second!.id, alsoTrending: false }, select: { paperId: true } });
+    const secondPapers = await db.digestPaper.findMany({
+      where: { deliveryId: second!.id, alsoTrending: false },
+      select: { paperId: true },
+    });
     expect(secondPapers.map((row) => row.paperId).toSorted()).toEqual([fresh!.id, late!.id].toSorted());
   });
 });
@@ -214,7 +228,11 @@ describe("POST /api/cron/digest", () => {
 
   it("answers 401 without the cron secret, and sends nothing", async () => {
     const outbox = await db.outboxMessage.count();
-    const refused: Record<string, string>[] = [{}, { authorization: "Bearer not-the-secret-0123456789" }, { authorization: "test-cron-secret-0123456789" }];
+    const refused: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer not-the-secret-0123456789" },
+      { authorization: "test-cron-secret-0123456789" },
+    ];
     for (const headers of refused) {
       const response = await call("POST", headers);
       expect(response.status).toBe(401);

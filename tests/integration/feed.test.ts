@@ -20,9 +20,22 @@ const ids = Array.from({ length: 25 }, (_, index) => `2606.${String(91000 + inde
 
 function paper(arxivId: string, publishedOn: string, externalUpvotes: number): PaperInput {
   return {
-    arxivId, version: 1, title: `Feed test paper ${arxivId}`, abstract: "An abstract.", authors: ["Ada Lovelace"],
-    publishedOn, revisedOn: null, primaryCategory: "cs.LG", categories: ["cs.LG"], doi: null, comment: null,
-    journalRef: null, githubRepo: null, githubStars: null, externalUpvotes, source: "arxiv",
+    arxivId,
+    version: 1,
+    title: `Feed test paper ${arxivId}`,
+    abstract: "An abstract.",
+    authors: ["Ada Lovelace"],
+    publishedOn,
+    revisedOn: null,
+    primaryCategory: "cs.LG",
+    categories: ["cs.LG"],
+    doi: null,
+    comment: null,
+    journalRef: null,
+    githubRepo: null,
+    githubStars: null,
+    externalUpvotes,
+    source: "arxiv",
   };
 }
 
@@ -160,7 +173,9 @@ describe("GET /api/papers/{arxivId}", () => {
     expect(body.paper.abstract).toContain("TÜLU 3");
     expect(body.paper.abstract).not.toContain("\\");
     const list = await getPapers("period=month&date=2024-11&limit=100");
-    expect(list.body.papers.find((paper: PaperCard) => paper.arxivId === "2411.15124").title).toBe("TÜLU 3: Pushing Frontiers in Open Language Model Post-Training");
+    expect(list.body.papers.find((paper: PaperCard) => paper.arxivId === "2411.15124").title).toBe(
+      "TÜLU 3: Pushing Frontiers in Open Language Model Post-Training",
+    );
   });
 
   it("accepts a versioned id for the paper it names", async () => {

@@ -18,7 +18,15 @@ async function storedRows() {
 
 const hostile = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 80 }),
-  fc.constantFrom("", "not-an-email", "a@b", "<script>@x.y", "x'; DROP TABLE subscriber; --@evil.test", `${"a".repeat(300)}@example.com`, "😀@😀.😀"),
+  fc.constantFrom(
+    "",
+    "not-an-email",
+    "a@b",
+    "<script>@x.y",
+    "x'; DROP TABLE subscriber; --@evil.test",
+    `${"a".repeat(300)}@example.com`,
+    "😀@😀.😀",
+  ),
   fc.integer(),
   fc.constant(null),
   fc.array(fc.string(), { maxLength: 3 }),
@@ -34,7 +42,11 @@ const invalidBody = fc.oneof(
   }),
   fc.record({
     email: fc.constant("valid.reader@example.com"),
-    topics: fc.oneof(fc.constant(Array.from({ length: 500 }, (_, i) => `topic ${i}`)), fc.constant(["x".repeat(5_000)]), fc.constant("diffusion")),
+    topics: fc.oneof(
+      fc.constant(Array.from({ length: 500 }, (_, i) => `topic ${i}`)),
+      fc.constant(["x".repeat(5_000)]),
+      fc.constant("diffusion"),
+    ),
   }),
 );
 
@@ -66,16 +78,19 @@ describe("hostile input", () => {
   it("changes nothing for forged unsubscribe tokens", async () => {
     const before = await db.subscriber.groupBy({ by: ["status"], _count: true });
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 200 }), fc.stringMatching(/^[A-Za-z0-9_-]{20,60}\.[A-Za-z0-9_-]{40,50}$/)), async (token) => {
-        const response = await unsubscribeRoute(
-          new Request(`http://localhost:3000/api/subscriptions/unsubscribe?${new URLSearchParams({ token })}`, {
-            method: "POST",
-            body: "List-Unsubscribe=One-Click",
-          }),
-          undefined,
-        );
-        expect(response.status).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.string({ maxLength: 200 }), fc.stringMatching(/^[A-Za-z0-9_-]{20,60}\.[A-Za-z0-9_-]{40,50}$/)),
+        async (token) => {
+          const response = await unsubscribeRoute(
+            new Request(`http://localhost:3000/api/subscriptions/unsubscribe?${new URLSearchParams({ token })}`, {
+              method: "POST",
+              body: "List-Unsubscribe=One-Click",
+            }),
+            undefined,
+          );
+          expect(response.status).toBeLessThan(500);
+        },
+      ),
       { numRuns: 200 },
     );
     expect(await db.subscriber.groupBy({ by: ["status"], _count: true })).toEqual(before);
@@ -114,8 +129,29 @@ describe("control characters", () => {
 describe("search", () => {
   it("answers any query, with partial matches and the vocabulary in play, without a 500", async () => {
     const { GET: searchRoute } = await import("@/app/api/search/route");
-    const words = fc.constantFrom("LLM", "LLMs", "agents", "math", "reasoning", "(RLHF)", "in-context", "-", "'", "&", "|", "!", ":*", "<->", "\\", "\u0000", "é");
-    const query = fc.oneof(fc.string({ unit: "grapheme", maxLength: 60 }), fc.array(words, { minLength: 1, maxLength: 12 }).map((list) => list.join(" ")));
+    const words = fc.constantFrom(
+      "LLM",
+      "LLMs",
+      "agents",
+      "math",
+      "reasoning",
+      "(RLHF)",
+      "in-context",
+      "-",
+      "'",
+      "&",
+      "|",
+      "!",
+      ":*",
+      "<->",
+      "\\",
+      "\u0000",
+      "é",
+    );
+    const query = fc.oneof(
+      fc.string({ unit: "grapheme", maxLength: 60 }),
+      fc.array(words, { minLength: 1, maxLength: 12 }).map((list) => list.join(" ")),
+    );
     await fc.assert(
       fc.asyncProperty(query, fc.constantFrom("relevance", "newest"), async (q, sort) => {
         const url = new URL("http://localhost:3000/api/search");

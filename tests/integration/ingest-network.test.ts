@@ -26,11 +26,21 @@ afterAll(async () => {
 
 afterEach(async () => {
   server.requests.length = 0;
-  await db.paper.deleteMany({ where: { arxivId: { in: ["2503.07001", "2503.07002", "2503.07003", "2503.08123", "2503.08456", "2503.08791"] } } });
+  await db.paper.deleteMany({
+    where: { arxivId: { in: ["2503.07001", "2503.07002", "2503.07003", "2503.08123", "2503.08456", "2503.08791"] } },
+  });
 });
 
 const arxiv = (overrides: Parameters<typeof arxivOptions>[0] = {}) =>
-  arxivOptions({ baseUrl: `${server.url}/api/query`, requestIntervalMs: 0, retries: 2, retryBaseMs: 1, timeoutMs: 2_000, pageSize: 3, ...overrides });
+  arxivOptions({
+    baseUrl: `${server.url}/api/query`,
+    requestIntervalMs: 0,
+    retries: 2,
+    retryBaseMs: 1,
+    timeoutMs: 2_000,
+    pageSize: 3,
+    ...overrides,
+  });
 const hf = () => hfOptions({ baseUrl: `${server.url}/api`, retries: 1, retryBaseMs: 1, timeoutMs: 2_000 });
 const listing = { categories: ["cs.LG"], from: new Date("2025-03-09T00:00:00Z"), to: new Date("2025-03-11T23:59:00Z") };
 const page1 = { file: "arxiv/listing-cs-lg-page-1.xml" };
@@ -52,7 +62,9 @@ describe("arXiv over the network", () => {
     replies = [{ status: 503, type: "text/html", body: "<html><body><h1>Service Unavailable</h1></body></html>" }];
     const summary = await ingestArxivListing(listing, undefined, arxiv());
     expect(server.requests).toHaveLength(3);
-    expect(summary.error).toMatch(/^arXiv API answered HTTP 503 Service Unavailable: Service Unavailable \(http:\/\/127\.0\.0\.1:\d+\/api\/query\?.*\) \(gave up after 3 attempts\)$/);
+    expect(summary.error).toMatch(
+      /^arXiv API answered HTTP 503 Service Unavailable: Service Unavailable \(http:\/\/127\.0\.0\.1:\d+\/api\/query\?.*\) \(gave up after 3 attempts\)$/,
+    );
   });
 
   it("does not retry a 404", async () => {
@@ -64,16 +76,22 @@ describe("arXiv over the network", () => {
 
   it("reports the API's own error entry, without retrying", async () => {
     replies = [{ status: 400, file: "arxiv/error-incorrect-id.xml" }];
-    expect((await ingestArxivIds(["2503.07001"], undefined, arxiv())).error).toMatch(/HTTP 400 Bad Request: incorrect id format for 2503\.7/);
+    expect((await ingestArxivIds(["2503.07001"], undefined, arxiv())).error).toMatch(
+      /HTTP 400 Bad Request: incorrect id format for 2503\.7/,
+    );
     server.requests.length = 0;
     replies = [{ file: "arxiv/error-incorrect-id.xml" }];
-    expect((await ingestArxivIds(["2503.07001"], undefined, arxiv())).error).toBe("arXiv API rejected the query: incorrect id format for 2503.7");
+    expect((await ingestArxivIds(["2503.07001"], undefined, arxiv())).error).toBe(
+      "arXiv API rejected the query: incorrect id format for 2503.7",
+    );
     expect(server.requests).toHaveLength(1);
   });
 
   it("rejects an HTML page served as success", async () => {
     replies = [{ file: "arxiv/rate-limited.html" }];
-    expect((await ingestArxivListing(listing, undefined, arxiv({ retries: 0 }))).error).toMatch(/returned an HTML page instead of an Atom feed/);
+    expect((await ingestArxivListing(listing, undefined, arxiv({ retries: 0 }))).error).toMatch(
+      /returned an HTML page instead of an Atom feed/,
+    );
   });
 
   it("rejects truncated XML after retrying it, keeping nothing of it", async () => {

@@ -43,9 +43,26 @@ const stored = (arxivId: string) =>
   db.paper.findUniqueOrThrow({
     where: { arxivId },
     select: {
-      id: true, version: true, title: true, abstract: true, authors: true, publishedOn: true, revisedOn: true, primaryCategory: true,
-      categories: true, doi: true, comment: true, journalRef: true, githubRepo: true, githubStars: true, externalUpvotes: true,
-      votes: true, trendingScore: true, source: true, createdAt: true, updatedAt: true,
+      id: true,
+      version: true,
+      title: true,
+      abstract: true,
+      authors: true,
+      publishedOn: true,
+      revisedOn: true,
+      primaryCategory: true,
+      categories: true,
+      doi: true,
+      comment: true,
+      journalRef: true,
+      githubRepo: true,
+      githubStars: true,
+      externalUpvotes: true,
+      votes: true,
+      trendingScore: true,
+      source: true,
+      createdAt: true,
+      updatedAt: true,
     },
   });
 
@@ -107,7 +124,10 @@ describe("arXiv listing", () => {
       { id: "not an id", reason: '"not an id" is not an arXiv id or URL' },
       { id: "2503.99999", reason: "arXiv has no paper 2503.99999" },
     ]);
-    expect(await stored("math/0211159")).toMatchObject({ title: "The entropy formula for the Ricci flow and its geometric applications", primaryCategory: "math.DG" });
+    expect(await stored("math/0211159")).toMatchObject({
+      title: "The entropy formula for the Ricci flow and its geometric applications",
+      primaryCategory: "math.DG",
+    });
   });
 });
 
@@ -129,7 +149,13 @@ describe("Hugging Face daily papers", () => {
       githubStars: 1234,
     });
     expect(after.trendingScore).toBeGreaterThan(before.trendingScore);
-    expect(await stored("2503.08123")).toMatchObject({ source: "huggingface", categories: [], version: null, externalUpvotes: 17, githubRepo: null });
+    expect(await stored("2503.08123")).toMatchObject({
+      source: "huggingface",
+      categories: [],
+      version: null,
+      externalUpvotes: 17,
+      githubRepo: null,
+    });
   });
 
   it("changes nothing when the same day is read again, and takes new upvote counts when they move", async () => {
@@ -147,14 +173,28 @@ describe("Hugging Face daily papers", () => {
   });
 
   it("stores a day with no papers as nothing", async () => {
-    expect(await ingestDailyPapers("2025-01-01", undefined, hf)).toEqual({ inserted: 0, updated: 0, unchanged: 0, failed: 0, failures: [], error: null });
+    expect(await ingestDailyPapers("2025-01-01", undefined, hf)).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: 0,
+      failures: [],
+      error: null,
+    });
   });
 });
 
 const paper = (arxivId: string, extra: Partial<PaperInput> = {}): PaperInput =>
   paperInputSchema.parse({
-    arxivId, title: `Paper ${arxivId}`, abstract: "", authors: ["A. Author"], publishedOn: "2025-03-12", primaryCategory: "cs.LG",
-    categories: ["cs.LG"], source: "arxiv", ...extra,
+    arxivId,
+    title: `Paper ${arxivId}`,
+    abstract: "",
+    authors: ["A. Author"],
+    publishedOn: "2025-03-12",
+    primaryCategory: "cs.LG",
+    categories: ["cs.LG"],
+    source: "arxiv",
+    ...extra,
   });
 // PostgreSQL refuses a paper without a title; the type system cannot stop a buggy caller from sending one.
 const broken = (arxivId: string) => ({ ...paper(arxivId), title: null }) as unknown as PaperInput;

@@ -20,11 +20,18 @@ const exportRoute = await import("@/app/api/account/export/route");
 const ORIGIN = "http://localhost:3000";
 
 async function newReader() {
-  const reader = await db.reader.create({ data: { email: `api-${randomBytes(6).toString("hex")}@example.org` }, select: { id: true, email: true } });
+  const reader = await db.reader.create({
+    data: { email: `api-${randomBytes(6).toString("hex")}@example.org` },
+    select: { id: true, email: true },
+  });
   return { ...reader, cookie: `pp_session=${await createSession(reader.id)}` };
 }
 
-function call(handler: (request: Request, context: never) => Promise<Response>, path: string, init: RequestInit & { context?: unknown } = {}) {
+function call(
+  handler: (request: Request, context: never) => Promise<Response>,
+  path: string,
+  init: RequestInit & { context?: unknown } = {},
+) {
   return handler(new Request(`${ORIGIN}${path}`, init), init.context as never);
 }
 
@@ -36,34 +43,64 @@ describe("the library API", () => {
     const response = await call(libraryRoute.GET, "/api/library");
     expect(response.status).toBe(401);
     expect((await response.json()).error.code).toBe("unauthorized");
-    const forged = await call(libraryRoute.GET, "/api/library", { headers: { authorization: `Bearer pp_${randomBytes(12).toString("base64url")}.${randomBytes(32).toString("base64url")}` } });
+    const forged = await call(libraryRoute.GET, "/api/library", {
+      headers: { authorization: `Bearer pp_${randomBytes(12).toString("base64url")}.${randomBytes(32).toString("base64url")}` },
+    });
     expect(forged.status).toBe(401);
   });
 
   it("saves, lists, tags and removes with the session cookie, and refuses cross-site writes", async () => {
     const reader = await newReader();
     const [a, b] = await db.paper.findMany({ select: { arxivId: true }, take: 2 });
-    const { "content-type": type, body } = json({ arxivIds: [`https://arxiv.org/abs/${a!.arxivId}v2`, b!.arxivId, "2401.99999"], tags: ["Reading"] });
+    const { "content-type": type, body } = json({
+      arxivIds: [`https://arxiv.org/abs/${a!.arxivId}v2`, b!.arxivId, "2401.99999"],
+      tags: ["Reading"],
+    });
 
-    const crossSite = await call(libraryRoute.POST, "/api/library", { method: "POST", headers: { cookie: reader.cookie, origin: "https://evil.example", "content-type": type }, body });
+    const crossSite = await call(libraryRoute.POST, "/api/library", {
+      method: "POST",
+      headers: { cookie: reader.cookie, origin: "https://evil.example", "content-type": type },
+      body,
+    });
     expect(crossSite.status).toBe(403);
     expect(await db.libraryItem.count({ where: { readerId: reader.id } })).toBe(0);
 
-    const saved = await call(libraryRoute.POST, "/api/library", { method: "POST", headers: { cookie: reader.cookie, origin: ORIGIN, "content-type": type }, body });
+    const saved = await call(libraryRoute.POST, "/api/library", {
+      method: "POST",
+      headers: { cookie: reader.cookie, origin: ORIGIN, "content-type": type },
+      body,
+    });
     expect(saved.status).toBe(201);
-    expect(await saved.json()).toEqual({ saved: expect.arrayContaining([a!.arxivId, b!.arxivId]), alreadySaved: [], unknown: ["2401.99999"] });
+    expect(await saved.json()).toEqual({
+      saved: expect.arrayContaining([a!.arxivId, b!.arxivId]),
+      alreadySaved: [],
+      unknown: ["2401.99999"],
+    });
 
     const listed = await (await call(libraryRoute.GET, "/api/library?sort=title", { headers: { cookie: reader.cookie } })).json();
     expect(listed.total).toBe(2);
     expect(listed.tags).toEqual([{ name: "Reading", count: 2 }]);
     expect(listed.items[0]).toMatchObject({ tags: ["Reading"], paper: { arxivId: expect.any(String), title: expect.any(String) } });
 
-    const retagged = await call(itemRoute.POST, `/api/library/${a!.arxivId}`, { method: "POST", headers: { cookie: reader.cookie, ...{ "content-type": "application/json" } }, body: JSON.stringify({ tags: ["Thesis"] }), context: itemContext(a!.arxivId) });
+    const retagged = await call(itemRoute.POST, `/api/library/${a!.arxivId}`, {
+      method: "POST",
+      headers: { cookie: reader.cookie, ...{ "content-type": "application/json" } },
+      body: JSON.stringify({ tags: ["Thesis"] }),
+      context: itemContext(a!.arxivId),
+    });
     expect(await retagged.json()).toEqual({ arxivId: a!.arxivId, tags: ["Thesis"] });
 
-    const removed = await call(itemRoute.DELETE, `/api/library/${b!.arxivId}`, { method: "DELETE", headers: { cookie: reader.cookie }, context: itemContext(b!.arxivId) });
+    const removed = await call(itemRoute.DELETE, `/api/library/${b!.arxivId}`, {
+      method: "DELETE",
+      headers: { cookie: reader.cookie },
+      context: itemContext(b!.arxivId),
+    });
     expect(await removed.json()).toEqual({ arxivId: b!.arxivId, removed: true });
-    const crossDelete = await call(itemRoute.DELETE, `/api/library/${a!.arxivId}`, { method: "DELETE", headers: { cookie: reader.cookie, origin: "https://evil.example" }, context: itemContext(a!.arxivId) });
+    const crossDelete = await call(itemRoute.DELETE, `/api/library/${a!.arxivId}`, {
+      method: "DELETE",
+      headers: { cookie: reader.cookie, origin: "https://evil.example" },
+      context: itemContext(a!.arxivId),
+    });
     expect(crossDelete.status).toBe(403);
     expect(await db.libraryItem.count({ where: { readerId: reader.id } })).toBe(1);
   });
@@ -76,7 +113,11 @@ describe("the library API", () => {
     expect(JSON.stringify(row)).not.toContain(token.split(".")[1]);
     const [paper] = await db.paper.findMany({ select: { arxivId: true }, take: 1 });
     const headers = { authorization: `Bearer ${token}`, origin: "https://anywhere.example", "content-type": "application/json" };
-    const saved = await call(libraryRoute.POST, "/api/library", { method: "POST", headers, body: JSON.stringify({ arxivIds: [paper!.arxivId] }) });
+    const saved = await call(libraryRoute.POST, "/api/library", {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ arxivIds: [paper!.arxivId] }),
+    });
     expect(saved.status).toBe(201);
     await revokeApiToken(reader.id, row.id);
     expect((await call(libraryRoute.GET, "/api/library", { headers })).status).toBe(401);
@@ -108,7 +149,10 @@ describe("exports", () => {
   it("exports the library or one tag as BibTeX", async () => {
     const reader = await newReader();
     const papers = await db.paper.findMany({ select: { arxivId: true }, take: 3 });
-    await savePapers(reader.id, papers.map((paper) => paper.arxivId));
+    await savePapers(
+      reader.id,
+      papers.map((paper) => paper.arxivId),
+    );
     await addTags(reader.id, [papers[0]!.arxivId], ["one"]);
     const all = await call(bibtexRoute.GET, "/api/library/bibtex", { headers: { cookie: reader.cookie } });
     expect(all.headers.get("content-type")).toBe("application/x-bibtex; charset=utf-8");
@@ -141,7 +185,9 @@ describe("exports", () => {
 describe("deleting an account", () => {
   it("leaves no row behind and takes back the reader's upvotes", async () => {
     const reader = await newReader();
-    await db.subscriber.create({ data: { email: reader.email, status: "active", topics: { create: [{ kind: "keyword", value: "x", position: 0 }] } } });
+    await db.subscriber.create({
+      data: { email: reader.email, status: "active", topics: { create: [{ kind: "keyword", value: "x", position: 0 }] } },
+    });
     const [paper] = await db.paper.findMany({ select: { id: true, arxivId: true, upvoteCount: true }, take: 1, skip: 5 });
     await savePapers(reader.id, [paper!.arxivId]);
     await addTags(reader.id, [paper!.arxivId], ["gone"]);
@@ -149,7 +195,9 @@ describe("deleting an account", () => {
     await setUpvote(paper!.arxivId, { hash: readerVoterHash(reader.id), networkKey: `reader:${reader.id}` }, true, reader.id);
     await createApiToken(reader.id, "t");
     await db.libraryImportPending.create({ data: { readerId: reader.id, arxivId: "2501.00001" } });
-    await db.signInToken.create({ data: { id: randomBytes(12).toString("base64url"), email: reader.email, secretHash: randomBytes(32), expiresAt: new Date() } });
+    await db.signInToken.create({
+      data: { id: randomBytes(12).toString("base64url"), email: reader.email, secretHash: randomBytes(32), expiresAt: new Date() },
+    });
 
     await deleteReader(reader.id);
     const left = await db.$queryRaw<{ rows: number }[]>`
@@ -161,6 +209,8 @@ describe("deleting an account", () => {
            + (SELECT count(*) FROM subscriber WHERE email = ${reader.email}) + (SELECT count(*) FROM sign_in_token WHERE email = ${reader.email})
            + (SELECT count(*) FROM subscriber_topic st WHERE NOT EXISTS (SELECT 1 FROM subscriber s WHERE s.id = st.subscriber_id)) AS rows`;
     expect(Number(left[0]!.rows)).toBe(0);
-    expect((await db.paper.findUniqueOrThrow({ where: { id: paper!.id }, select: { upvoteCount: true } })).upvoteCount).toBe(paper!.upvoteCount);
+    expect((await db.paper.findUniqueOrThrow({ where: { id: paper!.id }, select: { upvoteCount: true } })).upvoteCount).toBe(
+      paper!.upvoteCount,
+    );
   });
 });

@@ -52,7 +52,16 @@ describe("importing into a library", () => {
 @book{d, title={No arXiv at all}}
 @misc{e, eprint={2502.03387}}`;
     const summary = await importWith(id, { file: encode(bib), tags: ["zotero"] });
-    expect(summary).toMatchObject({ found: 3, duplicates: 1, records: 5, recordsWithoutId: 1, added: ["2502.03387"], fetched: ["2503.07004"], notFound: ["2503.99999"], waiting: [] });
+    expect(summary).toMatchObject({
+      found: 3,
+      duplicates: 1,
+      records: 5,
+      recordsWithoutId: 1,
+      added: ["2502.03387"],
+      fetched: ["2503.07004"],
+      notFound: ["2503.99999"],
+      waiting: [],
+    });
     expect(await libraryOf(id)).toEqual(["2502.03387", "2503.07004"]);
     const tagged = await db.libraryItemTag.count({ where: { readerId: id } });
     expect(tagged).toBe(2);
@@ -89,11 +98,18 @@ describe("importing into a library", () => {
 describe("hostile imports", () => {
   it("refuses a file over 2 MB, a binary and text without entries with a clear message", async () => {
     const { id } = await newReader();
-    await expect(runImport(id, { file: new Uint8Array(2 * 1024 * 1024 + 1).fill(0x40) })).rejects.toMatchObject({ status: 400, message: expect.stringContaining("up to 2 MB") });
+    await expect(runImport(id, { file: new Uint8Array(2 * 1024 * 1024 + 1).fill(0x40) })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("up to 2 MB"),
+    });
     const pdf = new Uint8Array([...encode("%PDF-1.7\n"), 0, 159, 146, 150, 0, ...encode("arXiv:2502.03387")]);
     await expect(runImport(id, { file: pdf })).rejects.toMatchObject({ status: 400, message: expect.stringContaining("not a text file") });
-    await expect(runImport(id, { file: encode("just some words, nothing else") })).rejects.toMatchObject({ message: expect.stringContaining("does not look like a BibTeX or RIS file") });
-    await expect(runImport(id, { file: encode("@book{a, title={x}}\n@book{b, title={y}}") })).rejects.toMatchObject({ message: expect.stringContaining("2 entries, but none names an arXiv paper") });
+    await expect(runImport(id, { file: encode("just some words, nothing else") })).rejects.toMatchObject({
+      message: expect.stringContaining("does not look like a BibTeX or RIS file"),
+    });
+    await expect(runImport(id, { file: encode("@book{a, title={x}}\n@book{b, title={y}}") })).rejects.toMatchObject({
+      message: expect.stringContaining("2 entries, but none names an arXiv paper"),
+    });
     await expect(runImport(id, { paste: "   " })).rejects.toMatchObject({ status: 400 });
     await expect(runImport(id, { paste: "x".repeat(2 * 1024 * 1024 + 1) })).rejects.toMatchObject({ status: 400 });
     expect(await libraryOf(id)).toEqual([]);
@@ -101,7 +117,8 @@ describe("hostile imports", () => {
 
   it("reads what it can of broken BibTeX", async () => {
     const { id } = await newReader();
-    const broken = "@misc{a, title = {unclosed {{{, eprint = {2502.03387}\n@@@}}}} garbage\n@misc{b url = https://arxiv.org/abs/2411.15124 ";
+    const broken =
+      "@misc{a, title = {unclosed {{{, eprint = {2502.03387}\n@@@}}}} garbage\n@misc{b url = https://arxiv.org/abs/2411.15124 ";
     const summary = await importWith(id, { file: encode(broken) });
     expect(summary.added.sort()).toEqual(["2411.15124", "2502.03387"]);
   });
@@ -130,7 +147,10 @@ describe("hostile imports", () => {
     const reader = await newReader();
     const cookie = `pp_session=${await createSession(reader.id)}`;
     const post = (body: BodyInit, headers: Record<string, string>) =>
-      importRoute.POST(new Request("http://localhost:3000/api/library/import?tag=api", { method: "POST", headers: { cookie, ...headers }, body }), undefined);
+      importRoute.POST(
+        new Request("http://localhost:3000/api/library/import?tag=api", { method: "POST", headers: { cookie, ...headers }, body }),
+        undefined,
+      );
     const huge = await post(new Uint8Array(3 * 1024 * 1024).fill(0x61), { "content-type": "application/x-bibtex" });
     expect(huge.status).toBe(400);
     expect((await huge.json()).error.message).toContain("2 MB");

@@ -35,7 +35,11 @@ describe("saving papers", () => {
   it("saves each paper once however often it is saved, and tells unknown ids apart", async () => {
     const { id } = await newReader();
     const [a, b] = await somePapers(2);
-    expect(await savePapers(id, [a!.arxivId, a!.arxivId, "2401.99999"])).toEqual({ saved: [a!.arxivId], alreadySaved: [], unknown: ["2401.99999"] });
+    expect(await savePapers(id, [a!.arxivId, a!.arxivId, "2401.99999"])).toEqual({
+      saved: [a!.arxivId],
+      alreadySaved: [],
+      unknown: ["2401.99999"],
+    });
     const again = await Promise.all([savePapers(id, [a!.arxivId, b!.arxivId]), savePapers(id, [b!.arxivId])]);
     expect(again.flatMap((outcome) => outcome.saved)).toEqual([b!.arxivId]);
     expect(await db.libraryItem.count({ where: { readerId: id } })).toBe(2);
@@ -66,9 +70,15 @@ describe("listing a library", () => {
 
   it("keeps the title and date sorts current when arXiv changes a saved paper", async () => {
     const { id } = await newReader();
-    const [paper] = await db.paper.findMany({ select: { id: true, arxivId: true, title: true, listedOn: true }, orderBy: { id: "desc" }, take: 1 });
+    const [paper] = await db.paper.findMany({
+      select: { id: true, arxivId: true, title: true, listedOn: true },
+      orderBy: { id: "desc" },
+      take: 1,
+    });
     await savePapers(id, [paper!.arxivId]);
-    expect(await db.libraryItem.findFirstOrThrow({ where: { readerId: id }, select: { titleKey: true } })).toEqual({ titleKey: paper!.title.toLowerCase() });
+    expect(await db.libraryItem.findFirstOrThrow({ where: { readerId: id }, select: { titleKey: true } })).toEqual({
+      titleKey: paper!.title.toLowerCase(),
+    });
     await db.paper.update({ where: { id: paper!.id }, data: { title: `Zzz ${paper!.title}`, listedOn: new Date("2001-02-03") } });
     expect(await db.libraryItem.findFirstOrThrow({ where: { readerId: id }, select: { titleKey: true, listedOn: true } })).toEqual({
       titleKey: `zzz ${paper!.title.toLowerCase()}`,
@@ -80,10 +90,22 @@ describe("listing a library", () => {
   it("filters by tag and by search, and refuses a forged cursor with a 400", async () => {
     const { id } = await newReader();
     const papers = await somePapers(6);
-    await savePapers(id, papers.map((paper) => paper.arxivId));
-    await addTags(id, papers.slice(0, 2).map((paper) => paper.arxivId), ["Thesis"]);
+    await savePapers(
+      id,
+      papers.map((paper) => paper.arxivId),
+    );
+    await addTags(
+      id,
+      papers.slice(0, 2).map((paper) => paper.arxivId),
+      ["Thesis"],
+    );
     const tagged = await listLibrary(id, libraryQuerySchema.parse({ tag: "thesis" }));
-    expect(tagged.items.map((item) => item.paper.arxivId).sort()).toEqual(papers.slice(0, 2).map((paper) => paper.arxivId).sort());
+    expect(tagged.items.map((item) => item.paper.arxivId).sort()).toEqual(
+      papers
+        .slice(0, 2)
+        .map((paper) => paper.arxivId)
+        .sort(),
+    );
     expect(tagged.items[0]!.tags).toEqual(["Thesis"]);
     const word = papers[3]!.title.split(/\s+/).find((w) => /^[A-Za-z]{7,}$/.test(w))!;
     const found = await listLibrary(id, libraryQuerySchema.parse({ q: word }));

@@ -72,7 +72,11 @@ describe("mail while the SMTP server is down", () => {
     await afterResponseWorkDone();
     await sink!.waitForMessages(2);
     await db.mailQueueItem.create({
-      data: { message: { to: "nobody@example.org", subject: "s", html: "<p>h</p>", text: "t" }, nextAttemptAt: new Date(0), lastError: "down" },
+      data: {
+        message: { to: "nobody@example.org", subject: "s", html: "<p>h</p>", text: "t" },
+        nextAttemptAt: new Date(0),
+        lastError: "down",
+      },
     });
     sink!.rejectNextRecipient(550);
     expect(await sendQueuedMail()).toEqual({ sent: 0, retrying: 0, dropped: 1 });
@@ -84,7 +88,11 @@ describe("queue drains", () => {
   it("two drains at once send each queued mail once, and hold no transaction open while they talk to the server", async () => {
     const addresses = Array.from({ length: 80 }, (_, index) => `drain-${index}-${Date.now()}@example.org`);
     await db.mailQueueItem.createMany({
-      data: addresses.map((to) => ({ message: { to, subject: "s", html: "<p>h</p>", text: "t" }, nextAttemptAt: new Date(0), lastError: "down" })),
+      data: addresses.map((to) => ({
+        message: { to, subject: "s", html: "<p>h</p>", text: "t" },
+        nextAttemptAt: new Date(0),
+        lastError: "down",
+      })),
     });
     const openTransactions: number[] = [];
     const watchedSend = async (message: Parameters<typeof sendMail>[0]) => {

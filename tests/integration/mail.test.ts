@@ -26,7 +26,9 @@ describe("createMailer over SMTP", () => {
     const mailer = createMailer({ from: "PaperPulse <digest@paperpulse.test>", smtpUrl: sink.url, maxConnections: 2 });
     const results = await Promise.all(Array.from({ length: 12 }, (_, index) => mailer.send(message(`pool-${index}@example.org`, index))));
     mailer.close();
-    expect(results.map((result) => result.messageId)).toEqual(Array.from({ length: 12 }, (_, index) => `<digest.${index}.2026-W48@paperpulse.test>`));
+    expect(results.map((result) => result.messageId)).toEqual(
+      Array.from({ length: 12 }, (_, index) => `<digest.${index}.2026-W48@paperpulse.test>`),
+    );
 
     const received = await sink.waitForMessages(12);
     const mail = received.find((candidate) => candidate.messageId === "<digest.3.2026-W48@paperpulse.test>")!;
@@ -42,7 +44,11 @@ describe("createMailer over SMTP", () => {
   it("reports a refused recipient as a permanent failure with the SMTP code", async () => {
     const mailer = createMailer({ from: "digest@paperpulse.test", smtpUrl: sink.url });
     sink.rejectNextRecipient(550);
-    await expect(mailer.send(message("gone@example.org"))).rejects.toMatchObject({ name: "MailDeliveryError", permanent: true, responseCode: 550 });
+    await expect(mailer.send(message("gone@example.org"))).rejects.toMatchObject({
+      name: "MailDeliveryError",
+      permanent: true,
+      responseCode: 550,
+    });
     sink.rejectNextRecipient(451);
     await expect(mailer.send(message("later@example.org"))).rejects.toMatchObject({ permanent: false, responseCode: 451 });
     mailer.close();

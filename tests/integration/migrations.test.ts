@@ -61,8 +61,12 @@ async function migrationsDir(migrations: [string, string][]): Promise<string> {
 }
 
 describe("a migration outside a transaction", () => {
-  const table: [string, string] = ["20000101000000_table", "CREATE TABLE big (id int, value text);\nINSERT INTO big SELECT g, 'v' || g FROM generate_series(1, 1000) AS g;"];
-  const concurrently = "CREATE INDEX CONCURRENTLY big_value_idx ON big (value);\n-- Several statements; a semicolon in a string: ';'\nCREATE INDEX CONCURRENTLY big_id_idx ON big (id);\n";
+  const table: [string, string] = [
+    "20000101000000_table",
+    "CREATE TABLE big (id int, value text);\nINSERT INTO big SELECT g, 'v' || g FROM generate_series(1, 1000) AS g;",
+  ];
+  const concurrently =
+    "CREATE INDEX CONCURRENTLY big_value_idx ON big (value);\n-- Several statements; a semicolon in a string: ';'\nCREATE INDEX CONCURRENTLY big_id_idx ON big (id);\n";
 
   it("builds indexes concurrently when its first line opts out, refuses them otherwise, and stops after a failure part-way", async () => {
     const server = inject("databaseUrl");
@@ -72,7 +76,9 @@ describe("a migration outside a transaction", () => {
     const client = new pg.Client({ connectionString: url });
     try {
       const inTransaction = await migrationsDir([table, ["20000101000001_indexes", concurrently]]);
-      await expect(migrate(url, inTransaction)).rejects.toThrow(/20000101000001_indexes failed and was rolled back: CREATE INDEX CONCURRENTLY cannot run inside a transaction block/);
+      await expect(migrate(url, inTransaction)).rejects.toThrow(
+        /20000101000001_indexes failed and was rolled back: CREATE INDEX CONCURRENTLY cannot run inside a transaction block/,
+      );
 
       const outside = await migrationsDir([table, ["20000101000001_indexes", `${NO_TRANSACTION_MARKER}\n${concurrently}`]]);
       expect(await migrate(url, outside)).toEqual(["20000101000001_indexes"]);
@@ -81,14 +87,22 @@ describe("a migration outside a transaction", () => {
         `SELECT c.relname AS name, i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
          WHERE i.indrelid = 'big'::regclass ORDER BY 1`,
       );
-      expect(indexes).toEqual([{ name: "big_id_idx", valid: true }, { name: "big_value_idx", valid: true }]);
-      const { rows: recorded } = await client.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '20000101000001_indexes' AND finished_at IS NOT NULL`);
+      expect(indexes).toEqual([
+        { name: "big_id_idx", valid: true },
+        { name: "big_value_idx", valid: true },
+      ]);
+      const { rows: recorded } = await client.query(
+        `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '20000101000001_indexes' AND finished_at IS NOT NULL`,
+      );
       expect(recorded).toHaveLength(1);
 
       const broken = await migrationsDir([
         table,
         ["20000101000001_indexes", `${NO_TRANSACTION_MARKER}\n${concurrently}`],
-        ["20000101000002_broken", `${NO_TRANSACTION_MARKER}\nCREATE INDEX CONCURRENTLY big_both_idx ON big (id, value);\nSELECT no_such_function();`],
+        [
+          "20000101000002_broken",
+          `${NO_TRANSACTION_MARKER}\nCREATE INDEX CONCURRENTLY big_both_idx ON big (id, value);\nSELECT no_such_function();`,
+        ],
       ]);
       await expect(migrate(url, broken)).rejects.toThrow(/20000101000002_broken failed part-way/);
       await expect(migrate(url, broken)).rejects.toThrow(/20000101000002_broken failed earlier/);

@@ -53,9 +53,18 @@ async function signIn(email = uniqueEmail()) {
   return { email, ...result };
 }
 
-function post(route: { POST: (request: Request, context: undefined) => Promise<Response> }, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+function post(
+  route: { POST: (request: Request, context: undefined) => Promise<Response> },
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
   return route.POST(
-    new Request(`http://localhost:3000${path}`, { method: "POST", headers: { origin: "http://localhost:3000", ...headers }, body: new URLSearchParams(fields) }),
+    new Request(`http://localhost:3000${path}`, {
+      method: "POST",
+      headers: { origin: "http://localhost:3000", ...headers },
+      body: new URLSearchParams(fields),
+    }),
     undefined,
   );
 }
@@ -213,7 +222,12 @@ describe("sessions", () => {
     expect(await checkSignInToken(token)).toMatchObject({ ok: true });
 
     const { sessionToken } = await signIn();
-    const signOut = await post(signOutRoute, "/api/auth/sign-out", { everywhere: "1" }, { origin: "https://evil.example", cookie: `pp_session=${sessionToken}` });
+    const signOut = await post(
+      signOutRoute,
+      "/api/auth/sign-out",
+      { everywhere: "1" },
+      { origin: "https://evil.example", cookie: `pp_session=${sessionToken}` },
+    );
     expect(signOut.status).toBe(403);
     expect(await readSession(sessionToken)).not.toBeNull();
   });
@@ -245,10 +259,18 @@ describe("what a browser did before signing in", () => {
     const browser = voterHashFromToken(issueVoterToken())!;
     await setUpvote(a!.arxivId, { hash: browser, networkKey: "192.0.2.0/24" }, true);
     await setUpvote(b!.arxivId, { hash: browser, networkKey: "192.0.2.0/24" }, true);
-    const before = await db.paper.findMany({ where: { id: { in: [a!.id, b!.id] } }, select: { id: true, upvoteCount: true }, orderBy: { id: "asc" } });
+    const before = await db.paper.findMany({
+      where: { id: { in: [a!.id, b!.id] } },
+      select: { id: true, upvoteCount: true },
+      orderBy: { id: "asc" },
+    });
 
     await completeSignIn(await linkToken(email), { browserVoterHash: browser });
-    const after = await db.paper.findMany({ where: { id: { in: [a!.id, b!.id] } }, select: { id: true, upvoteCount: true }, orderBy: { id: "asc" } });
+    const after = await db.paper.findMany({
+      where: { id: { in: [a!.id, b!.id] } },
+      select: { id: true, upvoteCount: true },
+      orderBy: { id: "asc" },
+    });
     expect(after[0]!.upvoteCount).toBe(before[0]!.upvoteCount - 1);
     expect(after[1]!.upvoteCount).toBe(before[1]!.upvoteCount);
     expect(await db.upvote.count({ where: { voterHash: browser } })).toBe(0);
@@ -257,7 +279,9 @@ describe("what a browser did before signing in", () => {
 
   it("saves the papers kept in the browser into the library", async () => {
     const papers = await db.paper.findMany({ select: { id: true, arxivId: true }, take: 3 });
-    const { readerId } = await completeSignIn(await linkToken(uniqueEmail()), { pendingArxivIds: [...papers.map((paper) => paper.arxivId), "2401.99999"] }).then((result) => {
+    const { readerId } = await completeSignIn(await linkToken(uniqueEmail()), {
+      pendingArxivIds: [...papers.map((paper) => paper.arxivId), "2401.99999"],
+    }).then((result) => {
       if (!result.ok) throw new Error(result.reason);
       return result;
     });

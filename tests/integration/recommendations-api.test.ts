@@ -87,7 +87,12 @@ describe("GET /api/recommendations", () => {
     const idLike = fc.oneof(fc.constantFrom("2405.14333", "2009.01325v1", "hep-th/9901001", "9999.99999"), fc.string({ maxLength: 30 }));
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ liked: fc.array(idLike, { maxLength: 4 }), disliked: fc.array(idLike, { maxLength: 3 }), limit: fc.string({ maxLength: 4 }), period: fc.string({ maxLength: 6 }) }),
+        fc.record({
+          liked: fc.array(idLike, { maxLength: 4 }),
+          disliked: fc.array(idLike, { maxLength: 3 }),
+          limit: fc.string({ maxLength: 4 }),
+          period: fc.string({ maxLength: 6 }),
+        }),
         async ({ liked, disliked, limit, period }) => {
           const { status } = await recommend({ liked: liked.join(","), disliked: disliked.join(","), limit, period });
           expect([200, 400]).toContain(status);

@@ -60,7 +60,9 @@ describe("GET /api/search", () => {
     const { body } = await search({ q: "quixotic" });
     const [hit] = body.papers;
     expect(hit.arxivId).toBe(hostile.arxivId);
-    expect(hit.highlights.title).toBe("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; <mark>Quixotic</mark> attention &amp; &quot;friends&quot;");
+    expect(hit.highlights.title).toBe(
+      "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; <mark>Quixotic</mark> attention &amp; &quot;friends&quot;",
+    );
     expect(hit.highlights.abstract).toContain("<mark>quixotic</mark>");
     // Snippets leave out tags (ts_headline's choice); what is left is escaped.
     expect(hit.highlights.abstract).toContain("alert(&#39;x&#39;)");
@@ -72,7 +74,7 @@ describe("GET /api/search", () => {
     ["empty", "", 'q must not be empty: type a word, a "phrase", author:name or category:cs.LG'],
     ["whitespace", " \t\n ", 'q must not be empty: type a word, a "phrase", author:name or category:cs.LG'],
     ["10,000 characters", "a".repeat(10_000), "q must be at most 500 characters"],
-    ["a bad category", "category:' OR 1=1", "q: \"'\" is not an arXiv category; write e.g. category:cs.LG"],
+    ["a bad category", "category:' OR 1=1", 'q: "\'" is not an arXiv category; write e.g. category:cs.LG'],
   ])("answers %s with a 400 that says why", async (_name, q, message) => {
     const { status, body } = await search({ q });
     expect(status).toBe(400);

@@ -34,7 +34,12 @@ describe("corrections that act", () => {
     expect(kirs.papers.map((paper) => paper.arxivId)).toContain("2212.04458");
     const theo = await search("theo");
     expect(theo.searchedPrefix).toBe("theo");
-    expect(theo.papers.slice(0, 3).map((paper) => paper.arxivId).sort()).toEqual(["2405.14333", "2410.06209", "2410.15748"]);
+    expect(
+      theo.papers
+        .slice(0, 3)
+        .map((paper) => paper.arxivId)
+        .sort(),
+    ).toEqual(["2405.14333", "2410.06209", "2410.15748"]);
   });
 
   it("pages a prefix search like any other", async () => {

@@ -29,9 +29,23 @@ async function allPages(q: string, extra: Record<string, string>): Promise<Searc
 
 function paper(arxivId: string, overrides: Partial<PaperInput>): PaperInput {
   return {
-    arxivId, version: 1, title: "A paper", abstract: "An abstract.", authors: ["Ada Lovelace"], publishedOn: "2026-03-01",
-    revisedOn: null, primaryCategory: "cs.LG", categories: ["cs.LG"], doi: null, comment: null, journalRef: null,
-    githubRepo: null, githubStars: null, externalUpvotes: 0, source: "submitted", ...overrides,
+    arxivId,
+    version: 1,
+    title: "A paper",
+    abstract: "An abstract.",
+    authors: ["Ada Lovelace"],
+    publishedOn: "2026-03-01",
+    revisedOn: null,
+    primaryCategory: "cs.LG",
+    categories: ["cs.LG"],
+    doi: null,
+    comment: null,
+    journalRef: null,
+    githubRepo: null,
+    githubStars: null,
+    externalUpvotes: 0,
+    source: "submitted",
+    ...overrides,
   };
 }
 
@@ -147,13 +161,21 @@ describe("filters", () => {
 describe("sorting", () => {
   it("newest lists the latest listing day first", async () => {
     expect(ids(await search("glimmerwort", { sort: "newest" }))).toEqual([
-      "2603.97104", "2603.97103", "2603.97102", "2603.97101", "2603.97100",
+      "2603.97104",
+      "2603.97103",
+      "2603.97102",
+      "2603.97101",
+      "2603.97100",
     ]);
   });
 
   it("upvotes lists the most voted first, ties by newest id", async () => {
     expect(ids(await search("glimmerwort", { sort: "upvotes" }))).toEqual([
-      "2603.97104", "2603.97101", "2603.97103", "2603.97100", "2603.97102",
+      "2603.97104",
+      "2603.97101",
+      "2603.97103",
+      "2603.97100",
+      "2603.97102",
     ]);
   });
 

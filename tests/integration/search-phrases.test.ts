@@ -22,9 +22,23 @@ async function matchingByVector(q: string): Promise<string[]> {
 
 function paper(arxivId: string, overrides: Partial<PaperInput>): PaperInput {
   return {
-    arxivId, version: 1, title: "A paper", abstract: "An abstract.", authors: ["Ada Lovelace"], publishedOn: "2026-03-01",
-    revisedOn: null, primaryCategory: "cs.LG", categories: ["cs.LG"], doi: null, comment: null, journalRef: null,
-    githubRepo: null, githubStars: null, externalUpvotes: 0, source: "submitted", ...overrides,
+    arxivId,
+    version: 1,
+    title: "A paper",
+    abstract: "An abstract.",
+    authors: ["Ada Lovelace"],
+    publishedOn: "2026-03-01",
+    revisedOn: null,
+    primaryCategory: "cs.LG",
+    categories: ["cs.LG"],
+    doi: null,
+    comment: null,
+    journalRef: null,
+    githubRepo: null,
+    githubStars: null,
+    externalUpvotes: 0,
+    source: "submitted",
+    ...overrides,
   };
 }
 
@@ -77,7 +91,9 @@ describe("phrases", () => {
   });
 
   it("are looked up by their word pairs, and their other words by lexemes", async () => {
-    const [lookup] = await db.$queryRaw<PhraseLookup[]>(phraseLookupSql(requiredTerms('"learning rate" "state of the art" neural -survey')));
+    const [lookup] = await db.$queryRaw<PhraseLookup[]>(
+      phraseLookupSql(requiredTerms('"learning rate" "state of the art" neural -survey')),
+    );
     // "state of the art" has no two words side by side once stop words are dropped.
     expect(lookup).toEqual({ pairs: ["learn rate"], otherWords: "'neural' & 'state' & 'art'", exact: false });
   });

@@ -8,13 +8,30 @@ import { searchQuerySchema } from "@/lib/search/search-query";
 
 const search = (q: string, extra: Record<string, string> = {}) => searchPapers(searchQuerySchema.parse({ q, limit: "50", ...extra }));
 const fullMatches = async (q: string) =>
-  (await search(q)).papers.filter((paper) => paper.matchedAll).map((paper) => paper.arxivId).sort();
+  (await search(q)).papers
+    .filter((paper) => paper.matchedAll)
+    .map((paper) => paper.arxivId)
+    .sort();
 
 function paper(arxivId: string, overrides: Partial<PaperInput>): PaperInput {
   return {
-    arxivId, version: 1, title: "A paper", abstract: "An abstract.", authors: ["Ada Lovelace"], publishedOn: "2026-03-01",
-    revisedOn: null, primaryCategory: "cs.LG", categories: ["cs.LG"], doi: null, comment: null, journalRef: null,
-    githubRepo: null, githubStars: null, externalUpvotes: 0, source: "submitted", ...overrides,
+    arxivId,
+    version: 1,
+    title: "A paper",
+    abstract: "An abstract.",
+    authors: ["Ada Lovelace"],
+    publishedOn: "2026-03-01",
+    revisedOn: null,
+    primaryCategory: "cs.LG",
+    categories: ["cs.LG"],
+    doi: null,
+    comment: null,
+    journalRef: null,
+    githubRepo: null,
+    githubStars: null,
+    externalUpvotes: 0,
+    source: "submitted",
+    ...overrides,
   };
 }
 
@@ -68,9 +85,16 @@ describe("field vocabulary", () => {
     ]);
     const result = await search("quantum zebra walks");
     expect(result.alsoSearchingFor).toEqual(["QZW"]);
-    expect(result.papers.filter((hit) => hit.matchedAll).map((hit) => hit.arxivId).sort()).toEqual(added);
+    expect(
+      result.papers
+        .filter((hit) => hit.matchedAll)
+        .map((hit) => hit.arxivId)
+        .sort(),
+    ).toEqual(added);
     // Ingesting the same papers again counts nothing twice.
-    await upsertPapers([paper(added[0]!, { title: "Quantum zebra walks", abstract: "We introduce quantum zebra walks (QZWs), a new process." })]);
+    await upsertPapers([
+      paper(added[0]!, { title: "Quantum zebra walks", abstract: "We introduce quantum zebra walks (QZWs), a new process." }),
+    ]);
     const [row] = await db.$queryRaw<{ papers: number }[]>`SELECT papers FROM search_vocabulary WHERE short_form = 'QZW'`;
     expect(row?.papers).toBe(1);
   });

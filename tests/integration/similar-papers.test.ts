@@ -17,9 +17,22 @@ async function similarIds(arxivId: string, limit = 5): Promise<string[]> {
 
 function paper(arxivId: string, title: string, abstract: string): PaperInput {
   return {
-    arxivId, version: 1, title, abstract, authors: ["Ada Example"], publishedOn: "2026-11-30", revisedOn: null,
-    primaryCategory: "cs.CL", categories: ["cs.CL"], doi: null, comment: null, journalRef: null,
-    githubRepo: null, githubStars: null, externalUpvotes: 0, source: "arxiv",
+    arxivId,
+    version: 1,
+    title,
+    abstract,
+    authors: ["Ada Example"],
+    publishedOn: "2026-11-30",
+    revisedOn: null,
+    primaryCategory: "cs.CL",
+    categories: ["cs.CL"],
+    doi: null,
+    comment: null,
+    journalRef: null,
+    githubRepo: null,
+    githubStars: null,
+    externalUpvotes: 0,
+    source: "arxiv",
   };
 }
 
@@ -70,7 +83,11 @@ describe("similar papers", () => {
 
   it("never rest on one shared word", async () => {
     await upsertPapers([
-      paper(added[1]!, "Zebra stripe counting in savanna drone footage", "Drone footage of savanna herds lets ecologists count zebra stripes and grazing feedback loops between herds and grass."),
+      paper(
+        added[1]!,
+        "Zebra stripe counting in savanna drone footage",
+        "Drone footage of savanna herds lets ecologists count zebra stripes and grazing feedback loops between herds and grass.",
+      ),
     ]);
     await refreshSimilarPapers();
     expect(await similarIds(added[1]!, 10)).toEqual([]);
@@ -82,14 +99,19 @@ describe("similar papers", () => {
     expect(await db.$queryRaw<unknown[]>`SELECT 1 FROM similarity_queue`).toHaveLength(0);
     await db.paper.update({
       where: { id: target.id },
-      data: { title: "Formal theorem proving in Lean with language models", abstract: "Theorem proving in Lean: formal proofs of mathematical theorems found by language models with proof search." },
+      data: {
+        title: "Formal theorem proving in Lean with language models",
+        abstract: "Theorem proving in Lean: formal proofs of mathematical theorems found by language models with proof search.",
+      },
     });
     expect(await refreshSimilarPapers()).toEqual({ papers: 1 });
     expect(await similarIds(added[1]!)).toEqual(expect.arrayContaining(["2405.14333"]));
   });
 
   it("come with the paper from the API", async () => {
-    const response = await paperRoute(new Request("http://localhost/api/papers/2009.01325"), { params: Promise.resolve({ arxivId: ["2009.01325"] }) });
+    const response = await paperRoute(new Request("http://localhost/api/papers/2009.01325"), {
+      params: Promise.resolve({ arxivId: ["2009.01325"] }),
+    });
     const body = (await response.json()) as { similar: { arxivId: string; sharedTerms: string[] }[] };
     expect(response.status).toBe(200);
     expect(body.similar.length).toBeGreaterThan(0);

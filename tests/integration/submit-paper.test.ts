@@ -46,20 +46,28 @@ describe("submitPaper", () => {
   });
 
   it("accepts PDF links and old-style ids", async () => {
-    expect(await submitPaper("https://arxiv.org/pdf/math/0211159v1.pdf", options)).toMatchObject({ arxivId: "math/0211159", status: "added" });
+    expect(await submitPaper("https://arxiv.org/pdf/math/0211159v1.pdf", options)).toMatchObject({
+      arxivId: "math/0211159",
+      status: "added",
+    });
   });
 
   it("answers a paper we only know from the seed at once, and fills it in from arXiv afterwards", async () => {
     try {
       const unreachable = arxivOptions({ baseUrl: "http://127.0.0.1:9/api/query", requestIntervalMs: 0, retries: 0, timeoutMs: 20_000 });
       const started = performance.now();
-      expect(await submitPaper("https://arxiv.org/abs/2502.03387v2", unreachable)).toMatchObject({ status: "known", refreshFromArxiv: true });
+      expect(await submitPaper("https://arxiv.org/abs/2502.03387v2", unreachable)).toMatchObject({
+        status: "known",
+        refreshFromArxiv: true,
+      });
       expect(performance.now() - started).toBeLessThan(1000);
       expect(server.requests).toHaveLength(0);
 
       await refreshPaperFromArxiv("2502.03387", options);
       expect(server.requests).toHaveLength(1);
-      expect(await db.paper.findUnique({ where: { arxivId: "2502.03387" }, select: { primaryCategory: true } })).toEqual({ primaryCategory: "cs.CL" });
+      expect(await db.paper.findUnique({ where: { arxivId: "2502.03387" }, select: { primaryCategory: true } })).toEqual({
+        primaryCategory: "cs.CL",
+      });
       await expect(refreshPaperFromArxiv("2502.03387", unreachable)).resolves.toBeUndefined();
     } finally {
       await restoreSeedPaper("2502.03387");
@@ -67,12 +75,17 @@ describe("submitPaper", () => {
   });
 
   it("refuses input that holds no arXiv id, without asking arXiv", async () => {
-    await expect(submitPaper("attention is all you need", options)).rejects.toMatchObject({ code: "bad_request", message: expect.stringMatching(/not an arXiv id or link/) });
+    await expect(submitPaper("attention is all you need", options)).rejects.toMatchObject({
+      code: "bad_request",
+      message: expect.stringMatching(/not an arXiv id or link/),
+    });
     expect(server.requests).toHaveLength(0);
   });
 
   it("says when arXiv has no such paper", async () => {
-    await expect(submitPaper("2503.99999", options)).rejects.toEqual(new AppError("not_found", "arXiv has no paper 2503.99999. Check the id and try again."));
+    await expect(submitPaper("2503.99999", options)).rejects.toEqual(
+      new AppError("not_found", "arXiv has no paper 2503.99999. Check the id and try again."),
+    );
   });
 
   it("says arXiv is unreachable without showing internals", async () => {

@@ -48,7 +48,10 @@ async function nextMail(): Promise<ParsedMail> {
 /** A header exactly as it came over the wire (mailparser restructures the List-* ones). */
 function rawHeader(mail: ParsedMail, name: string): string | undefined {
   const line = mail.headerLines.find((header) => header.key === name.toLowerCase())?.line;
-  return line?.slice(line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+  return line
+    ?.slice(line.indexOf(":") + 1)
+    .replace(/\r?\n[ \t]+/g, " ")
+    .trim();
 }
 
 function linkIn(mail: ParsedMail, path: string): URL {
@@ -192,14 +195,24 @@ describe("subscribing", () => {
     const email = uniqueEmail();
     await subscribe(subscriptionSchema.parse({ email, topics: ["diffusion"], authors: ["Louis Kirsch"] }), { ip: uniqueIp() });
     await nextMail();
-    await subscribe(subscriptionSchema.parse({ email, frequency: "weekly", maxPapers: 50, topics: ["something else entirely"] }), { ip: uniqueIp() });
+    await subscribe(subscriptionSchema.parse({ email, frequency: "weekly", maxPapers: 50, topics: ["something else entirely"] }), {
+      ip: uniqueIp(),
+    });
     const second = linkIn(await nextMail(), "/subscribe/confirm").searchParams.get("token")!;
 
     // The page behind the new link shows what it confirms: the first sign-up's choices.
     const lookup = await getSubscriptionByToken(second, ["confirm"]);
-    expect(lookup.ok && lookup.subscription).toMatchObject({ frequency: "daily", maxPapers: 10, topics: ["diffusion"], authors: ["Louis Kirsch"] });
+    expect(lookup.ok && lookup.subscription).toMatchObject({
+      frequency: "daily",
+      maxPapers: 10,
+      topics: ["diffusion"],
+      authors: ["Louis Kirsch"],
+    });
     expect((await confirmSubscription(second)).ok).toBe(true);
-    const confirmed = await db.subscriber.findUniqueOrThrow({ where: { email }, select: { frequency: true, maxPapers: true, topics: { select: { value: true } } } });
+    const confirmed = await db.subscriber.findUniqueOrThrow({
+      where: { email },
+      select: { frequency: true, maxPapers: true, topics: { select: { value: true } } },
+    });
     expect(confirmed).toEqual({ frequency: "daily", maxPapers: 10, topics: [{ value: "diffusion" }, { value: "Louis Kirsch" }] });
   });
 
@@ -331,7 +344,10 @@ describe("unsubscribing", () => {
 
   it("answers a one-click POST with a forged token with 404 and unsubscribes nobody", async () => {
     const { email, url } = await listUnsubscribeUrl();
-    const forged = url.replace(/token=[^.]+\.(.*)$/, (_match, secret: string) => `token=${randomBytes(12).toString("base64url")}.${secret}`);
+    const forged = url.replace(
+      /token=[^.]+\.(.*)$/,
+      (_match, secret: string) => `token=${randomBytes(12).toString("base64url")}.${secret}`,
+    );
     const response = await unsubscribeRoute.POST(new Request(forged, { method: "POST", body: "List-Unsubscribe=One-Click" }), undefined);
     expect(response.status).toBe(404);
     expect(await db.subscriber.findUniqueOrThrow({ where: { email }, select: { status: true } })).toEqual({ status: "active" });
@@ -417,7 +433,9 @@ describe("topic preview", () => {
   it("answers 400, saying why, for topics that could never match", async () => {
     for (const topic of ['"unclosed', "-", "cs.XX"]) {
       const response = await previewRoute.GET(
-        new Request(`http://localhost:3000/api/subscriptions/preview?${new URLSearchParams({ topics: topic })}`, { headers: { "x-forwarded-for": uniqueIp() } }),
+        new Request(`http://localhost:3000/api/subscriptions/preview?${new URLSearchParams({ topics: topic })}`, {
+          headers: { "x-forwarded-for": uniqueIp() },
+        }),
         undefined,
       );
       expect(response.status, topic).toBe(400);
@@ -427,7 +445,9 @@ describe("topic preview", () => {
 
   it("answers 400 for a topic the search syntax cannot read", async () => {
     const response = await previewRoute.GET(
-      new Request("http://localhost:3000/api/subscriptions/preview?topics=category:nonsense!", { headers: { "x-forwarded-for": uniqueIp() } }),
+      new Request("http://localhost:3000/api/subscriptions/preview?topics=category:nonsense!", {
+        headers: { "x-forwarded-for": uniqueIp() },
+      }),
       undefined,
     );
     expect(response.status).toBe(400);

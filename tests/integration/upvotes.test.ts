@@ -78,7 +78,8 @@ describe("upvotes", () => {
   it("keeps a network counted while any of its voters still votes", async () => {
     const paper = "2403.15706";
     const [first, second] = [newVoter("203.0.200.1"), newVoter("203.0.200.2")];
-    const networksOf = async () => (await db.paper.findUniqueOrThrow({ where: { arxivId: paper }, select: { upvoteNetworks: true } })).upvoteNetworks;
+    const networksOf = async () =>
+      (await db.paper.findUniqueOrThrow({ where: { arxivId: paper }, select: { upvoteNetworks: true } })).upvoteNetworks;
     const before = await networksOf();
     await setUpvote(paper, first, true);
     await setUpvote(paper, second, true);

@@ -9,11 +9,15 @@ export type AppInstance = { url: string; log: () => string; stop: () => Promise<
 
 export async function startAppInstance(options: { port: number; env: Record<string, string> }): Promise<AppInstance> {
   const url = `http://127.0.0.1:${options.port}`;
-  const child: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(options.port)], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SCHEDULER: "off", SMTP_URL: "", ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    path.join(root, "node_modules", ".bin", "next"),
+    ["start", "-H", "127.0.0.1", "-p", String(options.port)],
+    {
+      cwd: root,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", SCHEDULER: "off", SMTP_URL: "", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -22,7 +26,12 @@ export async function startAppInstance(options: { port: number; env: Record<stri
   const stopWithRunner = () => child.kill("SIGTERM");
   process.once("exit", stopWithRunner);
   const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${url}/api/health`).then((response) => response.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill("SIGTERM");
       throw new Error(`The app on ${url} did not start:\n${output}`);

@@ -62,7 +62,8 @@ export async function startScriptedSmtp(port = 0): Promise<ScriptedSmtp> {
     port: boundPort,
     messages,
     answer,
-    countFor: (address) => messages.filter((message) => message.to && "value" in message.to && message.to.value.some((to) => to.address === address)).length,
+    countFor: (address) =>
+      messages.filter((message) => message.to && "value" in message.to && message.to.value.some((to) => to.address === address)).length,
     async waitForMessages(count, timeoutMs = 20_000) {
       const until = Date.now() + timeoutMs;
       while (messages.length < count) {

@@ -50,7 +50,9 @@ export async function startFixtureServer(route: FixtureRoute, port = 0): Promise
       response.flushHeaders();
       response.write((reply.body ?? "").slice(0, reply.hangUpAfter), () => response.socket?.destroy());
     } else if (file) {
-      createReadStream(file).on("error", () => response.destroy()).pipe(response);
+      createReadStream(file)
+        .on("error", () => response.destroy())
+        .pipe(response);
     } else {
       response.end(reply.body ?? "");
     }

@@ -80,7 +80,8 @@ export function recordedApis(): FixtureRoute {
     }
     if (url.pathname === `${RECORDED_HF_PATH}/daily_papers`) {
       const date = url.searchParams.get("date") ?? "";
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { status: 400, type: "application/json", body: JSON.stringify({ error: '"date" must be a valid date' }) };
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+        return { status: 400, type: "application/json", body: JSON.stringify({ error: '"date" must be a valid date' }) };
       const file = `daily-papers-${date}.json`;
       return readdirSync(path.join(fixturesDir, "huggingface")).includes(file)
         ? { file: path.join("huggingface", file) }

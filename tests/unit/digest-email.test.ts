@@ -89,7 +89,9 @@ describe("the digest message", () => {
     expect(text).toContain("PDF <https://arxiv.org/pdf/2511.00001>");
     expect(text).toContain("Also trending");
     expect(text).toContain("- A Trending Paper <https://paperpulse.example/papers/2511.00003>");
-    expect(text).toContain("because reader@example.org subscribed to a weekly digest (Wednesdays) of new papers matching diffusion, Yann LeCun");
+    expect(text).toContain(
+      "because reader@example.org subscribed to a weekly digest (Wednesdays) of new papers matching diffusion, Yann LeCun",
+    );
     expect(text).toContain(`Unsubscribe <${links.unsubscribeUrl}>`);
     expect(text).toContain("week 48 of 2026");
   });
@@ -102,7 +104,13 @@ describe("the digest message", () => {
         {
           periodKey: "2026-W48",
           messageId: "<m@paperpulse.example>",
-          content: { ...content, papers: [{ paper: shared, matchedTerms }, { paper: odd, matchedTerms }] },
+          content: {
+            ...content,
+            papers: [
+              { paper: shared, matchedTerms },
+              { paper: odd, matchedTerms },
+            ],
+          },
           links,
         },
         "https://paperpulse.example",

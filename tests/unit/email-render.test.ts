@@ -25,11 +25,19 @@ describe("renderHtml", () => {
         null,
         h(
           "table",
-          { cellPadding: 0, className: "card", style: { backgroundColor: "#fff", padding: 12, lineHeight: 1.5, WebkitTextSizeAdjust: "none" } },
+          {
+            cellPadding: 0,
+            className: "card",
+            style: { backgroundColor: "#fff", padding: 12, lineHeight: 1.5, WebkitTextSizeAdjust: "none" },
+          },
           h("tbody"),
         ),
         h("br"),
-        h("ul", null, ["a", "b"].map((label) => h(Item, { key: label, label }))),
+        h(
+          "ul",
+          null,
+          ["a", "b"].map((label) => h(Item, { key: label, label })),
+        ),
         false,
         null,
         h("input", { disabled: true }),
@@ -60,7 +68,9 @@ describe("renderText", () => {
         h(TextOnly, null, "Only in text"),
       ),
     );
-    expect(text).toBe("Title\n=====\n\nFirst line\nsecond line\n\nRead the paper <https://example.org/a> now.\n\n- one\n- two\n\nOnly in text\n");
+    expect(text).toBe(
+      "Title\n=====\n\nFirst line\nsecond line\n\nRead the paper <https://example.org/a> now.\n\n- one\n- two\n\nOnly in text\n",
+    );
   });
 });
 
@@ -68,7 +78,7 @@ describe("templates", () => {
   it("give the confirmation email the same link in HTML and text, and no preheader in the text", () => {
     const confirmUrl = "http://localhost:3000/subscribe/confirm?token=abc.def";
     const email = renderConfirmSubscriptionEmail({ email: "ada@example.org", confirmUrl, schedule: "a daily digest", expiresInHours: 48 });
-    expect(email.html.startsWith("<!doctype html><html lang=\"en\">")).toBe(true);
+    expect(email.html.startsWith('<!doctype html><html lang="en">')).toBe(true);
     expect(email.html).toContain(`href="${confirmUrl}"`);
     expect(email.html).toContain('<meta name="color-scheme" content="light dark">');
     expect(email.html).not.toMatch(/<img|src=/);

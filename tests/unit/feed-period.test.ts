@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 
-import { addDays, describePeriod, isoWeekOf, parsePeriodDate, periodLabel, periodParam, periodWindow, todayUtc } from "@/lib/papers/feed-period";
+import {
+  addDays,
+  describePeriod,
+  isoWeekOf,
+  parsePeriodDate,
+  periodLabel,
+  periodParam,
+  periodWindow,
+  todayUtc,
+} from "@/lib/papers/feed-period";
 
 describe("feed periods", () => {
   it("covers the chosen day, the ISO week and the calendar month holding it", () => {

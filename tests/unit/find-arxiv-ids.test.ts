@@ -75,8 +75,14 @@ describe("findArxivIds", () => {
 
 describe("decodeImportFile", () => {
   it("refuses binaries and oversized files with a message, and reads Latin-1", () => {
-    expect(decodeImportFile(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]))).toMatchObject({ ok: false, message: expect.stringContaining("not a text file") });
-    expect(decodeImportFile(new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61))).toMatchObject({ ok: false, message: expect.stringContaining("up to 2 MB") });
+    expect(decodeImportFile(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("not a text file"),
+    });
+    expect(decodeImportFile(new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("up to 2 MB"),
+    });
     expect(decodeImportFile(new Uint8Array([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72]))).toEqual({ ok: true, text: "Müller" });
     expect(decodeImportFile(new TextEncoder().encode("\ufeff@misc{a}"))).toEqual({ ok: true, text: "@misc{a}" });
   });

@@ -23,7 +23,10 @@ describe("groupWrites", () => {
     await nextTurn();
     const second = [grouped(3), grouped(4), grouped(5)];
     expect(await Promise.all([...first, ...second])).toEqual([2, 4, 6, 8, 10]);
-    expect(groups).toEqual([[1, 2], [3, 4, 5]]);
+    expect(groups).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
   });
 
   it("rejects every item of a group whose write failed, and writes the next group regardless", async () => {

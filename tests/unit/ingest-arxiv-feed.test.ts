@@ -97,14 +97,23 @@ describe("entryToPaper", () => {
 
   it("keeps a withdrawn paper, with the withdrawal in its comment", async () => {
     const [, , withdrawn] = await papersOf("listing-cs-lg-page-1.xml");
-    expect(withdrawn).toMatchObject({ ok: true, paper: { arxivId: "2503.07003", version: 2, comment: expect.stringMatching(/withdrawn/) } });
+    expect(withdrawn).toMatchObject({
+      ok: true,
+      paper: { arxivId: "2503.07003", version: 2, comment: expect.stringMatching(/withdrawn/) },
+    });
   });
 
   it("copes with missing fields: no comment, no primary category, padded names; takes the first of several DOIs", async () => {
     const [sparse, crossListed] = await papersOf("listing-cs-lg-page-2.xml");
     expect(sparse).toMatchObject({
       ok: true,
-      paper: { title: "Tabular Foundation Models Need Better Benchmarks", authors: ["Mei Ling Tan"], primaryCategory: "cs.LG", categories: ["cs.LG"], comment: null },
+      paper: {
+        title: "Tabular Foundation Models Need Better Benchmarks",
+        authors: ["Mei Ling Tan"],
+        primaryCategory: "cs.LG",
+        categories: ["cs.LG"],
+        comment: null,
+      },
     });
     expect(crossListed).toMatchObject({
       ok: true,
@@ -120,7 +129,10 @@ describe("entryToPaper", () => {
 
   it("reads old-style ids with their archive", async () => {
     const [paper] = await papersOf("id-math-0211159.xml");
-    expect(paper).toMatchObject({ ok: true, paper: { arxivId: "math/0211159", version: 1, publishedOn: "2002-11-11", primaryCategory: "math.DG" } });
+    expect(paper).toMatchObject({
+      ok: true,
+      paper: { arxivId: "math/0211159", version: 1, publishedOn: "2002-11-11", primaryCategory: "math.DG" },
+    });
   });
 
   it("explains why an entry cannot be a paper, naming it by id", () => {

@@ -7,7 +7,7 @@ describe("latexToText", () => {
     ["Linear Attention in $\\mathcal{O}(n)$ Memory", "Linear Attention in O(n) Memory"],
     ["\\emph{Sparse} and \\textbf{\\textit{bold}} kernels", "Sparse and bold kernels"],
     ["Pre-training -- a study --- in two parts", "Pre-training – a study — in two parts"],
-    ['Schr\\"odinger, {\\"U}ber, G\\\'{e}rard, \\c{C}a\\u{g}lar, \\\'\\i', "Schrödinger, Über, Gérard, Çağlar, í"],
+    ["Schr\\\"odinger, {\\\"U}ber, G\\'{e}rard, \\c{C}a\\u{g}lar, \\'\\i", "Schrödinger, Über, Gérard, Çağlar, í"],
     ["Fran\\c{c}ois Lef\\`evre and Andr\\'e", "François Lefèvre and André"],
     ["$\\alpha$-entmax with $\\ell_2$ scores on $\\mathbb{R}^d$", "α-entmax with ℓ₂ scores on ℝ^d"],
     ["Up to $2^{17}$ tokens at $n^2$ cost", "Up to 2¹⁷ tokens at n² cost"],

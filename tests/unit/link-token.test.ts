@@ -24,7 +24,14 @@ describe("link tokens", () => {
   });
 
   it("reject anything not shaped like a token", () => {
-    for (const bad of ["", "abc", "a.b", `${"a".repeat(16)}.${"b".repeat(42)}`, `${"a".repeat(16)}.${"b".repeat(43)}.c`, `${"a".repeat(16)}!${"b".repeat(43)}`]) {
+    for (const bad of [
+      "",
+      "abc",
+      "a.b",
+      `${"a".repeat(16)}.${"b".repeat(42)}`,
+      `${"a".repeat(16)}.${"b".repeat(43)}.c`,
+      `${"a".repeat(16)}!${"b".repeat(43)}`,
+    ]) {
       expect(parseLinkToken(bad)).toBeNull();
     }
   });

@@ -8,7 +8,9 @@ describe("the author a search matched", () => {
 
   it("finds the name holding every word of an author: term, ignoring case and accents", () => {
     expect(matchingAuthor(authors, searchQuerySchema.parse({ q: "author:schmidhuber" }).filters.authors)).toBe("Jürgen Schmidhuber");
-    expect(matchingAuthor(authors, searchQuerySchema.parse({ q: 'author:"jurgen schmidhuber"' }).filters.authors)).toBe("Jürgen Schmidhuber");
+    expect(matchingAuthor(authors, searchQuerySchema.parse({ q: 'author:"jurgen schmidhuber"' }).filters.authors)).toBe(
+      "Jürgen Schmidhuber",
+    );
     expect(matchingAuthor(authors, searchQuerySchema.parse({ q: "author:kirsch author:young" }).filters.authors)).toBe("Louis Kirsch");
   });
 

@@ -32,7 +32,11 @@ describe("digest ranking", () => {
 
   it("ranks a paper matching two topics above better text matches of one", () => {
     const ranked = rankPapers(
-      [candidate(1, 0, keyword("diffusion", 0.1)), candidate(2, 0, keyword("diffusion", 0.05), category("cs.CV")), candidate(3, 0, keyword("diffusion", 0.2))],
+      [
+        candidate(1, 0, keyword("diffusion", 0.1)),
+        candidate(2, 0, keyword("diffusion", 0.05), category("cs.CV")),
+        candidate(3, 0, keyword("diffusion", 0.2)),
+      ],
       new Set(),
       10,
     );
@@ -79,10 +83,18 @@ describe("digest ranking", () => {
     const sums = Float64Array.from(inSlots, (each) => each.matches[0]!.strength);
     const held = inSlots.flatMap((each, slot) => (each.paperId === 5 || each.paperId === 9 ? [] : [slot]));
     const slots = Int32Array.from([...held, 0, 0]);
-    const input = { sums, slots, count: held.length, paperIds: inSlots.map((each) => each.paperId), heats: inSlots.map((each) => each.heat) };
+    const input = {
+      sums,
+      slots,
+      count: held.length,
+      paperIds: inSlots.map((each) => each.paperId),
+      heats: inSlots.map((each) => each.heat),
+    };
     const expected = rankPapers(many, new Set([5, 9]), 12).map(({ paperId, score }) => ({ paperId, score }));
     expect(rankSums(input, 12)).toEqual(expected);
-    expect(rankSums(input, Number.POSITIVE_INFINITY)).toEqual(rankPapers(many, new Set([5, 9]), 500).map(({ paperId, score }) => ({ paperId, score })));
+    expect(rankSums(input, Number.POSITIVE_INFINITY)).toEqual(
+      rankPapers(many, new Set([5, 9]), 500).map(({ paperId, score }) => ({ paperId, score })),
+    );
   });
 
   it("measures heat from today, so yesterday's paper needs more votes to be as hot", () => {

@@ -8,7 +8,18 @@ import { safeReturnPath } from "@/lib/readers/return-path";
 describe("safeReturnPath", () => {
   it("keeps paths on this site and sends everything else to the library", () => {
     expect(safeReturnPath("/papers/2502.03387?x=1")).toBe("/papers/2502.03387?x=1");
-    for (const hostile of ["//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "library", "/a b", "/\u0000", 42, undefined, `/${"a".repeat(600)}`]) {
+    for (const hostile of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      "library",
+      "/a b",
+      "/\u0000",
+      42,
+      undefined,
+      `/${"a".repeat(600)}`,
+    ]) {
       expect(safeReturnPath(hostile)).toBe("/library");
     }
   });
@@ -33,7 +44,13 @@ describe("library queries", () => {
   it("round-trips cursors and refuses forged ones", () => {
     const cursor = { value: "attention is all you need", paperId: 42 };
     expect(decodeLibraryCursor(encodeLibraryCursor(cursor))).toEqual(cursor);
-    for (const forged of ["", "!!", Buffer.from("[1,2]").toString("base64url"), Buffer.from('["a",-1]').toString("base64url"), Buffer.from("{").toString("base64url")]) {
+    for (const forged of [
+      "",
+      "!!",
+      Buffer.from("[1,2]").toString("base64url"),
+      Buffer.from('["a",-1]').toString("base64url"),
+      Buffer.from("{").toString("base64url"),
+    ]) {
       expect(decodeLibraryCursor(forged)).toBeNull();
     }
   });

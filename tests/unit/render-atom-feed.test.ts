@@ -5,9 +5,18 @@ import { renderSitemap, renderSitemapIndex } from "@/lib/feeds/render-sitemap";
 import type { PaperCard } from "@/lib/papers/paper-card";
 
 const paper: PaperCard = {
-  id: 1, arxivId: "2502.03387", title: `Less <b>is</b> "More" & co`, abstractPreview: "An abstract\u0000 with a NUL.",
-  authors: ["Zoë <script>"], authorCount: 1, publishedOn: null, listedOn: "2025-02-01", primaryCategory: "cs.CL",
-  categories: ["cs.CL"], upvotes: 3, trendingScore: 1,
+  id: 1,
+  arxivId: "2502.03387",
+  title: `Less <b>is</b> "More" & co`,
+  abstractPreview: "An abstract\u0000 with a NUL.",
+  authors: ["Zoë <script>"],
+  authorCount: 1,
+  publishedOn: null,
+  listedOn: "2025-02-01",
+  primaryCategory: "cs.CL",
+  categories: ["cs.CL"],
+  upvotes: 3,
+  trendingScore: 1,
 };
 
 const feedOf = (papers: PaperCard[]) =>
@@ -39,7 +48,13 @@ describe("Atom feed", () => {
 
   it("gives every entry an author, as RFC 4287 requires, and carries TeX as plain text", () => {
     const anonymous = feedOf([
-      { ...paper, title: "Bounds in $\\mathcal{O}(n^2)$ for T\\\"ULU", abstractPreview: "We show $\\alpha \\leq 1$.", authors: [], authorCount: 0 },
+      {
+        ...paper,
+        title: 'Bounds in $\\mathcal{O}(n^2)$ for T\\"ULU',
+        abstractPreview: "We show $\\alpha \\leq 1$.",
+        authors: [],
+        authorCount: 0,
+      },
     ]);
     expect(anonymous).toContain("<author><name>Authors not listed</name></author>");
     expect(anonymous).toContain("<title>Bounds in O(n²) for TÜLU</title>");
@@ -53,7 +68,9 @@ describe("Atom feed", () => {
 
 describe("sitemaps", () => {
   it("lists files in an index and pages with their last change", () => {
-    expect(renderSitemapIndex(["https://pp.example/sitemaps/0.xml"])).toContain("<sitemap><loc>https://pp.example/sitemaps/0.xml</loc></sitemap>");
+    expect(renderSitemapIndex(["https://pp.example/sitemaps/0.xml"])).toContain(
+      "<sitemap><loc>https://pp.example/sitemaps/0.xml</loc></sitemap>",
+    );
     expect(renderSitemap([{ loc: "https://pp.example/papers/1?a&b", lastModified: new Date("2025-01-02T03:04:05Z") }])).toContain(
       "<url><loc>https://pp.example/papers/1?a&amp;b</loc><lastmod>2025-01-02T03:04:05.000Z</lastmod></url>",
     );

@@ -36,6 +36,6 @@ describe("rich text", () => {
   });
 
   it("gives feeds and the API readable plain text, paragraphs kept", () => {
-    expect(plainText("In $\\mathcal{O}(n^2)$ time.\n\nSchr\\\"odinger -- done")).toBe("In O(n²) time.\n\nSchrödinger – done");
+    expect(plainText('In $\\mathcal{O}(n^2)$ time.\n\nSchr\\"odinger -- done')).toBe("In O(n²) time.\n\nSchrödinger – done");
   });
 });

@@ -18,9 +18,7 @@ describe("highlight HTML", () => {
   });
 
   it("never emits an unbalanced or nested <mark>", () => {
-    expect(highlightToHtml(`${MARK_START}a${MARK_START}b${MARK_STOP}c${MARK_STOP}d${MARK_START}e`)).toBe(
-      "<mark>ab</mark>cd<mark>e</mark>",
-    );
+    expect(highlightToHtml(`${MARK_START}a${MARK_START}b${MARK_STOP}c${MARK_STOP}d${MARK_START}e`)).toBe("<mark>ab</mark>cd<mark>e</mark>");
   });
 
   it("leaves text without marks as escaped text", () => {

@@ -31,7 +31,10 @@ describe("search text parsing", () => {
   });
 
   it("drops punctuation from author names, so initials and hyphens still match word by word", () => {
-    expect(parsed('author:"Tim Z. Xiao" AUTHOR:Sohl-Dickstein').authors).toEqual([["Tim", "Z", "Xiao"], ["Sohl", "Dickstein"]]);
+    expect(parsed('author:"Tim Z. Xiao" AUTHOR:Sohl-Dickstein').authors).toEqual([
+      ["Tim", "Z", "Xiao"],
+      ["Sohl", "Dickstein"],
+    ]);
   });
 
   it("spells category: terms the way arXiv does and ignores repeats", () => {

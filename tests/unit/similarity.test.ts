@@ -5,11 +5,21 @@ import { documentTerms } from "@/lib/similarity/document-terms";
 import { cosine, isSimilar, vectorMap, weighTerms, type DocumentVector } from "@/lib/similarity/document-vector";
 import { sharedTermLabels } from "@/lib/similarity/shared-term-labels";
 
-const paper = (title: string, abstract: string, authors: string[] = [], categories: string[] = []) => ({ title, abstract, authors, categories });
+const paper = (title: string, abstract: string, authors: string[] = [], categories: string[] = []) => ({
+  title,
+  abstract,
+  authors,
+  categories,
+});
 
 describe("documentTerms", () => {
   const terms = documentTerms(
-    paper("Learning from Human Feedback", "We propose pre-trained reward models. Human feedback trains pretrained models; human feedback helps.", ["Zoë Müller"], ["cs.LG"]),
+    paper(
+      "Learning from Human Feedback",
+      "We propose pre-trained reward models. Human feedback trains pretrained models; human feedback helps.",
+      ["Zoë Müller"],
+      ["cs.LG"],
+    ),
   );
 
   it("stems words, drops stop words and boilerplate, and joins hyphenated words", () => {
@@ -34,7 +44,13 @@ describe("documentTerms", () => {
 });
 
 describe("weighTerms and isSimilar", () => {
-  const df = new Map([["graph", 50], ["agent", 40], ["theorem", 3], ["lean", 3], ["unique", 1]]);
+  const df = new Map([
+    ["graph", 50],
+    ["agent", 40],
+    ["theorem", 3],
+    ["lean", 3],
+    ["unique", 1],
+  ]);
   const vector = (counts: Record<string, number>) =>
     weighTerms(new Map(Object.entries(counts).map(([term, count]) => [term, { count, label: term }])), (term) => df.get(term) ?? 1, 100);
 
@@ -45,7 +61,15 @@ describe("weighTerms and isSimilar", () => {
   });
 
   it("puts terms no other paper has after shared ones when it must cut", () => {
-    const cut = weighTerms(new Map([["unique", { count: 5, label: "unique" }], ["graph", { count: 1, label: "graph" }]]), (term) => df.get(term) ?? 1, 100, 1);
+    const cut = weighTerms(
+      new Map([
+        ["unique", { count: 5, label: "unique" }],
+        ["graph", { count: 1, label: "graph" }],
+      ]),
+      (term) => df.get(term) ?? 1,
+      100,
+      1,
+    );
     expect(cut.terms).toEqual(["graph"]);
   });
 

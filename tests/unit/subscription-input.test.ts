@@ -7,7 +7,7 @@ describe("subscription input", () => {
   it("normalises the address, categories, time zone and repeated topics", () => {
     const input = subscriptionSchema.parse({
       email: "  Ada.Lovelace@Example.ORG ",
-      topics: ["  diffusion   models ", "Diffusion Models", "author:\"Yann LeCun\""],
+      topics: ["  diffusion   models ", "Diffusion Models", 'author:"Yann LeCun"'],
       categories: ["cs.lg", "CS.LG", "cond-mat.MES-HALL", "hep-th"],
       authors: ["Geoffrey  Hinton"],
       timeZone: "europe/berlin",
@@ -55,6 +55,10 @@ describe("subscription input", () => {
     };
     const parsed = subscriptionSchema.omit({ email: true }).parse(preferencesInput(values));
     expect(parsed).toMatchObject({ topics: ["diffusion", "graph networks"], categories: ["cs.LG", "stat.ML", "cs.CL"], weekday: 5 });
-    expect(preferenceValuesOf(parsed)).toMatchObject({ topics: "diffusion\ngraph networks", categories: "cs.LG stat.ML cs.CL", maxPapers: "7" });
+    expect(preferenceValuesOf(parsed)).toMatchObject({
+      topics: "diffusion\ngraph networks",
+      categories: "cs.LG stat.ML cs.CL",
+      maxPapers: "7",
+    });
   });
 });

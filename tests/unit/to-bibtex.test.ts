@@ -31,7 +31,11 @@ describe("toBibtex", () => {
 
   it("keeps citation keys unique and ASCII", () => {
     const bib = toBibtex([paper, { ...paper, arxivId: "1706.03763" }, { ...paper, authors: ["Łukasz Kaiser"], title: "The Ünïcode" }]);
-    expect([...bib.matchAll(/@misc\{([^,]+),/g)].map((match) => match[1])).toEqual(["vaswani2017attention", "vaswani2017attentiona", "kaiser2017unicode"]);
+    expect([...bib.matchAll(/@misc\{([^,]+),/g)].map((match) => match[1])).toEqual([
+      "vaswani2017attention",
+      "vaswani2017attentiona",
+      "kaiser2017unicode",
+    ]);
   });
 
   it("escapes what BibTeX reads as syntax, so no brace can unbalance the file", () => {

@@ -35,7 +35,13 @@ export async function generateMetadata({ searchParams }: PageProps): Promise<Met
 export default async function FeedPage({ searchParams }: PageProps) {
   const parsed = feedQuerySchema.safeParse(searchParamsToObject(await searchParams));
   if (!parsed.success) {
-    return <ParameterError title="This link has a parameter we cannot read" error={parsed.error} back={{ href: "/", label: "Show today’s papers" }} />;
+    return (
+      <ParameterError
+        title="This link has a parameter we cannot read"
+        error={parsed.error}
+        back={{ href: "/", label: "Show today’s papers" }}
+      />
+    );
   }
 
   const feed = await loadFeedPage(parsed.data, todayUtc());
@@ -64,8 +70,8 @@ export default async function FeedPage({ searchParams }: PageProps) {
 
       {feed.latestInstead && period !== "all" && (
         <p role="status" className="rounded-md bg-accent-50 px-3 py-2 text-sm text-stone-800 dark:bg-accent-700/20 dark:text-stone-100">
-          No papers yet {period === "day" ? "today" : `this ${UNIT[period]}`}. Showing <strong>{shown}</strong>, the latest{" "}
-          {UNIT[period]} with papers.
+          No papers yet {period === "day" ? "today" : `this ${UNIT[period]}`}. Showing <strong>{shown}</strong>, the latest {UNIT[period]}{" "}
+          with papers.
         </p>
       )}
       {cursor && (

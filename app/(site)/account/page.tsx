@@ -56,7 +56,8 @@ export default async function AccountPage({ searchParams }: PageProps) {
         </h2>
         {digest ? (
           <p>
-            Your digest to this address is <strong>{digest.paused && digest.status === "active" ? "paused" : DIGEST_STATUS[digest.status]}</strong>.
+            Your digest to this address is{" "}
+            <strong>{digest.paused && digest.status === "active" ? "paused" : DIGEST_STATUS[digest.status]}</strong>.
           </p>
         ) : (
           <p>You get no digest. Signing in never subscribes you to anything.</p>

@@ -34,7 +34,8 @@ function tagsOf(value: FormDataEntryValue | null): string[] | null {
   return names.every((name) => tagNameSchema.safeParse(name).success) ? names : null;
 }
 
-const arxivIdsOf = (form: FormData) => form.getAll("arxivId").filter((value): value is string => typeof value === "string" && isValidArxivId(value));
+const arxivIdsOf = (form: FormData) =>
+  form.getAll("arxivId").filter((value): value is string => typeof value === "string" && isValidArxivId(value));
 
 async function attempt(readerId: number, form: FormData, change: () => Promise<string>): Promise<never> {
   let notice: string;

@@ -70,7 +70,10 @@ export default async function LibraryPage({ searchParams }: PageProps) {
             Import
           </Link>
           {summary.total > 0 && (
-            <a href={`/api/library/bibtex${query.tag ? `?tag=${encodeURIComponent(query.tag)}` : ""}`} className="font-medium text-accent-700 underline dark:text-accent-300">
+            <a
+              href={`/api/library/bibtex${query.tag ? `?tag=${encodeURIComponent(query.tag)}` : ""}`}
+              className="font-medium text-accent-700 underline dark:text-accent-300"
+            >
               Export {query.tag ? `“${query.tag}”` : "all"} as BibTeX
             </a>
           )}
@@ -106,7 +109,10 @@ export default async function LibraryPage({ searchParams }: PageProps) {
               <ol className="space-y-3">
                 {page.items.map((item) => (
                   <li key={item.paper.id}>
-                    <PaperCard paper={item.paper} controls={<ItemControls item={item} mark={marks.of(item.paper.id)} returnTo={returnTo} />} />
+                    <PaperCard
+                      paper={item.paper}
+                      controls={<ItemControls item={item} mark={marks.of(item.paper.id)} returnTo={returnTo} />}
+                    />
                   </li>
                 ))}
               </ol>

@@ -17,7 +17,10 @@ import { safeReturnPath } from "@/lib/readers/return-path";
 export type SaveState = { saved: boolean; error: string | null };
 export type RatingState = { rating: Rating | null; error: string | null };
 
-const saveForm = z.object({ arxivId: z.string().refine(isValidArxivId), saved: z.enum(["true", "false"]).transform((value) => value === "true") });
+const saveForm = z.object({
+  arxivId: z.string().refine(isValidArxivId),
+  saved: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
 const rateForm = z.object({ arxivId: z.string().refine(isValidArxivId), rating: z.enum(["more", "less", "none"]) });
 
 /** The signed-in reader, or (for a form posted without JavaScript) off to sign in and back. */

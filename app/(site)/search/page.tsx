@@ -21,13 +21,17 @@ import { SortTabs } from "./_components/sort-tabs";
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: PageProps): Promise<Metadata> {
-  const q = searchParamsToObject(await searchParams).q?.trim().slice(0, 100);
+  const q = searchParamsToObject(await searchParams)
+    .q?.trim()
+    .slice(0, 100);
   // Result pages change by the hour and are endless; search engines should not index them.
   return {
     title: q ? `Search: ${q}` : "Search",
     robots: { index: false },
     ...(q && {
-      alternates: { types: { "application/atom+xml": [{ url: `/search/feed.xml?${new URLSearchParams({ q })}`, title: `PaperPulse: ${q}` }] } },
+      alternates: {
+        types: { "application/atom+xml": [{ url: `/search/feed.xml?${new URLSearchParams({ q })}`, title: `PaperPulse: ${q}` }] },
+      },
     }),
   };
 }
@@ -47,7 +51,9 @@ function totalLabel(total: { count: number; exact: boolean }): string {
 export default async function SearchPage({ searchParams }: PageProps) {
   const parsed = searchQuerySchema.safeParse(searchParamsToObject(await searchParams));
   if (!parsed.success) {
-    return <ParameterError title="We could not read this search" error={parsed.error} back={{ href: "/search", label: "Start a new search" }} />;
+    return (
+      <ParameterError title="We could not read this search" error={parsed.error} back={{ href: "/search", label: "Start a new search" }} />
+    );
   }
 
   const query = parsed.data;
@@ -57,8 +63,8 @@ export default async function SearchPage({ searchParams }: PageProps) {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Search papers</h1>
           <p className="mt-1 text-stone-600 dark:text-stone-400">
-            Search titles, abstracts and authors with the box at the top (press <kbd className="rounded border border-stone-300 px-1 dark:border-stone-600">/</kbd>{" "}
-            to jump to it). Try one of these:
+            Search titles, abstracts and authors with the box at the top (press{" "}
+            <kbd className="rounded border border-stone-300 px-1 dark:border-stone-600">/</kbd> to jump to it). Try one of these:
           </p>
         </div>
         <SearchExamples />
@@ -75,7 +81,9 @@ export default async function SearchPage({ searchParams }: PageProps) {
     return (
       <div role="alert" className="py-12 text-center">
         <h1 className="text-xl font-semibold">This search took too long</h1>
-        <p className="mt-2 text-stone-600 dark:text-stone-300">It was stopped so the site stays fast for everyone. Try more specific words, a category or a date range.</p>
+        <p className="mt-2 text-stone-600 dark:text-stone-300">
+          It was stopped so the site stays fast for everyone. Try more specific words, a category or a date range.
+        </p>
         <Link href="/search" className="mt-6 inline-block text-accent-700 underline dark:text-accent-300">
           Start a new search
         </Link>
@@ -111,7 +119,10 @@ export default async function SearchPage({ searchParams }: PageProps) {
             {result.total.count === 0 && result.papers.length > 0 ? "No paper has every word" : totalLabel(result.total)}
           </p>
           <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            <Link href={`/subscribe?${topicParams(query.q, query.category)}`} className="font-medium text-accent-700 underline dark:text-accent-300">
+            <Link
+              href={`/subscribe?${topicParams(query.q, query.category)}`}
+              className="font-medium text-accent-700 underline dark:text-accent-300"
+            >
               Email me new papers matching this
             </Link>
             <a href={`/search/feed.xml?${topicParams(query.q, query.category)}`} className="text-stone-600 underline dark:text-stone-400">
@@ -155,7 +166,10 @@ export default async function SearchPage({ searchParams }: PageProps) {
       {result.didYouMean && (
         <p className="text-stone-700 dark:text-stone-300">
           Did you mean{" "}
-          <Link href={searchHref({ ...state, q: result.didYouMean, cursor: undefined })} className="font-medium text-accent-700 underline dark:text-accent-300">
+          <Link
+            href={searchHref({ ...state, q: result.didYouMean, cursor: undefined })}
+            className="font-medium text-accent-700 underline dark:text-accent-300"
+          >
             {result.didYouMean}
           </Link>
           ?
@@ -165,19 +179,24 @@ export default async function SearchPage({ searchParams }: PageProps) {
       {result.papers.length === 0 ? (
         <div className="space-y-4 rounded-lg border border-dashed border-stone-300 p-5 sm:p-8 dark:border-stone-700">
           <h2 className="text-lg font-medium">
-            {query.cursor ? "No more results." : `No papers match ${query.q ? `“${query.q}”` : "these filters"}${filtered ? " with these filters" : ""}.`}
+            {query.cursor
+              ? "No more results."
+              : `No papers match ${query.q ? `“${query.q}”` : "these filters"}${filtered ? " with these filters" : ""}.`}
           </h2>
           {result.onlyStopWords ? (
             <p className="text-stone-600 dark:text-stone-300">
-              Every word of this search is one search leaves out for being too common (like “the” or “of”). Add a more
-              specific word.
+              Every word of this search is one search leaves out for being too common (like “the” or “of”). Add a more specific word.
             </p>
           ) : (
             <p className="text-stone-600 dark:text-stone-300">
-              Check the spelling, use fewer words{filtered && (
+              Check the spelling, use fewer words
+              {filtered && (
                 <>
                   , or{" "}
-                  <Link href={searchHref({ q: query.q, sort: query.requestedSort })} className="text-accent-700 underline dark:text-accent-300">
+                  <Link
+                    href={searchHref({ q: query.q, sort: query.requestedSort })}
+                    className="text-accent-700 underline dark:text-accent-300"
+                  >
                     search without the filters
                   </Link>
                 </>
@@ -205,7 +224,10 @@ export default async function SearchPage({ searchParams }: PageProps) {
       {result.rankedNewest && (
         <p className="text-sm text-stone-600 dark:text-stone-400">
           These words appear in many papers, so relevance ranks the {result.rankedNewest.toLocaleString("en-US")} newest of them.{" "}
-          <Link href={searchHref({ ...state, sort: "newest", cursor: undefined })} className="text-accent-700 underline dark:text-accent-300">
+          <Link
+            href={searchHref({ ...state, sort: "newest", cursor: undefined })}
+            className="text-accent-700 underline dark:text-accent-300"
+          >
             Sort by newest
           </Link>{" "}
           to go through all.

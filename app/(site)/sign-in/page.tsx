@@ -22,8 +22,8 @@ export default async function SignInPage({ searchParams }: PageProps) {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Sign in</h1>
         <p className="mt-1 text-stone-600 dark:text-stone-300">
-          Keep a library of papers, tag them, and tell PaperPulse what you want more of. No password: we email you a link
-          that signs you in. New here? The same link creates your account.
+          Keep a library of papers, tag them, and tell PaperPulse what you want more of. No password: we email you a link that signs you in.
+          New here? The same link creates your account.
         </p>
       </div>
       {params["signed-out"] && <Notice tone="success" role="status" title="You're signed out." />}

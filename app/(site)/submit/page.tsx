@@ -19,8 +19,8 @@ export default async function SubmitPage({ searchParams }: PageProps) {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Submit a paper</h1>
         <p className="mt-1 text-stone-600 dark:text-stone-300">
-          Missing a paper? Paste its arXiv id or link and we fetch it from arXiv. New papers appear in the feed on the day
-          they were first published.
+          Missing a paper? Paste its arXiv id or link and we fetch it from arXiv. New papers appear in the feed on the day they were first
+          published.
         </p>
       </div>
       <SubmitForm initialInput={offered} />

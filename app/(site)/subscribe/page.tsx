@@ -21,8 +21,7 @@ export default async function SubscribePage({ searchParams }: PageProps) {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Get new papers by email</h1>
         <p className="mt-1 max-w-2xl text-stone-600 dark:text-stone-300">
-          Tell us what you follow. Each digest lists the new papers that match, ranked by how well they match and how much
-          readers care.
+          Tell us what you follow. Each digest lists the new papers that match, ranked by how well they match and how much readers care.
         </p>
       </div>
       <SubscribeForm

@@ -19,9 +19,7 @@ export default async function UnsubscribePage({ searchParams }: PageProps) {
   const lookup = await getSubscriptionByToken(token, ["unsubscribe", "manage"]);
 
   if (!lookup.ok) {
-    return (
-      <LinkFailureNotice reason={lookup.reason} />
-    );
+    return <LinkFailureNotice reason={lookup.reason} />;
   }
 
   const { email, status } = lookup.subscription;

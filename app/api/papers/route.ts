@@ -11,6 +11,10 @@ export const GET = jsonRoute(async (request) => {
   const date = query.date ?? todayUtc();
   const page = await getTrendingPapers({ ...query, date });
   // API clients get readable text: TeX math and markup as Unicode.
-  const papers = page.papers.map((paper) => ({ ...paper, title: plainText(paper.title), abstractPreview: plainText(paper.abstractPreview) }));
+  const papers = page.papers.map((paper) => ({
+    ...paper,
+    title: plainText(paper.title),
+    abstractPreview: plainText(paper.abstractPreview),
+  }));
   return cacheableJson(request, { period: query.period, date, ...page, papers }, CACHE_POLICIES.trending);
 });

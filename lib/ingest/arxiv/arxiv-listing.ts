@@ -29,7 +29,13 @@ export async function* arxivListing(query: ListingQuery, options: ArxivOptions):
   let emptyPages = 0;
   for (;;) {
     const feed = await fetchArxivFeed(
-      { search_query: searchQuery, start: String(start), max_results: String(options.pageSize), sortBy: "submittedDate", sortOrder: "ascending" },
+      {
+        search_query: searchQuery,
+        start: String(start),
+        max_results: String(options.pageSize),
+        sortBy: "submittedDate",
+        sortOrder: "ascending",
+      },
       options,
     );
     if (feed.entries.length === 0) {

@@ -40,7 +40,14 @@ export async function fetchArxivFeed(params: Record<string, string>, options: Ar
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
   return fetchWithRetry(
     url.toString(),
-    { label: LABEL, timeoutMs: options.timeoutMs, retries: options.retries, retryBaseMs: options.retryBaseMs, gate: options.gate, accept: "application/atom+xml" },
+    {
+      label: LABEL,
+      timeoutMs: options.timeoutMs,
+      retries: options.retries,
+      retryBaseMs: options.retryBaseMs,
+      gate: options.gate,
+      accept: "application/atom+xml",
+    },
     async (response) => {
       const type = response.headers.get("content-type") ?? "";
       if (type.includes("text/html")) {
@@ -50,7 +57,11 @@ export async function fetchArxivFeed(params: Record<string, string>, options: Ar
       const feed = await parseAtomFeed(decodeBody(response), LABEL);
       const error = feed.entries.find((entry) => /^https?:\/\/arxiv\.org\/api\/errors/.test(entry.id?.trim() ?? ""));
       if (error) throw new IngestError(`${LABEL} rejected the query: ${error.summary?.trim() || error.id}`);
-      return { totalResults: count(feed.totalResults, "totalResults"), startIndex: count(feed.startIndex ?? "0", "startIndex"), entries: feed.entries };
+      return {
+        totalResults: count(feed.totalResults, "totalResults"),
+        startIndex: count(feed.startIndex ?? "0", "startIndex"),
+        entries: feed.entries,
+      };
     },
   );
 }

@@ -24,7 +24,8 @@ function repositoryUrl(value: string | null | undefined): string | null {
  */
 export function dailyPaperToPaper(item: DailyPaper): DailyPaperResult {
   const parsedId = parseArxivId(item.paper.id);
-  if (!parsedId) return { ok: false, id: item.paper.id, reason: `Hugging Face paper id ${JSON.stringify(item.paper.id)} is not an arXiv id` };
+  if (!parsedId)
+    return { ok: false, id: item.paper.id, reason: `Hugging Face paper id ${JSON.stringify(item.paper.id)} is not an arXiv id` };
   const githubRepo = repositoryUrl(item.paper.githubRepo);
   const paper = paperInputSchema.safeParse({
     arxivId: parsedId.id,

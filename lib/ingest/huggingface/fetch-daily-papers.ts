@@ -31,7 +31,10 @@ export async function* fetchDailyPapers(date: string, options: HfOptions): Async
         const what = /^\s*</.test(text) ? "an HTML page" : "malformed JSON";
         throw new IngestError(`${LABEL} returned ${what} instead of a JSON list of papers (${url})`, { retryable: true });
       }
-      if (!Array.isArray(body)) throw new IngestError(`${LABEL} returned ${typeof body === "object" && body ? "an object" : typeof body} instead of a JSON list of papers (${url})`);
+      if (!Array.isArray(body))
+        throw new IngestError(
+          `${LABEL} returned ${typeof body === "object" && body ? "an object" : typeof body} instead of a JSON list of papers (${url})`,
+        );
       return body as unknown[];
     },
   );
@@ -41,7 +44,10 @@ export async function* fetchDailyPapers(date: string, options: HfOptions): Async
     const item = dailyPaperSchema.safeParse(raw);
     if (!item.success) {
       const id = typeof (raw as { paper?: { id?: unknown } })?.paper?.id === "string" ? (raw as { paper: { id: string } }).paper.id : null;
-      batch.failures.push({ id, reason: `Hugging Face item ${index + 1} does not match the daily papers format: ${z.prettifyError(item.error).replace(/\n/g, " ")}` });
+      batch.failures.push({
+        id,
+        reason: `Hugging Face item ${index + 1} does not match the daily papers format: ${z.prettifyError(item.error).replace(/\n/g, " ")}`,
+      });
       return;
     }
     const result = dailyPaperToPaper(item.data);

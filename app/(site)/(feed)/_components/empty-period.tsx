@@ -14,18 +14,35 @@ function nearest(adjacent: AdjacentListings, date: string): string | null {
 }
 
 /** A period without papers: the nearest one that has some, or, on a new install, how to get papers in. */
-export function EmptyPeriod({ period, date, adjacent, laterPage }: { period: Period; date: string; adjacent: AdjacentListings; laterPage: boolean }) {
+export function EmptyPeriod({
+  period,
+  date,
+  adjacent,
+  laterPage,
+}: {
+  period: Period;
+  date: string;
+  adjacent: AdjacentListings;
+  laterPage: boolean;
+}) {
   const closest = period === "all" ? null : nearest(adjacent, date);
   const nothingAtAll = !laterPage && !adjacent.before && !adjacent.after;
   return (
     <div className="rounded-lg border border-dashed border-stone-300 p-6 text-center sm:p-10 dark:border-stone-700">
       <h2 className="text-lg font-medium">
-        {laterPage ? "No more papers in this period." : nothingAtAll ? "There are no papers yet." : `No papers were listed in ${describePeriod(period, date)}.`}
+        {laterPage
+          ? "No more papers in this period."
+          : nothingAtAll
+            ? "There are no papers yet."
+            : `No papers were listed in ${describePeriod(period, date)}.`}
       </h2>
       {closest && period !== "all" && (
         <p className="mt-3 text-stone-600 dark:text-stone-300">
           The nearest {period} with papers is {describePeriod(period, closest)}.{" "}
-          <Link href={feedHref({ period, date: periodParam(period, closest) })} className="font-medium text-accent-700 underline dark:text-accent-300">
+          <Link
+            href={feedHref({ period, date: periodParam(period, closest) })}
+            className="font-medium text-accent-700 underline dark:text-accent-300"
+          >
             Show it
           </Link>
         </p>

@@ -41,7 +41,10 @@ export function PeriodStepper({ period, date, adjacent }: { period: Exclude<Peri
           required
           className="min-w-0 rounded-md border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900"
         />
-        <button type="submit" className="rounded-md border border-stone-300 px-3 py-1 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
+        <button
+          type="submit"
+          className="rounded-md border border-stone-300 px-3 py-1 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
+        >
           Go
         </button>
       </form>

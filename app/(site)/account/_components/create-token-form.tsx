@@ -14,9 +14,12 @@ export function CreateTokenForm() {
   return (
     <div className="space-y-3">
       {state.token && (
-        <div role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950/40">
+        <div
+          role="status"
+          className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950/40"
+        >
           <p className="font-medium">Your new token. Copy it now: we keep only a hash, so it cannot be shown again.</p>
-          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs dark:bg-stone-950">{state.token}</code>
+          <code className="mt-2 block rounded bg-white p-2 font-mono text-xs break-all dark:bg-stone-950">{state.token}</code>
         </div>
       )}
       <form action={formAction} className="flex flex-wrap items-end gap-3">

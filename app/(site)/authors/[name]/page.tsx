@@ -33,7 +33,13 @@ export default async function AuthorPage({ params, searchParams }: PageProps) {
   if (!name) notFound();
   const parsed = authorPageQuerySchema.safeParse(searchParamsToObject(await searchParams));
   if (!parsed.success) {
-    return <ParameterError title="This link has a parameter we cannot read" error={parsed.error} back={{ href: authorHref(name), label: `Papers by ${name}` }} />;
+    return (
+      <ParameterError
+        title="This link has a parameter we cannot read"
+        error={parsed.error}
+        back={{ href: authorHref(name), label: `Papers by ${name}` }}
+      />
+    );
   }
   const { sort, cursor, limit } = parsed.data;
   const [count, page] = await Promise.all([countAuthorPapers(name), listPapersBy({ author: name }, sort, cursor, limit)]);
@@ -50,13 +56,20 @@ export default async function AuthorPage({ params, searchParams }: PageProps) {
       >
         <TabLinks
           label="Sort papers"
-          tabs={(["newest", "upvotes"] as const).map((option) => ({ href: pageHref(name, option), label: SORT_LABELS[option], current: option === sort }))}
+          tabs={(["newest", "upvotes"] as const).map((option) => ({
+            href: pageHref(name, option),
+            label: SORT_LABELS[option],
+            current: option === sort,
+          }))}
         />
       </FollowHeader>
       {cursor && page.papers.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center dark:border-stone-700">No more papers.</p>
       ) : (
-        <PaperList papers={page.papers} more={page.nextCursor ? { href: pageHref(name, sort, page.nextCursor), label: "More papers" } : null} />
+        <PaperList
+          papers={page.papers}
+          more={page.nextCursor ? { href: pageHref(name, sort, page.nextCursor), label: "More papers" } : null}
+        />
       )}
     </div>
   );

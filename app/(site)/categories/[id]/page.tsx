@@ -33,7 +33,13 @@ export default async function CategoryPage({ params, searchParams }: PageProps) 
   if (!category) notFound();
   const parsed = categoryPageQuerySchema.safeParse(searchParamsToObject(await searchParams));
   if (!parsed.success) {
-    return <ParameterError title="This link has a parameter we cannot read" error={parsed.error} back={{ href: categoryHref(category), label: `Trending in ${category}` }} />;
+    return (
+      <ParameterError
+        title="This link has a parameter we cannot read"
+        error={parsed.error}
+        back={{ href: categoryHref(category), label: `Trending in ${category}` }}
+      />
+    );
   }
   const { cursor, limit } = parsed.data;
   const page = await listPapersBy({ category }, "trending", cursor, limit);
@@ -59,7 +65,11 @@ export default async function CategoryPage({ params, searchParams }: PageProps) 
       ) : (
         <PaperList
           papers={page.papers}
-          more={page.nextCursor ? { href: `${categoryHref(category)}?${new URLSearchParams({ cursor: page.nextCursor })}`, label: "More papers" } : null}
+          more={
+            page.nextCursor
+              ? { href: `${categoryHref(category)}?${new URLSearchParams({ cursor: page.nextCursor })}`, label: "More papers" }
+              : null
+          }
         />
       )}
     </div>

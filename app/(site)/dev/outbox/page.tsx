@@ -43,7 +43,9 @@ export default async function OutboxPage({ searchParams }: PageProps) {
                 <span className="font-medium">{message.subject}</span>
                 <span className="text-sm text-stone-600 dark:text-stone-400">
                   to <span className="break-words">{message.recipient}</span> ·{" "}
-                  <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
+                  <time dateTime={message.createdAt.toISOString()}>
+                    {message.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+                  </time>
                 </span>
               </Link>
             </li>

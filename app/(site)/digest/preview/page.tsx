@@ -22,9 +22,7 @@ export default async function DigestPreviewPage({ searchParams }: PageProps) {
   const { token } = searchParamsToObject(await searchParams);
   const preview = await previewDigest(token);
   if (!preview.ok) {
-    return (
-      <LinkFailureNotice reason={preview.reason} />
-    );
+    return <LinkFailureNotice reason={preview.reason} />;
   }
 
   const manage = `/subscriptions/manage?token=${encodeURIComponent(token!)}`;
@@ -54,8 +52,9 @@ export default async function DigestPreviewPage({ searchParams }: PageProps) {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Your next digest</h1>
         <p className="mt-1 text-stone-600 dark:text-stone-300">
-          What we would send you if your digest went out now: {preview.quiet ? "trending papers, as nothing new matched" : `${preview.papers} new ${preview.papers === 1 ? "paper" : "papers"}`} since{" "}
-          {sinceText(preview.since)}. {back}
+          What we would send you if your digest went out now:{" "}
+          {preview.quiet ? "trending papers, as nothing new matched" : `${preview.papers} new ${preview.papers === 1 ? "paper" : "papers"}`}{" "}
+          since {sinceText(preview.since)}. {back}
         </p>
       </div>
       <p className="rounded-md border border-stone-200 bg-white px-4 py-3 dark:border-stone-800 dark:bg-stone-900">

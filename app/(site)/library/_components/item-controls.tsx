@@ -16,7 +16,10 @@ export function ItemControls({ item, mark, returnTo }: { item: LibraryItem; mark
       {item.tags.length > 0 && (
         <ul aria-label="Tags" className="flex flex-wrap gap-1.5">
           {item.tags.map((tag) => (
-            <li key={tag} className="rounded-full bg-accent-50 px-2 py-0.5 text-xs font-medium text-accent-700 dark:bg-stone-800 dark:text-accent-300">
+            <li
+              key={tag}
+              className="rounded-full bg-accent-50 px-2 py-0.5 text-xs font-medium text-accent-700 dark:bg-stone-800 dark:text-accent-300"
+            >
               {tag}
             </li>
           ))}

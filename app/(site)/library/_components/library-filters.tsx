@@ -28,7 +28,10 @@ export function LibraryFilters({ state }: { state: LibraryState }) {
           ))}
         </select>
       </div>
-      <button type="submit" className="rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900 dark:hover:bg-stone-800">
+      <button
+        type="submit"
+        className="rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-100 dark:border-stone-700 dark:bg-stone-900 dark:hover:bg-stone-800"
+      >
         Show
       </button>
     </form>

@@ -15,7 +15,11 @@ export function TagList({ tags, total, state }: { tags: TagCount[]; total: numbe
     <nav aria-label="Tags">
       <ul className="flex flex-wrap gap-2">
         <li>
-          <Link href={libraryHref({ ...state, tag: undefined, cursor: undefined })} aria-current={!state.tag ? "page" : undefined} className={!state.tag ? currentChip : idleChip}>
+          <Link
+            href={libraryHref({ ...state, tag: undefined, cursor: undefined })}
+            aria-current={!state.tag ? "page" : undefined}
+            className={!state.tag ? currentChip : idleChip}
+          >
             All <span className="tabular-nums opacity-80">{total}</span>
           </Link>
         </li>
@@ -23,7 +27,11 @@ export function TagList({ tags, total, state }: { tags: TagCount[]; total: numbe
           const current = state.tag?.toLowerCase() === tag.name.toLowerCase();
           return (
             <li key={tag.name}>
-              <Link href={libraryHref({ ...state, tag: tag.name, cursor: undefined })} aria-current={current ? "page" : undefined} className={current ? currentChip : idleChip}>
+              <Link
+                href={libraryHref({ ...state, tag: tag.name, cursor: undefined })}
+                aria-current={current ? "page" : undefined}
+                className={current ? currentChip : idleChip}
+              >
                 {tag.name} <span className="tabular-nums opacity-80">{tag.count}</span>
               </Link>
             </li>

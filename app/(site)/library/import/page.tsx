@@ -18,8 +18,8 @@ export default async function ImportPage() {
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">Import papers</h1>
         <p className="mt-1 text-stone-600 dark:text-stone-300">
-          Every arXiv paper we find is saved to your library: eprint fields, arXiv links and arXiv DOIs (10.48550/arXiv.…).
-          Papers PaperPulse does not have yet are fetched from arXiv.
+          Every arXiv paper we find is saved to your library: eprint fields, arXiv links and arXiv DOIs (10.48550/arXiv.…). Papers
+          PaperPulse does not have yet are fetched from arXiv.
         </p>
       </div>
       <ImportForm />

@@ -73,11 +73,14 @@ export default async function PaperPage({ params }: PageProps) {
     <article className="space-y-6">
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-3 text-sm text-stone-500 dark:text-stone-400">
-          <span className="font-mono">arXiv:{paper.arxivId}{paper.version ? `v${paper.version}` : ""}</span>
+          <span className="font-mono">
+            arXiv:{paper.arxivId}
+            {paper.version ? `v${paper.version}` : ""}
+          </span>
           <PaperDate publishedOn={paper.publishedOn} listedOn={paper.listedOn} />
           <CategoryList primary={paper.primaryCategory} categories={paper.categories} />
         </div>
-        <h1 className="font-serif text-2xl font-semibold leading-tight tracking-tight break-words sm:text-3xl">
+        <h1 className="font-serif text-2xl leading-tight font-semibold tracking-tight break-words sm:text-3xl">
           <RichText text={paper.title} />
         </h1>
         {paper.authors.length > 0 ? (
@@ -113,8 +116,11 @@ export default async function PaperPage({ params }: PageProps) {
       </div>
       <CitePaper arxivId={paper.arxivId} bibtex={paperBibtex(paper)} />
 
-      <section aria-labelledby="abstract-heading" className="rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900">
-        <h2 id="abstract-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
+      <section
+        aria-labelledby="abstract-heading"
+        className="rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900"
+      >
+        <h2 id="abstract-heading" className="mb-3 text-sm font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">
           Abstract
         </h2>
         <div className="space-y-3 leading-relaxed break-words [&_a]:text-accent-700 [&_a]:underline dark:[&_a]:text-accent-300">

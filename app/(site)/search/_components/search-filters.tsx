@@ -5,7 +5,20 @@ import { KNOWN_CATEGORIES } from "@/lib/search/known-categories";
 import { searchHref, type SearchState } from "./search-href";
 
 // Offered as you type, the most searched first, then every category arXiv has.
-const COMMON_CATEGORIES = ["cs.LG", "cs.CL", "cs.CV", "cs.AI", "cs.RO", "cs.IR", "cs.NE", "cs.CR", "stat.ML", "math.OC", "q-bio.NC", "eess.AS"];
+const COMMON_CATEGORIES = [
+  "cs.LG",
+  "cs.CL",
+  "cs.CV",
+  "cs.AI",
+  "cs.RO",
+  "cs.IR",
+  "cs.NE",
+  "cs.CR",
+  "stat.ML",
+  "math.OC",
+  "q-bio.NC",
+  "eess.AS",
+];
 const OFFERED_CATEGORIES = [...COMMON_CATEGORIES, ...KNOWN_CATEGORIES.filter((category) => !COMMON_CATEGORIES.includes(category))];
 
 const fieldClass = "rounded-md border border-stone-300 bg-white px-2 py-1 dark:border-stone-700 dark:bg-stone-900";
@@ -48,7 +61,10 @@ export function SearchFilters({ state }: { state: SearchState }) {
         </label>
         <input id="search-to" type="date" name="to" defaultValue={state.to} className={fieldClass} />
       </div>
-      <button type="submit" className="rounded-md border border-stone-300 px-3 py-1 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800">
+      <button
+        type="submit"
+        className="rounded-md border border-stone-300 px-3 py-1 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800"
+      >
         Apply filters
       </button>
       {filtered && (

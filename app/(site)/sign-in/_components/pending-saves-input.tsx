@@ -7,6 +7,10 @@ import { PENDING_SAVES_FIELD } from "@/lib/readers/pending-saves-field";
 
 /** Carries the papers saved in this browser before signing in into the sign-in form. */
 export function PendingSavesInput() {
-  const pending = useSyncExternalStore(subscribeToBrowserSaves, () => readBrowserSaves().join(" "), () => "");
+  const pending = useSyncExternalStore(
+    subscribeToBrowserSaves,
+    () => readBrowserSaves().join(" "),
+    () => "",
+  );
   return <input type="hidden" name={PENDING_SAVES_FIELD} value={pending} />;
 }

@@ -10,14 +10,20 @@ import { requestSignInLinkAction } from "../actions";
 import type { SignInFormState } from "./sign-in-form-state";
 
 export function SignInForm({ next, outboxEnabled }: { next?: string; outboxEnabled: boolean }) {
-  const [state, formAction] = useActionState<SignInFormState, FormData>(requestSignInLinkAction, { status: "idle", message: null, email: "" });
+  const [state, formAction] = useActionState<SignInFormState, FormData>(requestSignInLinkAction, {
+    status: "idle",
+    message: null,
+    email: "",
+  });
 
   if (state.status === "sent") {
     return (
       <div role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-6 dark:border-emerald-800 dark:bg-emerald-950/40">
         <h2 className="text-lg font-semibold">Check your inbox</h2>
         <p className="mt-2">{state.message}</p>
-        <p className="mt-2 text-sm text-stone-600 dark:text-stone-300">Nothing arrived? Look in your spam folder, or ask again in a minute.</p>
+        <p className="mt-2 text-sm text-stone-600 dark:text-stone-300">
+          Nothing arrived? Look in your spam folder, or ask again in a minute.
+        </p>
         {outboxEnabled && (
           <p className="mt-4 text-sm">
             This server has no SMTP server configured, so mail is kept in the{" "}
@@ -32,7 +38,11 @@ export function SignInForm({ next, outboxEnabled }: { next?: string; outboxEnabl
   }
 
   return (
-    <form action={formAction} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
+    <form
+      action={formAction}
+      noValidate
+      className="space-y-4 rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900"
+    >
       {next && <input type="hidden" name="next" value={next} />}
       <div>
         <label htmlFor="sign-in-email" className="block text-sm font-medium">

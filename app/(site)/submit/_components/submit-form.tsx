@@ -29,7 +29,11 @@ export function SubmitForm({ initialInput }: { initialInput: string }) {
 
   return (
     <div className="space-y-6">
-      <form action={formAction} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900">
+      <form
+        action={formAction}
+        noValidate
+        className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900"
+      >
         {state.formError && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
             {state.formError}
@@ -64,9 +68,7 @@ export function SubmitForm({ initialInput }: { initialInput: string }) {
             </p>
           )}
         </div>
-        <SubmitButton pendingLabel="Fetching from arXiv…">
-          Add paper
-        </SubmitButton>
+        <SubmitButton pendingLabel="Fetching from arXiv…">Add paper</SubmitButton>
       </form>
 
       {paper && (
@@ -75,10 +77,10 @@ export function SubmitForm({ initialInput }: { initialInput: string }) {
           aria-labelledby="submitted-heading"
           className="space-y-2 rounded-lg border border-emerald-300 bg-emerald-50 p-6 dark:border-emerald-800 dark:bg-emerald-950/40"
         >
-          <h2 id="submitted-heading" className="text-sm font-semibold uppercase tracking-wide text-emerald-800 dark:text-emerald-300">
+          <h2 id="submitted-heading" className="text-sm font-semibold tracking-wide text-emerald-800 uppercase dark:text-emerald-300">
             {STATUS_TEXT[paper.status]}
           </h2>
-          <p className="font-serif text-xl font-semibold leading-snug">
+          <p className="font-serif text-xl leading-snug font-semibold">
             <Link href={`/papers/${paper.arxivId}`} className="hover:underline">
               {paper.title}
             </Link>

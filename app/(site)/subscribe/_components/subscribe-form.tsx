@@ -89,9 +89,7 @@ export function SubscribeForm({ initial, outboxEnabled }: { initial: SubscribeFo
         </div>
 
         <div className="flex flex-wrap items-center gap-4">
-          <SubmitButton pendingLabel="Subscribing…">
-            Subscribe
-          </SubmitButton>
+          <SubmitButton pendingLabel="Subscribing…">Subscribe</SubmitButton>
           <p className="text-sm text-stone-600 dark:text-stone-400">We email you a link to confirm first. Leave any time, in one click.</p>
         </div>
       </form>

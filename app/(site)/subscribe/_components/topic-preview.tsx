@@ -13,13 +13,17 @@ type Preview = { status: "idle" | "loading" | "done" | "error"; papers: PreviewP
 const DELAY_MS = 400;
 
 function lines(value: FormDataEntryValue | string | null): string[] {
-  return typeof value === "string" ? value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) : [];
+  return typeof value === "string"
+    ? value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** The topic fields of the form (or of the values it started with). */
 export function topicsOfForm(source: FormData | { topics: string; categories: string; authors: string; maxPapers: string }): PreviewTopics {
-  const get = (name: "topics" | "categories" | "authors" | "maxPapers") =>
-    source instanceof FormData ? source.get(name) : source[name];
+  const get = (name: "topics" | "categories" | "authors" | "maxPapers") => (source instanceof FormData ? source.get(name) : source[name]);
   const categories = get("categories");
   const maxPapers = Number(get("maxPapers"));
   return {
@@ -72,7 +76,7 @@ export function TopicPreview({ topics }: { topics: PreviewTopics }) {
   const current = preview.url === url;
   return (
     <aside aria-labelledby="preview-heading" aria-live="polite" className="space-y-3">
-      <h2 id="preview-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
+      <h2 id="preview-heading" className="text-sm font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">
         Preview
       </h2>
       {!current ? (
@@ -92,12 +96,17 @@ export function TopicPreview({ topics }: { topics: PreviewTopics }) {
           </p>
           <ol className="space-y-2">
             {preview.papers.map((paper) => (
-              <li key={paper.id} className="rounded-md border border-stone-200 bg-white p-3 text-sm dark:border-stone-800 dark:bg-stone-900">
-                <a href={`/papers/${paper.arxivId}`} className="font-serif font-semibold leading-snug hover:underline">
+              <li
+                key={paper.id}
+                className="rounded-md border border-stone-200 bg-white p-3 text-sm dark:border-stone-800 dark:bg-stone-900"
+              >
+                <a href={`/papers/${paper.arxivId}`} className="font-serif leading-snug font-semibold hover:underline">
                   {paper.title}
                 </a>
                 <p className="mt-1 text-stone-600 dark:text-stone-400">{shortenAuthors(paper.authors, paper.authorCount)}</p>
-                {paper.matched.length > 0 && <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">Matches: {paper.matched.join(", ")}</p>}
+                {paper.matched.length > 0 && (
+                  <p className="mt-1 text-xs text-stone-500 dark:text-stone-400">Matches: {paper.matched.join(", ")}</p>
+                )}
               </li>
             ))}
           </ol>

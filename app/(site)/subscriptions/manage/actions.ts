@@ -22,7 +22,12 @@ export async function updatePreferencesAction(_previous: PreferencesFormState, f
   const values = preferenceValuesFromForm(form);
   const input = preferencesSchema.safeParse(preferencesInput(values));
   if (!input.success) {
-    return { status: "error", message: "Nothing was saved: please correct the marked fields.", fieldErrors: fieldErrors(input.error), values };
+    return {
+      status: "error",
+      message: "Nothing was saved: please correct the marked fields.",
+      fieldErrors: fieldErrors(input.error),
+      values,
+    };
   }
   const saved = await attempt(() => updatePreferences(tokenOf(form), input.data));
   if (!saved.ok) return { status: "error", message: saved.error.message, fieldErrors: {}, values };

@@ -79,7 +79,9 @@ export default async function ManagePage({ searchParams }: PageProps) {
         {subscription.status !== "unsubscribed" && (
           <form action={unsubscribeAction} className="space-y-2">
             <input type="hidden" name="token" value={token} />
-            <p className="text-sm text-stone-600 dark:text-stone-400">Stop all digests now. Your settings are kept in case you come back.</p>
+            <p className="text-sm text-stone-600 dark:text-stone-400">
+              Stop all digests now. Your settings are kept in case you come back.
+            </p>
             <SubmitButton variant="secondary" pendingLabel="Unsubscribing…">
               Unsubscribe
             </SubmitButton>
@@ -87,9 +89,7 @@ export default async function ManagePage({ searchParams }: PageProps) {
         )}
         <form action={deleteDataAction} className="space-y-2">
           <input type="hidden" name="token" value={token} />
-          <p className="text-sm text-stone-600 dark:text-stone-400">
-            Remove your address, topics and settings from PaperPulse for good.
-          </p>
+          <p className="text-sm text-stone-600 dark:text-stone-400">Remove your address, topics and settings from PaperPulse for good.</p>
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="confirm" value="yes" required className="size-4 accent-red-700" />
             Yes, delete everything about me
@@ -144,7 +144,10 @@ function StatusPanel({ token, subscription }: { token: string; subscription: Sub
             {subscription.topics.length + subscription.categories.length + subscription.authors.length === 0
               ? ": you follow no topics yet, so each brings the top trending papers."
               : "."}{" "}
-            <Link href={`/digest/preview?token=${encodeURIComponent(token)}`} className="font-medium text-accent-700 underline dark:text-accent-300">
+            <Link
+              href={`/digest/preview?token=${encodeURIComponent(token)}`}
+              className="font-medium text-accent-700 underline dark:text-accent-300"
+            >
               Preview your next digest
             </Link>
           </>

@@ -19,7 +19,7 @@ export const POST = jsonRoute(async (request: Request) => {
   const form = await request.formData().catch(() => new FormData());
   const token = String(form.get("token") ?? "");
   const next = safeReturnPath(form.get("next"));
-    const result = await completeSignIn(token, {
+  const result = await completeSignIn(token, {
     previousSessionToken: requestCookie(request, SESSION_COOKIE),
     browserVoterHash: voterHashFromToken(requestCookie(request, VOTER_COOKIE)),
     pendingArxivIds: parsePendingSaves(form.get(PENDING_SAVES_FIELD)),

@@ -13,9 +13,14 @@ import { authenticateReader } from "@/lib/readers/authenticate-request";
 export const POST = jsonRoute(async (request) => {
   const readerId = await authenticateReader(request, { write: true });
   const { tag } = searchParamsToObject(new URL(request.url).searchParams);
-  const tags = tagNameSchema.array().max(20).parse(splitTags(tag ?? ""));
+  const tags = tagNameSchema
+    .array()
+    .max(20)
+    .parse(splitTags(tag ?? ""));
   const bytes = await readBodyBytes(request);
   const pasted = request.headers.get("content-type")?.toLowerCase().startsWith("text/plain");
-  const summary = pasted ? await runImport(readerId, { paste: new TextDecoder().decode(bytes), tags }) : await runImport(readerId, { file: bytes, tags });
+  const summary = pasted
+    ? await runImport(readerId, { paste: new TextDecoder().decode(bytes), tags })
+    : await runImport(readerId, { file: bytes, tags });
   return NextResponse.json(summary);
 });

@@ -9,7 +9,16 @@ export const metadata: Metadata = { title: "Outbox email", robots: { index: fals
 
 type PageProps = { params: Promise<{ id: string }> };
 
-const SHOWN_HEADERS = new Set(["from", "to", "subject", "date", "message-id", "list-unsubscribe", "list-unsubscribe-post", "x-entity-ref-id"]);
+const SHOWN_HEADERS = new Set([
+  "from",
+  "to",
+  "subject",
+  "date",
+  "message-id",
+  "list-unsubscribe",
+  "list-unsubscribe-post",
+  "x-entity-ref-id",
+]);
 
 export default async function OutboxMessagePage({ params }: PageProps) {
   if (!isOutboxEnabled()) notFound();
@@ -33,14 +42,14 @@ export default async function OutboxMessagePage({ params }: PageProps) {
           .map((header) => (
             <div key={header.name} className="contents">
               <dt className="font-medium text-stone-600 dark:text-stone-400">{header.name}</dt>
-              <dd className="break-all font-mono text-xs leading-5">{header.value}</dd>
+              <dd className="font-mono text-xs leading-5 break-all">{header.value}</dd>
             </div>
           ))}
       </dl>
 
       {message.links.length > 0 && (
         <section aria-labelledby="links-heading">
-          <h2 id="links-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
+          <h2 id="links-heading" className="mb-2 text-sm font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">
             Links
           </h2>
           <ul className="space-y-1 text-sm">
@@ -56,7 +65,7 @@ export default async function OutboxMessagePage({ params }: PageProps) {
       )}
 
       <section aria-labelledby="html-heading" className="space-y-2">
-        <h2 id="html-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
+        <h2 id="html-heading" className="text-sm font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">
           HTML part
         </h2>
         <iframe
@@ -68,10 +77,10 @@ export default async function OutboxMessagePage({ params }: PageProps) {
       </section>
 
       <section aria-labelledby="text-heading" className="space-y-2">
-        <h2 id="text-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
+        <h2 id="text-heading" className="text-sm font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">
           Text part
         </h2>
-        <pre className="overflow-x-auto whitespace-pre-wrap rounded-lg border border-stone-200 bg-white p-4 text-sm dark:border-stone-800 dark:bg-stone-900">
+        <pre className="overflow-x-auto rounded-lg border border-stone-200 bg-white p-4 text-sm whitespace-pre-wrap dark:border-stone-800 dark:bg-stone-900">
           {message.text}
         </pre>
       </section>

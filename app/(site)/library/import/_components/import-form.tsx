@@ -11,15 +11,27 @@ import type { ImportFormState } from "./import-form-state";
 import { ImportSummaryPanel } from "./import-summary";
 
 export function ImportForm() {
-  const [state, formAction] = useActionState<ImportFormState, FormData>(importAction, { status: "idle", message: null, summary: null, tag: "" });
+  const [state, formAction] = useActionState<ImportFormState, FormData>(importAction, {
+    status: "idle",
+    message: null,
+    summary: null,
+    tag: "",
+  });
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const problem = fileProblem ?? (state.status === "error" ? state.message : null);
   return (
     <div className="space-y-6">
       {state.summary && <ImportSummaryPanel summary={state.summary} />}
-      <form action={formAction} className="space-y-5 rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
+      <form
+        action={formAction}
+        className="space-y-5 rounded-lg border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900"
+      >
         {problem && (
-          <p id="import-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
+          <p
+            id="import-error"
+            role="alert"
+            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200"
+          >
             {problem}
           </p>
         )}
@@ -51,7 +63,11 @@ export function ImportForm() {
             aria-describedby="import-file-hint"
             onChange={(event) => {
               const file = event.currentTarget.files?.[0];
-              setFileProblem(file && file.size > MAX_IMPORT_BYTES ? `This file is ${(file.size / 1024 / 1024).toFixed(1)} MB; files up to 2 MB can be imported.` : null);
+              setFileProblem(
+                file && file.size > MAX_IMPORT_BYTES
+                  ? `This file is ${(file.size / 1024 / 1024).toFixed(1)} MB; files up to 2 MB can be imported.`
+                  : null,
+              );
             }}
             className="mt-2 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium dark:file:border-stone-700 dark:file:bg-stone-900 dark:file:text-stone-100"
           />
@@ -60,7 +76,14 @@ export function ImportForm() {
           <label htmlFor="import-tag" className="block text-sm font-medium">
             Tag every imported paper (optional)
           </label>
-          <input id="import-tag" name="tag" defaultValue={state.tag} maxLength={200} placeholder="e.g. from zotero" className={`${fieldClass} mt-1`} />
+          <input
+            id="import-tag"
+            name="tag"
+            defaultValue={state.tag}
+            maxLength={200}
+            placeholder="e.g. from zotero"
+            className={`${fieldClass} mt-1`}
+          />
         </div>
         <SubmitButton pendingLabel="Importing…">Import</SubmitButton>
       </form>

@@ -6,7 +6,7 @@ import type { ImportSummary } from "@/lib/library/import-papers";
 function IdList({ ids }: { ids: string[] }) {
   const shown = ids.slice(0, 50);
   return (
-    <p className="mt-1 break-words font-mono text-xs text-stone-600 dark:text-stone-400">
+    <p className="mt-1 font-mono text-xs break-words text-stone-600 dark:text-stone-400">
       {shown.join(", ")}
       {ids.length > shown.length && ` and ${ids.length - shown.length} more`}
     </p>
@@ -19,14 +19,23 @@ export function ImportSummaryPanel({ summary }: { summary: ImportSummary }) {
     { label: "Added to your library", count: summary.added.length + summary.fetched.length, ids: [...summary.added, ...summary.fetched] },
     { label: "Fetched from arXiv just now", count: summary.fetched.length },
     { label: "Already in your library", count: summary.alreadySaved.length, why: "skipped" },
-    { label: "Waiting for arXiv", count: summary.waiting.length, ids: summary.waiting.map((item) => item.arxivId), why: summary.waiting[0]?.reason },
+    {
+      label: "Waiting for arXiv",
+      count: summary.waiting.length,
+      ids: summary.waiting.map((item) => item.arxivId),
+      why: summary.waiting[0]?.reason,
+    },
     { label: "Not on arXiv", count: summary.notFound.length, ids: summary.notFound, why: "skipped: arXiv has no paper with this id" },
     { label: "Repeated in what you imported", count: summary.duplicates, why: "counted once" },
     { label: "Entries without an arXiv id", count: summary.recordsWithoutId, why: "skipped: no eprint field, arXiv link or arXiv DOI" },
     { label: "Over the limit of 5,000 ids", count: summary.overLimit, why: "skipped: import the rest separately" },
   ];
   return (
-    <section role="status" aria-labelledby="import-summary-heading" className="rounded-lg border border-emerald-300 bg-emerald-50 p-6 dark:border-emerald-800 dark:bg-emerald-950/40">
+    <section
+      role="status"
+      aria-labelledby="import-summary-heading"
+      className="rounded-lg border border-emerald-300 bg-emerald-50 p-6 dark:border-emerald-800 dark:bg-emerald-950/40"
+    >
       <h2 id="import-summary-heading" className="text-lg font-semibold">
         Found {plural(summary.found, "arXiv paper")}
       </h2>

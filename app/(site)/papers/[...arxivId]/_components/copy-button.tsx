@@ -7,7 +7,11 @@ const noSubscription = () => () => {};
 /** Copies `text` to the clipboard; rendered only once scripts run, since it cannot work without them. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
   // False on the server and while hydrating, then whether this browser offers the clipboard.
-  const canCopy = useSyncExternalStore(noSubscription, () => Boolean(navigator.clipboard), () => false);
+  const canCopy = useSyncExternalStore(
+    noSubscription,
+    () => Boolean(navigator.clipboard),
+    () => false,
+  );
   const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
   if (!canCopy) return null;
   return (

@@ -12,7 +12,7 @@ async function SimilarPaperList({ paperId }: { paperId: number }) {
     <ul className="divide-y divide-stone-200 dark:divide-stone-800">
       {papers.map((paper) => (
         <li key={paper.id} className="py-3">
-          <Link href={`/papers/${paper.arxivId}`} className="font-serif font-semibold leading-snug hover:underline">
+          <Link href={`/papers/${paper.arxivId}`} className="font-serif leading-snug font-semibold hover:underline">
             {paper.title}
           </Link>
           <p className="mt-0.5 text-sm text-stone-600 dark:text-stone-400">
@@ -24,7 +24,10 @@ async function SimilarPaperList({ paperId }: { paperId: number }) {
               <span aria-hidden="true">Shares </span>
               <span className="inline-flex flex-wrap gap-1 align-middle">
                 {paper.sharedTerms.map((term) => (
-                  <span key={term} className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700 dark:bg-stone-800 dark:text-stone-300">
+                  <span
+                    key={term}
+                    className="rounded bg-stone-100 px-1.5 py-0.5 text-xs text-stone-700 dark:bg-stone-800 dark:text-stone-300"
+                  >
                     {term}
                   </span>
                 ))}
@@ -41,7 +44,7 @@ async function SimilarPaperList({ paperId }: { paperId: number }) {
 export function SimilarPapers({ paperId }: { paperId: number }) {
   return (
     <section aria-labelledby="similar-heading">
-      <h2 id="similar-heading" className="mb-2 text-sm font-semibold uppercase tracking-wide text-stone-500 dark:text-stone-400">
+      <h2 id="similar-heading" className="mb-2 text-sm font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">
         Similar papers
       </h2>
       <Suspense fallback={<p className="text-sm text-stone-500 dark:text-stone-400">Finding similar papers…</p>}>

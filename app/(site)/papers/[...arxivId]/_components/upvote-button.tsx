@@ -21,7 +21,9 @@ export function UpvoteButton({ arxivId, upvoted, upvotes }: { arxivId: string; u
         type="submit"
         disabled={pending}
         aria-pressed={state.upvoted}
-        aria-label={state.upvoted ? `Remove your upvote (${plural(state.upvotes, "upvote")})` : `Upvote (${plural(state.upvotes, "upvote")})`}
+        aria-label={
+          state.upvoted ? `Remove your upvote (${plural(state.upvotes, "upvote")})` : `Upvote (${plural(state.upvotes, "upvote")})`
+        }
         className={
           state.upvoted
             ? "inline-flex items-center gap-2 rounded-md border border-accent-600 bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-70"
