@@ -22,6 +22,8 @@ const arxivRequestTimes: number[] = [];
 const instances: AppInstance[] = [];
 const subscriberIds: number[] = [];
 let slot: Date;
+// The instances ingest the recorded papers into the database the other test files share; they go afterwards.
+let papersBefore: number;
 
 async function dueSubscribers(count: number): Promise<string[]> {
   const emails: string[] = [];
@@ -50,6 +52,7 @@ async function until(check: () => Promise<boolean> | boolean, timeoutMs: number,
 let scheduledEmails: string[];
 
 beforeAll(async () => {
+  papersBefore = (await db.paper.aggregate({ _max: { id: true } }))._max.id ?? 0;
   smtp = await startSmtpSink();
   const recorded = recordedApis();
   fixtures = await startFixtureServer((url) => {
@@ -80,6 +83,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(instances.map((instance) => instance.stop()));
   await db.subscriber.deleteMany({ where: { id: { in: subscriberIds } } });
+  await db.paper.deleteMany({ where: { id: { gt: papersBefore } } });
   await fixtures?.close();
   await smtp?.close();
 });

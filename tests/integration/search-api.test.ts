@@ -4,7 +4,7 @@ import { GET as searchRoute } from "@/app/api/search/route";
 import { GET as suggestRoute } from "@/app/api/search/suggest/route";
 import { db } from "@/lib/db";
 import { upsertPapers } from "@/lib/ingest/upsert-papers";
-import { findSimilarPapers } from "@/lib/search/find-similar-papers";
+import { getSimilarPapers } from "@/lib/similarity/get-similar-papers";
 
 async function call(route: typeof searchRoute, path: string, params: Record<string, string>) {
   const url = new URL(`http://localhost${path}`);
@@ -160,7 +160,7 @@ describe("GET /api/search/suggest", () => {
 describe("similar papers", () => {
   async function similarTo(arxivId: string) {
     const paper = await db.paper.findUniqueOrThrow({ where: { arxivId }, select: { id: true } });
-    return (await findSimilarPapers(paper.id)).map((similar) => similar.arxivId);
+    return (await getSimilarPapers(paper.id)).map((similar) => similar.arxivId);
   }
 
   it("finds the companion paper on the same method", async () => {

@@ -28,7 +28,7 @@ describe("digest topics behave like the search box, partial matches only above a
   });
 
   it("keeps a short topic strict", async () => {
-    expect(await previewTopicPapers({ topics: ["reasoning quixotically"], categories: [], authors: [] }, 50)).toEqual([]);
+    expect((await previewTopicPapers({ topics: ["reasoning quixotically"], categories: [], authors: [] }, 50)).papers).toEqual([]);
   });
 
   it("never picks a partial match below the threshold in a digest run, and says why it picked the others", async () => {

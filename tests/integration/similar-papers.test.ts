@@ -63,6 +63,8 @@ describe("similar papers", () => {
   });
 
   it("are computed when a paper arrives, and the new paper joins its neighbours' lists", async () => {
+    // Papers other test files wrote to the shared database may still wait in the queue.
+    await refreshSimilarPapers();
     await upsertPapers([
       paper(
         added[0]!,

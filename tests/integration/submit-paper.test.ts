@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
@@ -21,9 +21,14 @@ afterAll(async () => {
   await server.close();
 });
 
+// Other test files ingest the same recorded papers into the shared database: start and leave each test without them.
+const removeSubmittedPapers = () => db.paper.deleteMany({ where: { arxivId: { in: ["2503.07002", "math/0211159"] } } });
+
+beforeEach(removeSubmittedPapers);
+
 afterEach(async () => {
   server.requests.length = 0;
-  await db.paper.deleteMany({ where: { arxivId: { in: ["2503.07002", "math/0211159"] } } });
+  await removeSubmittedPapers();
 });
 
 describe("submitPaper", () => {
