@@ -40,10 +40,12 @@ export async function upvoteAction(previous: UpvoteFormState, formData: FormData
     voter = { hash: voterHash, networkKey: voterNetworkKey(ip) };
   }
 
-  const allowed = await attempt(() => consumeRateLimit(UPVOTES_PER_IP, ip));
-  if (!allowed.ok) return { ...previous, error: allowed.error.message };
-
-  const state = await setUpvote(input.data.arxivId, voter, input.data.upvoted, reader?.readerId ?? null);
-  if (!state) return { ...previous, error: "This paper no longer exists." };
-  return { ...state, error: null };
+  // The address's rate limit, then the network's daily share of new voters (setUpvote refuses past it).
+  const voted = await attempt(async () => {
+    await consumeRateLimit(UPVOTES_PER_IP, ip);
+    return setUpvote(input.data.arxivId, voter, input.data.upvoted, reader?.readerId ?? null);
+  });
+  if (!voted.ok) return { ...previous, error: voted.error.message };
+  if (!voted.value) return { ...previous, error: "This paper no longer exists." };
+  return { ...voted.value, error: null };
 }
