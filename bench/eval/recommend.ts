@@ -4,10 +4,8 @@
 // similar-papers it would replace (each liked paper's list, fused by reciprocal rank), and
 // arxiv-sanity-lite's recipe (bench/eval/arxiv-sanity-recipe.ts). On the seed's judged topic
 // groups and on a synthetic corpus of known topics and subtopics (bench/eval/synthetic-topics.ts).
-// `evaluateRecommendations` runs on the database lib/db points at, which must hold the seed;
-// run this file alone to evaluate on a scratch database and write bench/results/.
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
+// `evaluateRecommendations` runs on the database lib/db points at, which must hold the seed: a
+// section of `npm run eval`, after `addSyntheticCorpus`.
 import { performance } from "node:perf_hooks";
 
 import type { PrismaClient } from "../../lib/generated/prisma/client";
@@ -135,34 +133,3 @@ export async function addSyntheticCorpus(): Promise<void> {
   await upsertPapers(syntheticCorpus().map(({ topic: _topic, subtopic: _subtopic, ...paper }) => paper));
   await refreshSimilarPapers();
 }
-
-async function main() {
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server.");
-  const { dropDatabase, ensureDatabase, withDatabase } = await import("../../scripts/database");
-  const { migrate } = await import("../../prisma/migrate");
-  const name = "paperpulse_eval_recommend";
-  const adminUrl = withDatabase(url, "postgres");
-  await dropDatabase(adminUrl, name);
-  await ensureDatabase(adminUrl, name);
-  const databaseUrl = withDatabase(url, name);
-  await migrate(databaseUrl);
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.APP_SECRET ??= "eval-only-secret-0123456789abcdef0123";
-  try {
-    const { seed } = await import("../../prisma/seed");
-    await seed();
-    await addSyntheticCorpus();
-    const result = await evaluateRecommendations();
-    const file = path.join(import.meta.dirname, "..", "results", `${new Date().toISOString().slice(0, 10)}-recommend.md`);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, `# Recommendations evaluation\n\n- Date: ${new Date().toISOString()}\n\n${result.markdown}\n`);
-    console.log(result.markdown);
-    const { db } = await import("../../lib/db");
-    await db.$disconnect();
-  } finally {
-    await dropDatabase(adminUrl, name);
-  }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,10 +1,6 @@
 // Similar papers, judged: recall@10 and nDCG@10 over the seed's topic groups, for the stored
 // tf-idf similarity and for the keyword method it replaced. `evaluateSimilarPapers` runs on the
-// database lib/db points at (seeded, similar papers refreshed); run this file alone to evaluate
-// on a scratch database and write bench/results/.
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
-
+// database lib/db points at (seeded, similar papers refreshed): a section of `npm run eval`.
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { keywordSimilarPapers } from "./keyword-similar-papers";
 import { mean, ndcgAt, recallAt } from "./metrics";
@@ -50,33 +46,3 @@ export async function evaluateSimilarPapers(): Promise<SimilarEvaluation> {
   ].join("\n");
   return { papers: papers.length, ...scores, markdown };
 }
-
-async function main() {
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server.");
-  const { dropDatabase, ensureDatabase, withDatabase } = await import("../../scripts/database");
-  const { migrate } = await import("../../prisma/migrate");
-  const name = "paperpulse_eval_similar";
-  const adminUrl = withDatabase(url, "postgres");
-  await dropDatabase(adminUrl, name);
-  await ensureDatabase(adminUrl, name);
-  const databaseUrl = withDatabase(url, name);
-  await migrate(databaseUrl);
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.APP_SECRET ??= "eval-only-secret-0123456789abcdef0123";
-  try {
-    const { seed } = await import("../../prisma/seed");
-    await seed();
-    const result = await evaluateSimilarPapers();
-    const file = path.join(import.meta.dirname, "..", "results", `${new Date().toISOString().slice(0, 10)}-similar.md`);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, `# Similar papers evaluation\n\n- Date: ${new Date().toISOString()}\n\n${result.markdown}\n`);
-    console.log(result.markdown);
-    const { db } = await import("../../lib/db");
-    await db.$disconnect();
-  } finally {
-    await dropDatabase(adminUrl, name);
-  }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) await main();
