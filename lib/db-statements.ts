@@ -2,7 +2,10 @@ import { AsyncLocalStorage } from "node:async_hooks";
 
 import { Prisma } from "@/lib/generated/prisma/client";
 
-const counters = new AsyncLocalStorage<{ statements: number }>();
+// One store per process: proxy.ts and the routes are bundled apart, and the client that counts
+// (lib/db.ts) is made once, on globalThis, by whichever bundle loads first.
+const globalForCounters = globalThis as unknown as { statementCounters?: AsyncLocalStorage<{ statements: number }> };
+const counters = (globalForCounters.statementCounters ??= new AsyncLocalStorage());
 
 /**
  * Counts the operations a unit of work sends to the database, wherever in the code they are made:

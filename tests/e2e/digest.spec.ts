@@ -40,7 +40,10 @@ test("a confirmed subscriber gets a digest from the cron route, and clicks throu
   expect(refused.status()).toBe(401);
   const run = await request.post("/api/cron/digest", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
   expect(run.status()).toBe(200);
-  expect(await run.json()).toMatchObject({ due: expect.any(Number), sent: expect.any(Number), failed: 0, complete: true });
+  const summary = await run.json();
+  expect(summary).toMatchObject({ due: expect.any(Number), sent: expect.any(Number), failed: 0, complete: true });
+  // Statements are counted in the running server too, where the proxy and the routes are bundled apart.
+  expect(summary.queries).toBeGreaterThan(0);
   // A second call sends nobody a second digest for the same day.
   const again = await request.get("/api/cron/digest", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
   expect(await again.json()).toMatchObject({ sent: 0 });
