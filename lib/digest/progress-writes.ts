@@ -7,16 +7,10 @@ import { groupWrites } from "./group-writes";
 export type ProgressWrites = ReturnType<typeof createProgressWrites>;
 
 /**
- * The two writes every email makes: its `sending` mark, which the lane awaits just before it hands
- * the email to the mail server, and its `sent` record, written while the lane goes on. Each kind
- * goes many to a statement, in statements of its own, so a mark never waits behind the larger
- * record of sent papers.
- *
- * Marks wait for each other: a group of them is written once half the lanes are waiting, or as soon
- * as the mail server has no email of this run left, one statement at a time: a statement per mark
- * would cost each email a statement's CPU (0.3 ms) on the thread that renders the emails. Each lane
- * still waits one database round trip per email, the price of marking no email before its own
- * hand-off (measured in bench/results/2026-12-06-100003-digest.md).
+ * The two writes every email makes, each kind many to a statement: its `sending` mark, awaited just
+ * before the hand-off and written once half the lanes wait (or the mail server has nothing of this
+ * run left), and its `sent` record, written while the lane goes on. The price of marking no email
+ * ahead of its hand-off is one round trip per email (bench/results/2026-12-06-100003-digest.md).
  */
 export function createProgressWrites(run: DigestRun) {
   const group = Math.max(1, Math.floor(run.settings.concurrency / 2));

@@ -23,11 +23,8 @@ export type { DigestRunOptions, DigestRunSummary } from "./digest-run";
  * 4. record (record-outcome.ts): sent, failed, or deferred for a later run;
  * 5. settle (settle-run.ts): what was claimed and not sent goes back at once.
  *
- * The run beats a heartbeat while it works (run-heartbeat.ts). Should it die, the next run takes its
- * claims over at once; only the deliveries it was handing to the mail server at that moment (at most
- * `concurrency`) stay uncertain and are not resent, so no digest arrives twice, and their stable
- * Message-ID lets a receiver drop a copy should an operator resend one. Statements are counted for
- * the summary where they are made (db-statements.ts).
+ * A heartbeat (run-heartbeat.ts) lets the next run take a dead run's claims over at once; only the
+ * emails it was handing over stay uncertain (docs/deployment.md, "Scheduled work").
  */
 export async function runDigest(options: DigestRunOptions = {}): Promise<DigestRunSummary> {
   return countStatements(async (statements) => {
