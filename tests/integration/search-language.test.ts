@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
-import type { PaperInput } from "@/lib/ingest/paper-input";
 import { upsertPapers } from "@/lib/ingest/upsert-papers";
 import { RELEVANCE_CANDIDATES } from "@/lib/search/ranking";
 import { searchPapers, type SearchResult } from "@/lib/search/search-papers";
 import { searchQuerySchema } from "@/lib/search/search-query";
 import { COUNT_CAP, searchPageSql } from "@/lib/search/search-sql";
+
+import { paperInput } from "../support/paper-input";
 
 async function search(q: string, extra: Record<string, string> = {}): Promise<SearchResult> {
   return searchPapers(searchQuerySchema.parse({ q, ...extra }));
@@ -27,31 +28,9 @@ async function allPages(q: string, extra: Record<string, string>): Promise<Searc
   throw new Error("the cursor never ran out");
 }
 
-function paper(arxivId: string, overrides: Partial<PaperInput>): PaperInput {
-  return {
-    arxivId,
-    version: 1,
-    title: "A paper",
-    abstract: "An abstract.",
-    authors: ["Ada Lovelace"],
-    publishedOn: "2026-03-01",
-    revisedOn: null,
-    primaryCategory: "cs.LG",
-    categories: ["cs.LG"],
-    doi: null,
-    comment: null,
-    journalRef: null,
-    githubRepo: null,
-    githubStars: null,
-    externalUpvotes: 0,
-    source: "submitted",
-    ...overrides,
-  };
-}
-
 // Our own papers sharing a word the seed never uses, with distinct votes and dates.
 const voted = [0, 1, 2, 3, 4].map((index) =>
-  paper(`2603.9710${index}`, {
+  paperInput(`2603.9710${index}`, {
     title: `Glimmerwort sampling study ${index}`,
     publishedOn: `2026-03-0${index + 1}`,
     externalUpvotes: [5, 40, 0, 12, 40][index]!,
@@ -59,7 +38,7 @@ const voted = [0, 1, 2, 3, 4].map((index) =>
 );
 // Enough papers with one word that relevance ranks only the newest and the total is an estimate.
 const broad = Array.from({ length: COUNT_CAP + 50 }, (_, index) =>
-  paper(`2601.${String(90000 + index)}`, {
+  paperInput(`2601.${String(90000 + index)}`, {
     // The oldest one names the word twice in its title, so by text alone it would rank first.
     title: index === 0 ? "Zorblax Zorblax: the original" : `Zorblax variant ${index}`,
     publishedOn: `2026-01-${String(1 + (index % 28)).padStart(2, "0")}`,
@@ -120,8 +99,8 @@ describe("query language", () => {
 
   it("author: finds names of one or two letters, stop words among them", async () => {
     const papers = [
-      paper("2604.92001", { title: "Short names one", authors: ["Wei Wu", "Kaiming He"] }),
-      paper("2604.92002", { title: "Short names two", authors: ["Wuhan Li", "Heather Ng"] }),
+      paperInput("2604.92001", { title: "Short names one", authors: ["Wei Wu", "Kaiming He"] }),
+      paperInput("2604.92002", { title: "Short names two", authors: ["Wuhan Li", "Heather Ng"] }),
     ];
     await upsertPapers(papers);
     try {

@@ -9,6 +9,8 @@ import { requiredTerms } from "@/lib/search/required-terms";
 import { searchQuerySchema, type PhraseLookup } from "@/lib/search/search-query";
 import { phraseLookupSql, searchCountSql } from "@/lib/search/search-sql";
 
+import { paperInput } from "../support/paper-input";
+
 async function search(q: string, extra: Record<string, string> = {}) {
   return searchPapers(searchQuerySchema.parse({ q, ...extra }));
 }
@@ -18,28 +20,6 @@ async function matchingByVector(q: string): Promise<string[]> {
   const rows = await db.$queryRaw<{ arxivId: string }[]>`
     SELECT arxiv_id AS "arxivId" FROM paper WHERE search_vector @@ websearch_to_tsquery('paper_search'::regconfig, ${q})`;
   return rows.map((row) => row.arxivId).sort();
-}
-
-function paper(arxivId: string, overrides: Partial<PaperInput>): PaperInput {
-  return {
-    arxivId,
-    version: 1,
-    title: "A paper",
-    abstract: "An abstract.",
-    authors: ["Ada Lovelace"],
-    publishedOn: "2026-03-01",
-    revisedOn: null,
-    primaryCategory: "cs.LG",
-    categories: ["cs.LG"],
-    doi: null,
-    comment: null,
-    journalRef: null,
-    githubRepo: null,
-    githubStars: null,
-    externalUpvotes: 0,
-    source: "submitted",
-    ...overrides,
-  };
 }
 
 const added: string[] = [];
@@ -78,9 +58,9 @@ describe("phrases", () => {
 
   it("need their words in order and next to each other, stop words between them counted", async () => {
     await add([
-      paper("2604.91001", { title: "Quillwort gradient descent", abstract: "We study quillwort descent." }),
-      paper("2604.91002", { title: "Descent of the quillwort gradient", abstract: "Gradient quillwort." }),
-      paper("2604.91003", { title: "Quillwort in the gradient", abstract: "Nothing else." }),
+      paperInput("2604.91001", { title: "Quillwort gradient descent", abstract: "We study quillwort descent." }),
+      paperInput("2604.91002", { title: "Descent of the quillwort gradient", abstract: "Gradient quillwort." }),
+      paperInput("2604.91003", { title: "Quillwort in the gradient", abstract: "Nothing else." }),
     ]);
     const ids = async (q: string) => (await search(q, { sort: "newest" })).papers.map((hit) => hit.arxivId).sort();
     expect(await ids('"quillwort gradient"')).toEqual(["2604.91001", "2604.91002"]);
@@ -134,31 +114,31 @@ describe("phrases", () => {
 describe("did you mean", () => {
   it("offers words of papers added since the database was made", async () => {
     expect((await search("florbinatoin", { literal: "1" })).didYouMean).toBeNull();
-    await add([paper("2604.91010", { title: "Florbination of sparse experts", authors: ["Wenzeslaus Quimby"] })]);
+    await add([paperInput("2604.91010", { title: "Florbination of sparse experts", authors: ["Wenzeslaus Quimby"] })]);
     expect((await search("florbinatoin", { literal: "1" })).didYouMean).toBe("florbination");
     expect((await search("author:Quimby wenzeslau", { literal: "1" })).didYouMean).toBe("author:Quimby wenzeslaus");
   });
 
   it("offers the new words of a title a new version changed", async () => {
-    await add([paper("2604.91011", { title: "A first title" })]);
-    await add([paper("2604.91011", { version: 2, title: "Gloxinian attention revisited" })]);
+    await add([paperInput("2604.91011", { title: "A first title" })]);
+    await add([paperInput("2604.91011", { version: 2, title: "Gloxinian attention revisited" })]);
     expect((await search("gloxinain", { literal: "1" })).didYouMean).toBe("gloxinian");
   });
 
   it("corrects two swapped letters in a short word, and offers nothing too many edits away", async () => {
-    await add([paper("2604.91013", { title: "Zephyr routing for sparse experts" })]);
+    await add([paperInput("2604.91013", { title: "Zephyr routing for sparse experts" })]);
     expect((await search("zehpyr routing", { literal: "1" })).didYouMean).toBe("zephyr routing");
     expect((await search("zxhpyq", { literal: "1" })).didYouMean).toBeNull();
   });
 
   it("prefers the commoner of two words equally few edits away", async () => {
-    await add([paper("2604.91014", { title: "A module for sparse experts" })]);
+    await add([paperInput("2604.91014", { title: "A module for sparse experts" })]);
     // "modle" is one edit from both; the seed's titles say "model" far more often.
     expect((await search("modle", { literal: "1" })).didYouMean).toBe("model");
   });
 
   it("never offers a word no paper holds any more", async () => {
-    await add([paper("2604.91012", { title: "Snarfblatt estimators" })]);
+    await add([paperInput("2604.91012", { title: "Snarfblatt estimators" })]);
     expect((await search("snarfbladt", { literal: "1" })).didYouMean).toBe("snarfblatt");
     await db.paper.delete({ where: { arxivId: "2604.91012" } });
     expect((await search("snarfbladt", { literal: "1" })).didYouMean).toBeNull();

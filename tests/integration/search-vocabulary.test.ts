@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
-import type { PaperInput } from "@/lib/ingest/paper-input";
 import { upsertPapers } from "@/lib/ingest/upsert-papers";
 import { searchPapers } from "@/lib/search/search-papers";
 import { searchQuerySchema } from "@/lib/search/search-query";
+
+import { paperInput } from "../support/paper-input";
 
 const search = (q: string, extra: Record<string, string> = {}) => searchPapers(searchQuerySchema.parse({ q, limit: "50", ...extra }));
 const fullMatches = async (q: string) =>
@@ -12,28 +13,6 @@ const fullMatches = async (q: string) =>
     .filter((paper) => paper.matchedAll)
     .map((paper) => paper.arxivId)
     .sort();
-
-function paper(arxivId: string, overrides: Partial<PaperInput>): PaperInput {
-  return {
-    arxivId,
-    version: 1,
-    title: "A paper",
-    abstract: "An abstract.",
-    authors: ["Ada Lovelace"],
-    publishedOn: "2026-03-01",
-    revisedOn: null,
-    primaryCategory: "cs.LG",
-    categories: ["cs.LG"],
-    doi: null,
-    comment: null,
-    journalRef: null,
-    githubRepo: null,
-    githubStars: null,
-    externalUpvotes: 0,
-    source: "submitted",
-    ...overrides,
-  };
-}
 
 const added = ["2605.01001", "2605.01002"];
 afterAll(async () => {
@@ -80,8 +59,8 @@ describe("field vocabulary", () => {
 
   it("learns a new acronym when a paper defining it is ingested", async () => {
     await upsertPapers([
-      paper(added[0]!, { title: "Quantum zebra walks", abstract: "We introduce quantum zebra walks (QZWs), a new process." }),
-      paper(added[1]!, { title: "On QZW mixing", abstract: "Mixing times of QZW on graphs." }),
+      paperInput(added[0]!, { title: "Quantum zebra walks", abstract: "We introduce quantum zebra walks (QZWs), a new process." }),
+      paperInput(added[1]!, { title: "On QZW mixing", abstract: "Mixing times of QZW on graphs." }),
     ]);
     const result = await search("quantum zebra walks");
     expect(result.alsoSearchingFor).toEqual(["QZW"]);
@@ -93,7 +72,7 @@ describe("field vocabulary", () => {
     ).toEqual(added);
     // Ingesting the same papers again counts nothing twice.
     await upsertPapers([
-      paper(added[0]!, { title: "Quantum zebra walks", abstract: "We introduce quantum zebra walks (QZWs), a new process." }),
+      paperInput(added[0]!, { title: "Quantum zebra walks", abstract: "We introduce quantum zebra walks (QZWs), a new process." }),
     ]);
     const [row] = await db.$queryRaw<{ papers: number }[]>`SELECT papers FROM search_vocabulary WHERE short_form = 'QZW'`;
     expect(row?.papers).toBe(1);
