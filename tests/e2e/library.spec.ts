@@ -2,27 +2,11 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 
-const uniqueEmail = () => `reader-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.org`;
-
-async function expectNoAxeViolations(page: Page) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-      .exclude("iframe")
-      .analyze();
-    expect(
-      results.violations.map(
-        (violation) => `${colorScheme} ${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-      ),
-    ).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-}
+import { expectNoAxeViolations } from "./axe";
+import { uniqueEmail } from "./confirmed-subscription";
 
 /** Asks for a link, opens the newest one from the outbox, and presses the button. */
 async function signIn(page: Page, email: string, { checkPages = false } = {}) {
@@ -74,7 +58,7 @@ test("a reader signs in by email, builds a library, exports it, finds it on a se
   browser: Browser;
 }) => {
   test.setTimeout(180_000);
-  const email = uniqueEmail();
+  const email = uniqueEmail("reader");
 
   // Saved before signing in: kept in the browser, merged at sign-in.
   await page.goto("/?period=all");
@@ -209,7 +193,7 @@ test("without JavaScript: ask for a link, sign in, and save from a paper page", 
   test.setTimeout(90_000);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  const email = uniqueEmail();
+  const email = uniqueEmail("reader");
   const save = page.getByRole("button", { name: /^Save: / });
 
   // Saving while signed out asks to sign in, and comes back to the paper afterwards.
