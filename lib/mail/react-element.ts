@@ -1,10 +1,13 @@
 import type { ReactNode } from "react";
 
 /**
- * Email templates are React components, but Next.js refuses `react-dom/server` in route handlers
- * and server actions, and under the `react-server` condition (Next's server layer, our tsx
- * scripts) react-dom/server throws. Emails need none of React's runtime — no state, effects or
- * context — so our renderers walk the element tree themselves, and work the same everywhere.
+ * Email templates are React components, but react-dom/server cannot render them where they are
+ * sent. Next.js compiles route handlers, server actions and all they import for React's server
+ * layer, and its compiler rejects an import of react-dom/server there at build time; our tsx
+ * scripts run under the same `react-server` condition, where react-dom/server resolves to a module
+ * that throws as it loads. Emails need none of React's runtime (state, effects, context), so our
+ * renderers walk the element tree themselves; tests/unit/email-react-parity.test.ts holds the
+ * HTML to react-dom/server's in plain Node, where it loads.
  */
 export type ElementLike = { type: unknown; props: Record<string, unknown> };
 

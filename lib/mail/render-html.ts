@@ -8,6 +8,12 @@ const RAW_TEXT_ELEMENTS = new Set(["style"]);
 const ATTRIBUTE_NAMES: Record<string, string> = { className: "class", htmlFor: "for", httpEquiv: "http-equiv" };
 const UNITLESS = new Set(["lineHeight", "fontWeight", "opacity", "zIndex", "flexGrow", "flexShrink", "order"]);
 const SAFE_NAME = /^[a-zA-Z][a-zA-Z0-9-]*$/;
+const URL_ATTRIBUTES = new Set(["href", "src", "action", "formAction"]);
+// As react-dom writes a javascript: URL (which browsers still run, control characters and all):
+// a link that does nothing, whatever text found its way into a URL.
+const JAVASCRIPT_URL =
+  /^[\u0000-\u001F ]*j[\r\n\t]*a[\r\n\t]*v[\r\n\t]*a[\r\n\t]*s[\r\n\t]*c[\r\n\t]*r[\r\n\t]*i[\r\n\t]*p[\r\n\t]*t[\r\n\t]*:/i;
+const BLOCKED_URL = "javascript:throw new Error('React has blocked a javascript: URL as a security precaution.')";
 
 /** Static HTML for an email's element tree; like react-dom's renderToStaticMarkup, for what emails use. */
 export function renderHtml(node: ReactNode): string {
@@ -30,7 +36,7 @@ function renderElement(element: ElementLike): string {
   if (typeof type === "function") return renderHtml(renderComponent(element));
   if (typeof type !== "string" || !SAFE_NAME.test(type)) throw new Error(`Unsupported element type in an email: ${String(type)}`);
 
-  const attributes = renderAttributes(props);
+  const attributes = renderAttributes(type, props);
   if (VOID_ELEMENTS.has(type)) return `<${type}${attributes}>`;
   const inner = props.dangerouslySetInnerHTML as { __html: string } | undefined;
   let content: string;
@@ -40,18 +46,21 @@ function renderElement(element: ElementLike): string {
   return `<${type}${attributes}>${content}</${type}>`;
 }
 
-function renderAttributes(props: Record<string, unknown>): string {
+function renderAttributes(type: string, props: Record<string, unknown>): string {
   let result = "";
   for (const key in props) {
     if (key === "children" || key === "dangerouslySetInnerHTML" || key === "key" || key === "ref") continue;
     const value = props[key];
     if (value === null || value === undefined || value === false || typeof value === "function") continue;
+    // An empty src or href would load this document again; react-dom leaves it out too, but for a link.
+    if (value === "" && (key === "src" || (key === "href" && type !== "a"))) continue;
     const name = attributeName(key);
     if (value === true) {
       result += ` ${name}`;
       continue;
     }
-    const text = key === "style" && typeof value === "object" ? styleText(value as Record<string, unknown>) : String(value);
+    let text = key === "style" && typeof value === "object" ? styleText(value as Record<string, unknown>) : String(value);
+    if (URL_ATTRIBUTES.has(key) && JAVASCRIPT_URL.test(text)) text = BLOCKED_URL;
     result += ` ${name}="${escapeAttribute(text)}"`;
   }
   return result;

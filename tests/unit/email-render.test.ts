@@ -48,6 +48,14 @@ describe("renderHtml", () => {
     );
   });
 
+  it("writes a javascript: URL as a link that does nothing, and leaves out an empty src, as React does", () => {
+    expect(renderHtml(h("a", { href: " \tJava\nScript:alert(1)" }, "x"))).toBe(
+      `<a href="javascript:throw new Error(&#39;React has blocked a javascript: URL as a security precaution.&#39;)">x</a>`,
+    );
+    expect(renderHtml(h("a", { href: "" }, "x"))).toBe('<a href="">x</a>');
+    expect(renderHtml(h("img", { src: "", alt: "" }))).toBe('<img alt="">');
+  });
+
   it("keeps CSS in <style> as written but refuses content that would close it", () => {
     expect(renderHtml(h("style", null, "a > b { color: red }"))).toBe("<style>a > b { color: red }</style>");
     expect(() => renderHtml(h("style", null, "</style><script>"))).toThrow();
