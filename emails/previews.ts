@@ -4,8 +4,12 @@ import { renderDigestEmail, type DigestEmailData, type DigestEmailPaper } from "
 import { renderSignInLinkEmail, type SignInLinkData } from "./sign-in-link";
 import type { RenderedEmail } from "@/lib/mail/mail-message";
 
-/** A template with props that show everything it can show: what /dev/emails and the renderer test render. */
-export type EmailPreview<Props> = { title: string; props: Props; render: (props: Props) => RenderedEmail };
+/**
+ * A template with props that show everything it can show: what /dev/emails and the renderer test
+ * render. `render` is a method so that any preview is an `EmailPreview<unknown>` to code that only
+ * passes a preview's own props back to it.
+ */
+export type EmailPreview<Props> = { title: string; props: Props; render(props: Props): RenderedEmail };
 
 const APP = "http://localhost:3000";
 

@@ -25,7 +25,11 @@ export default async function OutboxPage({ searchParams }: PageProps) {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Outbox</h1>
         <p className="mt-1 text-stone-600 dark:text-stone-300">
-          No SMTP_URL is set, so emails are kept here instead of being sent. Newest first.
+          No SMTP_URL is set, so emails are kept here instead of being sent. Newest first. Every template with sample data is under{" "}
+          <Link href="/dev/emails" className="font-medium text-accent-700 underline dark:text-accent-300">
+            email previews
+          </Link>
+          .
         </p>
       </div>
       {page.messages.length === 0 ? (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { EmailParts } from "@/components/email-parts";
 import { getOutboxMessage } from "@/lib/mail/get-outbox-message";
 import { isOutboxEnabled } from "@/lib/mail/outbox-enabled";
 
@@ -26,9 +27,6 @@ export default async function OutboxMessagePage({ params }: PageProps) {
   const message = Number.isSafeInteger(id) && id > 0 ? await getOutboxMessage(id) : null;
   if (!message) notFound();
 
-  // The email's HTML runs in a sandbox with no scripts and an origin of its own; its links open
-  // in this tab, as a click in a mail client would open the browser.
-  const srcDoc = message.html.replace(/<head>/i, '<head><base target="_top">');
   return (
     <div className="space-y-6">
       <Link href="/dev/outbox" className="text-sm text-accent-700 underline dark:text-accent-300">
@@ -64,26 +62,7 @@ export default async function OutboxMessagePage({ params }: PageProps) {
         </section>
       )}
 
-      <section aria-labelledby="html-heading" className="space-y-2">
-        <h2 id="html-heading" className="text-sm font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">
-          HTML part
-        </h2>
-        <iframe
-          title={`HTML part of “${message.subject}”`}
-          srcDoc={srcDoc}
-          sandbox="allow-top-navigation-by-user-activation allow-popups"
-          className="h-[640px] w-full rounded-lg border border-stone-200 bg-white dark:border-stone-800"
-        />
-      </section>
-
-      <section aria-labelledby="text-heading" className="space-y-2">
-        <h2 id="text-heading" className="text-sm font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">
-          Text part
-        </h2>
-        <pre className="overflow-x-auto rounded-lg border border-stone-200 bg-white p-4 text-sm whitespace-pre-wrap dark:border-stone-800 dark:bg-stone-900">
-          {message.text}
-        </pre>
-      </section>
+      <EmailParts subject={message.subject} html={message.html} text={message.text} />
 
       <details className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
         <summary className="cursor-pointer text-sm font-medium">Raw message (RFC 5322)</summary>
