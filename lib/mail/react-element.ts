@@ -1,13 +1,11 @@
 import type { ReactNode } from "react";
 
 /**
- * Email templates are React components, but react-dom/server cannot render them where they are
- * sent. Next.js compiles route handlers, server actions and all they import for React's server
- * layer, and its compiler rejects an import of react-dom/server there at build time; our tsx
- * scripts run under the same `react-server` condition, where react-dom/server resolves to a module
- * that throws as it loads. Emails need none of React's runtime (state, effects, context), so our
- * renderers walk the element tree themselves; tests/unit/email-react-parity.test.ts holds the
- * HTML to react-dom/server's in plain Node, where it loads.
+ * Templates are React components, but react-dom/server cannot render them where mail is sent:
+ * Next's compiler rejects its import in the server layer (route handlers, server actions, what they
+ * import), and under the `react-server` condition of our scripts it throws as it loads. Emails need
+ * no React runtime (state, effects, context), so our renderers walk the element tree themselves;
+ * tests/unit/email-react-parity.test.ts holds their HTML to react-dom/server's in plain Node.
  */
 export type ElementLike = { type: unknown; props: Record<string, unknown> };
 
