@@ -44,8 +44,8 @@ describe("the OpenAPI description", () => {
 
   it.each(handlers)("describes $method $path ($file)", ({ path: template, method }) => {
     const operations = document.paths[template] as Record<string, unknown> | undefined;
-    expect(operations, `add ${template} to lib/api-docs/api-endpoints.ts`).toBeDefined();
-    expect(Object.keys(operations!), `add ${method} to ${template} in lib/api-docs/api-endpoints.ts`).toContain(method.toLowerCase());
+    expect(operations, `add ${template} to the endpoints of its tag in lib/api-docs/`).toBeDefined();
+    expect(Object.keys(operations!), `add ${method} to ${template} in lib/api-docs/`).toContain(method.toLowerCase());
   });
 
   it("describes no endpoint that has no handler", () => {
