@@ -6,10 +6,10 @@ export const fieldClass =
 const labelClass = "block text-sm font-medium";
 const hintClass = "mt-1 text-sm text-stone-600 dark:text-stone-400";
 
-export function FieldError({ id, messages }: { id: string; messages: string[] | undefined }) {
+export function FieldError({ id, messages, alert = false }: { id: string; messages: string[] | undefined; alert?: boolean }) {
   if (!messages?.length) return null;
   return (
-    <p id={id} className="mt-1 text-sm text-red-700 dark:text-red-400">
+    <p id={id} role={alert ? "alert" : undefined} className="mt-1 text-sm text-red-700 dark:text-red-400">
       {messages.join(" ")}
     </p>
   );

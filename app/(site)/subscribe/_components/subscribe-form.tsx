@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState, useState, useSyncExternalStore } from "react";
 
-import { FieldError, PreferenceFields, fieldClass } from "@/components/preference-fields";
+import { CheckYourInbox, EmailAddressField } from "@/components/email-forms";
+import { PreferenceFields } from "@/components/preference-fields";
 import { SubmitButton } from "@/components/submit-button";
 
 import { subscribeAction } from "../actions";
@@ -28,22 +28,11 @@ export function SubscribeForm({ initial, outboxEnabled }: { initial: SubscribeFo
 
   if (state.status === "sent") {
     return (
-      <div role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-6 dark:border-emerald-800 dark:bg-emerald-950/40">
-        <h2 className="text-lg font-semibold">Check your inbox</h2>
-        <p className="mt-2">{state.message}</p>
-        <p className="mt-2 text-sm text-stone-600 dark:text-stone-300">
-          The link expires in 48 hours. Nothing arrived? Look in your spam folder.
-        </p>
-        {outboxEnabled && (
-          <p className="mt-4 text-sm">
-            This server has no SMTP server configured, so mail is kept in the{" "}
-            <Link href="/dev/outbox" className="font-medium text-accent-700 underline dark:text-accent-300">
-              local outbox
-            </Link>
-            .
-          </p>
-        )}
-      </div>
+      <CheckYourInbox
+        message={state.message}
+        hint="The link expires in 48 hours. Nothing arrived? Look in your spam folder."
+        outboxEnabled={outboxEnabled}
+      />
     );
   }
 
@@ -60,24 +49,7 @@ export function SubscribeForm({ initial, outboxEnabled }: { initial: SubscribeFo
             {state.message}
           </p>
         )}
-        <div>
-          <label htmlFor="subscribe-email" className="block text-sm font-medium">
-            Email address
-          </label>
-          <input
-            id="subscribe-email"
-            name="email"
-            type="email"
-            required
-            maxLength={254}
-            autoComplete="email"
-            defaultValue={state.values.email}
-            aria-invalid={Boolean(errors.email) || undefined}
-            aria-describedby={errors.email ? "subscribe-email-error" : undefined}
-            className={`${fieldClass} mt-1`}
-          />
-          <FieldError id="subscribe-email-error" messages={errors.email} />
-        </div>
+        <EmailAddressField id="subscribe-email" defaultValue={state.values.email} errors={errors.email} />
 
         <PreferenceFields key={JSON.stringify(state.values)} id="subscribe" values={{ ...state.values, timeZone }} errors={errors} />
 
