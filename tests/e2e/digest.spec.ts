@@ -1,23 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+
+import { openOutboxEmail, uniqueEmail } from "./confirmed-subscription";
 
 // tests/e2e/serve.ts gives the server this secret.
 const CRON_SECRET = "e2e-cron-secret-0123456789";
-const uniqueEmail = () => `digest-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.org`;
-
-async function openNewestEmail(page: Page, email: string, subject: string | RegExp) {
-  // A subscription's email is written just after the form's answer: look again until it is there.
-  const message = page.getByRole("link").filter({ hasText: subject }).filter({ hasText: email }).first();
-  await expect(async () => {
-    await page.goto("/dev/outbox");
-    await expect(message).toBeVisible({ timeout: 1_000 });
-  }).toPass();
-  await message.click();
-}
 
 test("a confirmed subscriber gets a digest from the cron route, and clicks through to a paper", async ({ page, request }) => {
   test.setTimeout(120_000);
-  const email = uniqueEmail();
+  const email = uniqueEmail("digest");
 
   await page.goto("/subscribe");
   await page.getByLabel("Email address").fill(email);
@@ -25,7 +16,7 @@ test("a confirmed subscriber gets a digest from the cron route, and clicks throu
   await page.getByRole("button", { name: "Subscribe" }).click();
   await expect(page.getByRole("status")).toContainText("Check your inbox");
 
-  await openNewestEmail(page, email, "Confirm your PaperPulse subscription");
+  await openOutboxEmail(page, email, "Confirm your PaperPulse subscription");
   await page.getByRole("link", { name: "Confirm subscription" }).click();
   await page.getByRole("button", { name: "Confirm subscription" }).click();
   await expect(page).toHaveURL(/\/subscriptions\/manage\?token=.+&notice=confirmed/);
@@ -48,7 +39,7 @@ test("a confirmed subscriber gets a digest from the cron route, and clicks throu
   const again = await request.get("/api/cron/digest", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
   expect(await again.json()).toMatchObject({ sent: 0 });
 
-  await openNewestEmail(page, email, /new papers? for you/);
+  await openOutboxEmail(page, email, /new papers? for you/);
   const frame = page.frameLocator("iframe");
   await expect(frame.getByText("Matches: diffusion").first()).toBeVisible();
   await expect(frame.getByText("Also trending")).toBeVisible();

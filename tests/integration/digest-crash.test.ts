@@ -3,52 +3,20 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import type { ParsedMail } from "mailparser";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { insertPapers, insertSubscribers, uniqueWord } from "../support/digest-fixtures";
-import { startScriptedSmtp, type ScriptedSmtp } from "../support/digest-smtp";
+import { digestRunFixtures, later } from "../support/digest-run-fixtures";
+import type { ScriptedSmtp } from "../support/digest-smtp";
 
 const { db } = await import("@/lib/db");
 const { runDigest } = await import("@/lib/digest/run-digest");
 const { OUTCOME_UNKNOWN } = await import("@/lib/digest/reclaim-deliveries");
-const { createMailer } = await import("@/lib/mail/create-mailer");
 
 const root = path.resolve(import.meta.dirname, "../..");
-const paperIds: number[] = [];
-const subscriberIds: number[] = [];
-const cleanups: (() => unknown)[] = [];
+const { sink, mailerFor, audience } = digestRunFixtures(db);
 
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await db.subscriber.deleteMany({ where: { id: { in: subscriberIds } } });
-  await db.paper.deleteMany({ where: { id: { in: paperIds } } });
-});
-
-const MINUTE = 60_000;
-const later = (from: Date, minutes: number) => new Date(from.getTime() + minutes * MINUTE);
 /** Messages the killed run has in flight at once: at most this many can be caught mid-handover. */
 const IN_FLIGHT = 10;
-
-async function sink(): Promise<ScriptedSmtp> {
-  const started = await startScriptedSmtp();
-  cleanups.push(() => started.close());
-  return started;
-}
-
-function mailerFor(url: string) {
-  const mailer = createMailer({ from: "PaperPulse <digest@paperpulse.test>", smtpUrl: url, maxConnections: 5 });
-  cleanups.push(() => mailer.close());
-  return mailer;
-}
-
-async function audience(count: number, now: Date) {
-  const topic = uniqueWord();
-  const [paper] = await insertPapers(db, [{ title: `Results on ${topic}`, createdAt: later(now, -90) }]);
-  paperIds.push(paper!.id);
-  const readers = await insertSubscribers(db, count, topic);
-  subscriberIds.push(...readers.map((reader) => reader.id));
-  return readers;
-}
 
 const recipient = (message: ParsedMail) => (message.to && "value" in message.to ? message.to.value[0]?.address : undefined);
 
@@ -88,7 +56,7 @@ describe("a run killed during a 2,000-subscriber digest", () => {
     expect(smtp.messages.length).toBeLessThan(readers.length);
 
     // A minute later, long before the dead run's leases (10 minutes) run out.
-    const resumed = await runDigest({ now: later(now, 1), send: mailerFor(smtp.url).send });
+    const resumed = await runDigest({ now: later(now, 1), send: mailerFor(smtp.url, 5).send });
     expect(resumed.complete).toBe(true);
 
     const counts = received(smtp);
@@ -119,7 +87,7 @@ describe("a run killed during a 2,000-subscriber digest", () => {
     // The sink's record of what it accepted stands in for an SMTP server's log.
     const acceptedMessageIds = async (ids: string[]) =>
       new Set(smtp.messages.flatMap((message) => (message.messageId && ids.includes(message.messageId) ? [message.messageId] : [])));
-    const resumed = await runDigest({ now: later(now, 1), send: mailerFor(smtp.url).send, acceptedMessageIds });
+    const resumed = await runDigest({ now: later(now, 1), send: mailerFor(smtp.url, 5).send, acceptedMessageIds });
     expect(resumed.complete).toBe(true);
 
     const counts = received(smtp);
@@ -138,7 +106,7 @@ describe("a run beside a live one", () => {
   it("takes none of the live run's claims, and does not call the day complete while they are pending", async () => {
     const now = new Date("2030-03-06T09:00:00Z");
     const smtp = await sink();
-    const mailer = mailerFor(smtp.url);
+    const mailer = mailerFor(smtp.url, 5);
     const readers = await audience(20, now);
     const ids = readers.map((reader) => reader.id);
     let release = () => {};

@@ -1,53 +1,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
 
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { insertPapers, insertSubscriber, uniqueEmail, uniqueWord } from "../support/digest-fixtures";
-import { freePort, startScriptedSmtp, type ScriptedSmtp } from "../support/digest-smtp";
+import { digestRunFixtures, later } from "../support/digest-run-fixtures";
+import { freePort } from "../support/digest-smtp";
 
 const { db } = await import("@/lib/db");
 const { runDigest } = await import("@/lib/digest/run-digest");
-const { createMailer } = await import("@/lib/mail/create-mailer");
-type Mailer = ReturnType<typeof createMailer>;
 
-const paperIds: number[] = [];
-const subscriberIds: number[] = [];
-const cleanups: (() => unknown)[] = [];
-
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await db.subscriber.deleteMany({ where: { id: { in: subscriberIds } } });
-  await db.paper.deleteMany({ where: { id: { in: paperIds } } });
-});
-
-const MINUTE = 60_000;
-const later = (from: Date, minutes: number) => new Date(from.getTime() + minutes * MINUTE);
-
-async function sink(port?: number): Promise<ScriptedSmtp> {
-  const started = await startScriptedSmtp(port);
-  cleanups.push(() => started.close());
-  return started;
-}
-
-function mailerFor(url: string, maxConnections = 3): Mailer {
-  const mailer = createMailer({ from: "PaperPulse <digest@paperpulse.test>", smtpUrl: url, maxConnections });
-  cleanups.push(() => mailer.close());
-  return mailer;
-}
-
-/** `count` daily subscribers following one new topic, and a paper on it that arrived before `now`. */
-async function audience(count: number, now: Date, label = "reader"): Promise<{ id: number; email: string }[]> {
-  const topic = uniqueWord();
-  const [paper] = await insertPapers(db, [{ title: `Results on ${topic}`, createdAt: later(now, -90) }]);
-  paperIds.push(paper!.id);
-  const subscribers = [];
-  for (let index = 0; index < count; index++) {
-    const subscriber = await insertSubscriber(db, { email: uniqueEmail(`${label}${index}`), keywords: [topic] });
-    subscriberIds.push(subscriber.id);
-    subscribers.push(subscriber);
-  }
-  return subscribers;
-}
+const { sink, mailerFor, audience } = digestRunFixtures(db);
 
 const statusesOf = async (ids: number[]) =>
   db.digestDelivery.findMany({
@@ -137,8 +98,8 @@ describe("mail server faults", () => {
     const now = new Date("2030-02-10T09:00:00Z");
     const smtp = await sink();
     smtp.answer.current = (address) => (address.startsWith("bounce") ? 550 : null);
-    const [bouncing, ...fine] = await audience(4, now, "bounce").then(async (bounce) => [bounce[0]!, ...(await audience(3, now))]);
-    await db.subscriber.deleteMany({ where: { id: { in: subscriberIds.filter((id) => id > bouncing!.id && id < fine[0]!.id) } } });
+    const [bouncing] = await audience(1, now, "bounce");
+    const fine = await audience(3, now);
 
     const summary = await runDigest({ now, send: mailerFor(smtp.url).send });
     expect(summary.failed).toBeGreaterThanOrEqual(1);

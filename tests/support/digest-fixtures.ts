@@ -78,9 +78,14 @@ export async function insertSubscriber(db: PrismaClient, subscriber: TestSubscri
   });
 }
 
-/** `count` confirmed daily subscribers in one statement, each following the keyword `keyword`. */
-export async function insertSubscribers(db: PrismaClient, count: number, keyword: string): Promise<{ id: number; email: string }[]> {
-  const prefix = uniqueEmail("bulk").split("@")[0];
+/** `count` confirmed daily subscribers in one statement, each following `keyword`; addresses start with `label`. */
+export async function insertSubscribers(
+  db: PrismaClient,
+  count: number,
+  keyword: string,
+  label = "bulk",
+): Promise<{ id: number; email: string }[]> {
+  const prefix = uniqueEmail(label).split("@")[0];
   return db.$queryRaw<{ id: number; email: string }[]>`
     WITH added AS (
       INSERT INTO subscriber (email, status, frequency, weekday, time_zone, max_papers, send_when_quiet, confirmed_at)
