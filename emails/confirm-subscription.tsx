@@ -1,7 +1,6 @@
-import { EmailButton } from "./components/email-button";
+import { ButtonFallback, EmailButton } from "./components/email-button";
 import { EmailLayout, renderEmail } from "./components/email-layout";
 import { styles } from "./components/email-styles";
-import { HtmlOnly } from "@/lib/mail/email-only";
 import type { RenderedEmail } from "@/lib/mail/mail-message";
 
 export type ConfirmSubscriptionData = {
@@ -35,11 +34,7 @@ function ConfirmSubscription({ email, confirmUrl, schedule, expiresInHours }: Co
       <p className="pp-muted" style={styles.muted}>
         The link works once and expires in {expiresInHours} hours. Until you confirm, we will not send you anything else.
       </p>
-      <HtmlOnly>
-        <p className="pp-muted" style={{ ...styles.muted, wordBreak: "break-all" }}>
-          Button not working? Paste this address into your browser: {confirmUrl}
-        </p>
-      </HtmlOnly>
+      <ButtonFallback href={confirmUrl} />
     </EmailLayout>
   );
 }

@@ -1,7 +1,6 @@
-import { EmailButton } from "./components/email-button";
+import { ButtonFallback, EmailButton } from "./components/email-button";
 import { EmailLayout, renderEmail } from "./components/email-layout";
 import { styles } from "./components/email-styles";
-import { HtmlOnly } from "@/lib/mail/email-only";
 import type { RenderedEmail } from "@/lib/mail/mail-message";
 
 export type SignInLinkData = { email: string; signInUrl: string; expiresInMinutes: number };
@@ -26,11 +25,7 @@ function SignInLink({ email, signInUrl, expiresInMinutes }: SignInLinkData) {
       <p className="pp-muted" style={styles.muted}>
         The link works once and expires in {expiresInMinutes} minutes.
       </p>
-      <HtmlOnly>
-        <p className="pp-muted" style={{ ...styles.muted, wordBreak: "break-all" }}>
-          Button not working? Paste this address into your browser: {signInUrl}
-        </p>
-      </HtmlOnly>
+      <ButtonFallback href={signInUrl} />
     </EmailLayout>
   );
 }

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 
-import { colors, fontStack } from "./email-styles";
+import { HtmlOnly } from "@/lib/mail/email-only";
+
+import { colors, fontStack, styles } from "./email-styles";
 
 /** A call to action that is a real link inside a coloured cell, so it renders even in Outlook. */
 export function EmailButton({ href, children }: { href: string; children: ReactNode }) {
@@ -29,5 +31,16 @@ export function EmailButton({ href, children }: { href: string; children: ReactN
         </tr>
       </tbody>
     </table>
+  );
+}
+
+/** The button's address written out, for clients that break the button; the text part has the link already. */
+export function ButtonFallback({ href }: { href: string }) {
+  return (
+    <HtmlOnly>
+      <p className="pp-muted" style={{ ...styles.muted, wordBreak: "break-all" }}>
+        Button not working? Paste this address into your browser: {href}
+      </p>
+    </HtmlOnly>
   );
 }
