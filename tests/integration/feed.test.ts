@@ -12,6 +12,8 @@ import { periodWindow } from "@/lib/papers/feed-period";
 import { loadFeedPage } from "@/lib/papers/load-feed-page";
 import type { PaperCard } from "@/lib/papers/paper-card";
 
+import { paperInput } from "../support/paper-input";
+
 // Papers of our own in a month the seed does not touch (the seed ends in February 2025). DAY is a
 // Tuesday, so it and the day before fall in one ISO week (2026-W25).
 const DAY = "2026-06-16";
@@ -19,24 +21,7 @@ const DAY_BEFORE = "2026-06-15";
 const ids = Array.from({ length: 25 }, (_, index) => `2606.${String(91000 + index)}`);
 
 function paper(arxivId: string, publishedOn: string, externalUpvotes: number): PaperInput {
-  return {
-    arxivId,
-    version: 1,
-    title: `Feed test paper ${arxivId}`,
-    abstract: "An abstract.",
-    authors: ["Ada Lovelace"],
-    publishedOn,
-    revisedOn: null,
-    primaryCategory: "cs.LG",
-    categories: ["cs.LG"],
-    doi: null,
-    comment: null,
-    journalRef: null,
-    githubRepo: null,
-    githubStars: null,
-    externalUpvotes,
-    source: "arxiv",
-  };
+  return paperInput(arxivId, { title: `Feed test paper ${arxivId}`, publishedOn, externalUpvotes, source: "arxiv" });
 }
 
 async function getPapers(query: string) {

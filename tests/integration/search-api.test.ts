@@ -6,6 +6,8 @@ import { db } from "@/lib/db";
 import { upsertPapers } from "@/lib/ingest/upsert-papers";
 import { getSimilarPapers } from "@/lib/similarity/get-similar-papers";
 
+import { paperInput } from "../support/paper-input";
+
 async function call(route: typeof searchRoute, path: string, params: Record<string, string>) {
   const url = new URL(`http://localhost${path}`);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
@@ -16,24 +18,12 @@ async function call(route: typeof searchRoute, path: string, params: Record<stri
 const search = (params: Record<string, string>) => call(searchRoute, "/api/search", params);
 const suggest = (q: string) => call(suggestRoute, "/api/search/suggest", { q });
 
-const hostile = {
-  arxivId: "2604.97200",
-  version: 1,
+const hostile = paperInput("2604.97200", {
   title: `<img src=x onerror="alert(1)"> Quixotic attention & "friends"`,
   abstract: "We study quixotic attention. <script>alert('x')</script> Markup in abstracts must stay text. \uE000Not ours\uE001.",
   authors: ["Mallory <b>Bold</b>"],
   publishedOn: "2026-04-01",
-  revisedOn: null,
-  primaryCategory: "cs.LG",
-  categories: ["cs.LG"],
-  doi: null,
-  comment: null,
-  journalRef: null,
-  githubRepo: null,
-  githubStars: null,
-  externalUpvotes: 0,
-  source: "submitted" as const,
-};
+});
 
 beforeAll(async () => {
   await upsertPapers([hostile]);

@@ -8,6 +8,8 @@ import { setUpvote } from "@/lib/papers/upvote-paper";
 import { getSimilarPapers } from "@/lib/similarity/get-similar-papers";
 import { refreshSimilarPapers } from "@/lib/similarity/refresh-similar-papers";
 
+import { paperInput } from "../support/paper-input";
+
 const RLHF_PAPERS = ["2009.01325", "2306.01693", "2404.14367", "2405.19534", "2312.00886", "2407.14477", "2405.07863"];
 
 async function similarIds(arxivId: string, limit = 5): Promise<string[]> {
@@ -16,24 +18,15 @@ async function similarIds(arxivId: string, limit = 5): Promise<string[]> {
 }
 
 function paper(arxivId: string, title: string, abstract: string): PaperInput {
-  return {
-    arxivId,
-    version: 1,
+  return paperInput(arxivId, {
     title,
     abstract,
     authors: ["Ada Example"],
     publishedOn: "2026-11-30",
-    revisedOn: null,
     primaryCategory: "cs.CL",
     categories: ["cs.CL"],
-    doi: null,
-    comment: null,
-    journalRef: null,
-    githubRepo: null,
-    githubStars: null,
-    externalUpvotes: 0,
     source: "arxiv",
-  };
+  });
 }
 
 const added = ["2611.99001", "2611.99002"];
