@@ -1,6 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import { SUBSCRIPTION_SELECT } from "@/lib/subscribers/get-subscription";
 
 /** "Export all my data": everything PaperPulse keeps about a reader, secrets left out. */
 export async function exportReaderData(readerId: number) {
@@ -32,18 +33,7 @@ export async function exportReaderData(readerId: number) {
       FROM upvote u JOIN paper p ON p.id = u.paper_id WHERE u.reader_id = ${readerId} ORDER BY u.created_at DESC`,
     db.subscriber.findUnique({
       where: { email: reader.email },
-      select: {
-        status: true,
-        frequency: true,
-        weekday: true,
-        timeZone: true,
-        maxPapers: true,
-        sendWhenQuiet: true,
-        pausedAt: true,
-        confirmedAt: true,
-        createdAt: true,
-        topics: { select: { kind: true, value: true }, orderBy: { position: "asc" } },
-      },
+      select: { ...SUBSCRIPTION_SELECT, confirmedAt: true, createdAt: true },
     }),
   ]);
   const { sessions, apiTokens, pendingImports, ...account } = reader;

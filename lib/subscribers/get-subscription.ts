@@ -14,24 +14,25 @@ export type Subscription = Preferences & {
 
 export type SubscriptionLookup = { ok: true; subscription: Subscription } | { ok: false; reason: TokenFailure };
 
+/** A subscriber's digest preferences and state, as the manage pages and the data export read them. */
+export const SUBSCRIPTION_SELECT = {
+  status: true,
+  frequency: true,
+  weekday: true,
+  timeZone: true,
+  maxPapers: true,
+  sendWhenQuiet: true,
+  pausedAt: true,
+  topics: { select: { kind: true, value: true }, orderBy: { position: "asc" } },
+} as const;
+
 /** The subscription a link token belongs to, for the pages its links open. */
 export async function getSubscriptionByToken(token: string | undefined, purposes: TokenPurpose[]): Promise<SubscriptionLookup> {
   const check = await checkToken(token, purposes);
   if (!check.ok) return check;
   const row = await db.subscriber.findUnique({
     where: { id: check.subscriberId },
-    select: {
-      email: true,
-      status: true,
-      frequency: true,
-      weekday: true,
-      timeZone: true,
-      maxPapers: true,
-      sendWhenQuiet: true,
-      pausedAt: true,
-      pauseReason: true,
-      topics: { select: { kind: true, value: true }, orderBy: { position: "asc" } },
-    },
+    select: { ...SUBSCRIPTION_SELECT, email: true, pauseReason: true },
   });
   if (!row) return { ok: false, reason: "invalid" };
   const { topics, pausedAt, pauseReason, ...rest } = row;
