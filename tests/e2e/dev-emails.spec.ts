@@ -15,6 +15,7 @@ const previews = Object.entries(emailPreviews).map(([name, preview]: [string, Em
 }));
 
 test("/dev/emails lists every template and shows each one's HTML and text parts", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto("/dev/emails");
   await expect(page.getByRole("heading", { level: 1, name: "Email previews" })).toBeVisible();
   await expect(page.getByRole("listitem")).toHaveCount(previews.length);
