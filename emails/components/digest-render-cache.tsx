@@ -4,7 +4,15 @@ import { Prerendered } from "@/lib/mail/email-only";
 import { escapeAttribute, escapeText, renderHtml } from "@/lib/mail/render-html";
 import { collapseWhitespace, renderText } from "@/lib/mail/render-text";
 
-import { FeedbackLinks, PaperBody, PaperLeadLine, separator, type DigestEmailPaper, type FeedbackUrls, type PaperLead } from "./digest-paper";
+import {
+  FeedbackLinks,
+  PaperBody,
+  PaperLeadLine,
+  separator,
+  type DigestEmailPaper,
+  type FeedbackUrls,
+  type PaperLead,
+} from "./digest-paper";
 
 /**
  * Renderings one sender keeps across the digests it renders: a run shows the same new papers, and

@@ -81,7 +81,8 @@ export function createDigestBuilder(options: { now: Date; links?: boolean }) {
     const { ranked, sent, recipient } = plan;
     const unsent = ranked.slice(0, checked).filter((paper) => !sent.has(paper.paperId));
     const matchesSettled = unsent.length >= recipient.maxPapers || plan.matched <= checked;
-    const needTrending = unsent.length > 0 || plan.recommended.length > 0 ? ALSO_TRENDING : recipient.sendWhenQuiet ? recipient.maxPapers : 0;
+    const needTrending =
+      unsent.length > 0 || plan.recommended.length > 0 ? ALSO_TRENDING : recipient.sendWhenQuiet ? recipient.maxPapers : 0;
     const shown = new Set(unsent.slice(0, recipient.maxPapers).map((paper) => paper.paperId));
     const trendingUnsent = trending!.slice(0, checked).filter((paper) => !sent.has(paper.paperId) && !shown.has(paper.paperId));
     return matchesSettled && (trendingUnsent.length >= needTrending || trending!.length <= checked);

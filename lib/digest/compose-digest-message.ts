@@ -18,7 +18,9 @@ export function periodLabel(periodKey: string): string {
 /** A revision (v2 or later) arrives as its revision's date; anything else as its listing day. */
 function dated(summary: DigestPaperSummary): { date: string; newVersion: string | null } {
   const revised = summary.version !== null && summary.version > 1 && summary.revisedOn !== null;
-  return revised ? { date: formatDay(summary.revisedOn!), newVersion: `v${summary.version}` } : { date: formatDay(summary.listedOn), newVersion: null };
+  return revised
+    ? { date: formatDay(summary.revisedOn!), newVersion: `v${summary.version}` }
+    : { date: formatDay(summary.listedOn), newVersion: null };
 }
 
 /**
@@ -64,7 +66,11 @@ function digestEmailData(
     schedule: describeSchedule(recipient.frequency, recipient.weekday),
     periodLabel: periodLabel(periodKey),
     quiet: content.quiet,
-    papers: content.papers.map(({ paper, matchedTerms }) => ({ paper: emailPaper(paper), matched: matchedTerms, feedback: feedback(paper) })),
+    papers: content.papers.map(({ paper, matchedTerms }) => ({
+      paper: emailPaper(paper),
+      matched: matchedTerms,
+      feedback: feedback(paper),
+    })),
     recommended: content.recommended.map(({ paper, reason }) => ({ paper: emailPaper(paper), reason, feedback: feedback(paper) })),
     alsoTrending: content.alsoTrending.map(emailPaper),
     topics: recipient.topics.map((topic) => topic.value),

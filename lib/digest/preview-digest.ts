@@ -47,7 +47,10 @@ export async function previewDigest(token: string | undefined, now = new Date())
     unsubscribeUrl: unsubscribeUrl(token!),
     oneClickUnsubscribeUrl: oneClickUnsubscribeUrl(token!),
   };
-  const message = composeDigestMessage({ periodKey: key, messageId, content: built.content, links }, { appUrl: env.APP_URL, secret: env.APP_SECRET });
+  const message = composeDigestMessage(
+    { periodKey: key, messageId, content: built.content, links },
+    { appUrl: env.APP_URL, secret: env.APP_SECRET },
+  );
   return {
     ok: true,
     state: "ready",

@@ -8,7 +8,10 @@ const TITLE_CHARS = 70;
  * reader rated "More like this" without saving it.
  */
 export function recommendationReason(because: { title: string; saved: boolean }[]): string {
-  const [first, second] = because.map(({ title, saved }) => ({ verb: saved ? "saved" : "liked", title: `“${shorten(title, TITLE_CHARS)}”` }));
+  const [first, second] = because.map(({ title, saved }) => ({
+    verb: saved ? "saved" : "liked",
+    title: `“${shorten(title, TITLE_CHARS)}”`,
+  }));
   if (!first) return "Because of papers you saved";
   if (!second) return `Because you ${first.verb} ${first.title}`;
   return first.verb === second.verb

@@ -8,6 +8,9 @@ export function feedbackUrls(
 ): Record<FeedbackAction, string> {
   const base = new URL("/digest/feedback?token=", sign.appUrl).toString();
   // Built by hand rather than through URL for each link: a run writes millions of them.
-  const entries = FEEDBACK_ACTIONS.map((action) => [action, base + signFeedbackToken(sign.secret, { subscriberId, paperId, action }, sign.now)]);
+  const entries = FEEDBACK_ACTIONS.map((action) => [
+    action,
+    base + signFeedbackToken(sign.secret, { subscriberId, paperId, action }, sign.now),
+  ]);
   return Object.fromEntries(entries) as Record<FeedbackAction, string>;
 }

@@ -13,6 +13,12 @@ export type Taste = { liked: number[]; disliked: number[] };
 export type BatchRecommendation = { paperId: number; score: number; because: number[] };
 
 const BECAUSE_PAPERS = 2;
+/**
+ * A paper is recommended when the model scores it above all but this share of the background
+ * papers (a spread of the whole corpus): the model's log-odds are not calibrated, as its classes are
+ * balanced over a handful of liked papers, but "better than 95% of papers" means the same for every reader.
+ */
+const BAR_QUANTILE = 0.95;
 const DAY_MS = 86_400_000;
 // Liked and disliked papers' vectors kept across batches; past this many, start over.
 const MAX_CACHED_VECTORS = 50_000;
@@ -23,7 +29,8 @@ const MAX_CACHED_VECTORS = 50_000;
  */
 function scoreOf(model: ReaderModel, vector: DocumentVector): number {
   let score = model.bias;
-  for (let index = 0; index < vector.terms.length; index++) score += (model.weights.get(vector.terms[index]!) ?? 0) * vector.weights[index]!;
+  for (let index = 0; index < vector.terms.length; index++)
+    score += (model.weights.get(vector.terms[index]!) ?? 0) * vector.weights[index]!;
   return score;
 }
 
@@ -47,7 +54,10 @@ export function createBatchRecommender(cutoff: Date) {
     const until = window ? new Date(window.from) : cutoff;
     const rows = await db.$queryRaw<{ id: number; createdAt: Date }[]>`
       SELECT id, created_at AS "createdAt" FROM paper WHERE created_at > ${new Date(from)} AND created_at <= ${until}`;
-    const vectors = await loadVectors(db, rows.map((row) => row.id));
+    const vectors = await loadVectors(
+      db,
+      rows.map((row) => row.id),
+    );
     const added = rows.flatMap((row) => {
       const vector = vectors.get(row.id);
       return vector ? [{ id: row.id, arrived: row.createdAt.getTime(), vector }] : [];
@@ -69,23 +79,21 @@ export function createBatchRecommender(cutoff: Date) {
 
     /**
      * The best `limit` papers for a reader among those that arrived in (from, to], not in
-     * `exclude` nor marked by the reader, that the model scores above even odds. After prepare.
+     * `exclude` nor marked by the reader, that the model scores above the bar. After prepare.
      */
     recommend(taste: Taste, range: { from: number; to: number }, exclude: ReadonlySet<number>, limit: number): BatchRecommendation[] {
       const vectorsOf = (ids: number[]) => ids.flatMap((id) => (marked.has(id) ? [marked.get(id)!] : []));
       const liked = taste.liked.filter((id) => marked.has(id));
       if (liked.length === 0 || limit <= 0 || !window) return [];
       const own = new Set([...taste.liked, ...taste.disliked]);
-      const model = trainReaderModel({
-        liked: vectorsOf(liked),
-        disliked: vectorsOf(taste.disliked),
-        background: [...background!].flatMap(([id, vector]) => (own.has(id) ? [] : [vector])),
-      });
+      const others = [...background!].flatMap(([id, vector]) => (own.has(id) ? [] : [vector]));
+      const model = trainReaderModel({ liked: vectorsOf(liked), disliked: vectorsOf(taste.disliked), background: others });
+      const bar = others.map((vector) => scoreOf(model, vector)).sort((a, b) => a - b)[Math.floor(others.length * BAR_QUANTILE)] ?? 0;
       const scored: { paper: WindowPaper; score: number }[] = [];
       for (const paper of window.papers) {
         if (paper.arrived <= range.from || paper.arrived > range.to || own.has(paper.id) || exclude.has(paper.id)) continue;
         const score = scoreOf(model, paper.vector);
-        if (score > 0) scored.push({ paper, score });
+        if (score > bar) scored.push({ paper, score });
       }
       scored.sort((a, b) => b.score - a.score || b.paper.id - a.paper.id);
       const likedMaps = liked.map((id) => ({ id, vector: vectorMap(marked.get(id)!) }));

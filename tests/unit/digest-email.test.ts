@@ -151,7 +151,9 @@ describe("a paper in the digest", () => {
   });
 
   it("has Save, More like this and Not for me links signed for this subscriber and paper", () => {
-    const urls = [...message.text.matchAll(/(Save|More like this|Not for me) <(https:\/\/paperpulse\.example\/digest\/feedback\?token=[^>]+)>/g)];
+    const urls = [
+      ...message.text.matchAll(/(Save|More like this|Not for me) <(https:\/\/paperpulse\.example\/digest\/feedback\?token=[^>]+)>/g),
+    ];
     // Two matched papers and one recommended; "also trending" is a list of titles only.
     expect(urls).toHaveLength(9);
     const grants = urls.map(([, label, url]) => {

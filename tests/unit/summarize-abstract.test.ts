@@ -27,7 +27,9 @@ describe("a digest's teaser from a real abstract", () => {
       "We present a fundamental discovery that challenges our understanding of how complex reasoning emerges in large language models.",
     );
     expect(summarizeAbstract(abstractOf("2107.13586"))).toMatch(/^This paper surveys and organizes research works in a new paradigm/);
-    expect(summarizeAbstract(abstractOf("2402.02515"))).toMatch(/^An algorithm to estimate the evolution of learning curves.* is introduced\.$/);
+    expect(summarizeAbstract(abstractOf("2402.02515"))).toMatch(
+      /^An algorithm to estimate the evolution of learning curves.* is introduced\.$/,
+    );
   });
 
   it("does not end a sentence at an abbreviation, and keeps a long one to about two lines", () => {
@@ -40,7 +42,8 @@ describe("a digest's teaser from a real abstract", () => {
   });
 
   it("falls back to the opening when no sentence states a contribution", () => {
-    const background = "Graph neural networks are widely used in chemistry. ".repeat(5) + "Their depth is limited by oversmoothing in practice.";
+    const background =
+      "Graph neural networks are widely used in chemistry. ".repeat(5) + "Their depth is limited by oversmoothing in practice.";
     expect(summarizeAbstract(background)).toBe("Graph neural networks are widely used in chemistry.");
   });
 });

@@ -51,7 +51,9 @@ export default async function FeedbackPage({ searchParams }: PageProps) {
   if (!state.ok) {
     return (
       <div className="mx-auto max-w-xl space-y-4">
-        <h1 className="text-2xl font-semibold tracking-tight">{state.reason === "expired" ? "This link has expired" : "This link is not valid"}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {state.reason === "expired" ? "This link has expired" : "This link is not valid"}
+        </h1>
         <Notice tone="warning" title="Nothing was changed">
           <p>
             {state.reason === "expired"
