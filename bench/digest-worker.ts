@@ -68,7 +68,10 @@ async function prebuiltMessages(count: number): Promise<MailMessage[]> {
       unsubscribeUrl: link("/unsubscribe"),
       oneClickUnsubscribeUrl: link("/api/subscriptions/unsubscribe"),
     };
-    return composeDigestMessage({ periodKey: "2026-11-25", messageId: `<bare.${index}@bench>`, content, links }, { appUrl: env.APP_URL, secret: env.APP_SECRET });
+    return composeDigestMessage(
+      { periodKey: "2026-11-25", messageId: `<bare.${index}@bench>`, content, links },
+      { appUrl: env.APP_URL, secret: env.APP_SECRET },
+    );
   });
 }
 

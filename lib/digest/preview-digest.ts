@@ -57,7 +57,7 @@ export async function previewDigest(token: string | undefined, now = new Date())
     since: window.start,
     subject: message.subject,
     html: message.html,
-    papers: built.content.papers.length,
+    papers: built.content.papers.length + built.content.recommended.length,
     quiet: built.content.quiet,
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
-import { cosine, vectorMap, type DocumentVector } from "@/lib/similarity/document-vector";
+import { cosine, isSimilar, vectorMap, type DocumentVector } from "@/lib/similarity/document-vector";
 import { loadVectors } from "@/lib/similarity/load-vectors";
 
 import { trainReaderModel, type ReaderModel } from "./reader-model";
@@ -15,10 +15,13 @@ export type BatchRecommendation = { paperId: number; score: number; because: num
 const BECAUSE_PAPERS = 2;
 /**
  * A paper is recommended when the model scores it above all but this share of the background
- * papers (a spread of the whole corpus): the model's log-odds are not calibrated, as its classes are
- * balanced over a handful of liked papers, but "better than 95% of papers" means the same for every reader.
+ * papers (a spread of the corpus): the model's log-odds are not calibrated, as its classes are
+ * balanced over a handful of liked papers, but "better than 95% of papers" means the same for
+ * every reader. With fewer background papers than BAR_PAPERS (a young install) there is no such
+ * bar, and only the likeness to a liked paper, which every pick needs anyway, holds papers back.
  */
 const BAR_QUANTILE = 0.95;
+const BAR_PAPERS = 40;
 const DAY_MS = 86_400_000;
 // Liked and disliked papers' vectors kept across batches; past this many, start over.
 const MAX_CACHED_VECTORS = 50_000;
@@ -44,7 +47,9 @@ type WindowPaper = { id: number; arrived: number; vector: DocumentVector };
  * hundreds of readers costs one statement plus the training.
  */
 export function createBatchRecommender(cutoff: Date) {
-  let background: Map<number, DocumentVector> | null = null;
+  let sample: Map<number, DocumentVector> | null = null;
+  /** The sample without the window's papers: a paper the digest may recommend is no negative example. */
+  let background: [number, DocumentVector][] = [];
   let window: { from: number; papers: WindowPaper[] } | null = null;
   const marked = new Map<number, DocumentVector>();
 
@@ -71,7 +76,9 @@ export function createBatchRecommender(cutoff: Date) {
       // Whole days back from the cutoff, as the topic matcher loads, so nearby windows share a load.
       const days = Math.max(1, Math.ceil((cutoff.getTime() - since.getTime()) / DAY_MS));
       await loadWindow(cutoff.getTime() - days * DAY_MS);
-      background ??= await loadVectors(db, await sampleBackground([]));
+      sample ??= await loadVectors(db, await sampleBackground([]));
+      const fresh = new Set(window!.papers.map((paper) => paper.id));
+      background = [...sample].filter(([id]) => !fresh.has(id));
       const missing = [...new Set(tastes.flatMap((taste) => [...taste.liked, ...taste.disliked]))].filter((id) => !marked.has(id));
       if (marked.size + missing.length > MAX_CACHED_VECTORS) marked.clear();
       for (const [id, vector] of await loadVectors(db, missing)) marked.set(id, vector);
@@ -86,9 +93,12 @@ export function createBatchRecommender(cutoff: Date) {
       const liked = taste.liked.filter((id) => marked.has(id));
       if (liked.length === 0 || limit <= 0 || !window) return [];
       const own = new Set([...taste.liked, ...taste.disliked]);
-      const others = [...background!].flatMap(([id, vector]) => (own.has(id) ? [] : [vector]));
+      const others = background.flatMap(([id, vector]) => (own.has(id) ? [] : [vector]));
       const model = trainReaderModel({ liked: vectorsOf(liked), disliked: vectorsOf(taste.disliked), background: others });
-      const bar = others.map((vector) => scoreOf(model, vector)).sort((a, b) => a - b)[Math.floor(others.length * BAR_QUANTILE)] ?? 0;
+      const bar =
+        others.length < BAR_PAPERS
+          ? Number.NEGATIVE_INFINITY
+          : others.map((vector) => scoreOf(model, vector)).sort((a, b) => a - b)[Math.floor(others.length * BAR_QUANTILE)]!;
       const scored: { paper: WindowPaper; score: number }[] = [];
       for (const paper of window.papers) {
         if (paper.arrived <= range.from || paper.arrived > range.to || own.has(paper.id) || exclude.has(paper.id)) continue;
@@ -97,16 +107,20 @@ export function createBatchRecommender(cutoff: Date) {
       }
       scored.sort((a, b) => b.score - a.score || b.paper.id - a.paper.id);
       const likedMaps = liked.map((id) => ({ id, vector: vectorMap(marked.get(id)!) }));
-      return scored.slice(0, limit).flatMap(({ paper, score }) => {
+      const picked: BatchRecommendation[] = [];
+      for (const { paper, score } of scored) {
+        if (picked.length === limit) break;
+        // Liked papers it is similar to, as "similar papers" means it (no single shared word): a
+        // paper the model likes that is like nothing the reader liked cannot say why, and is left out.
         const because = likedMaps
-          .map((each) => ({ id: each.id, similarity: cosine(each.vector, paper.vector).score }))
-          .filter((each) => each.similarity > 0)
-          .sort((a, b) => b.similarity - a.similarity)
+          .map((each) => ({ id: each.id, match: cosine(each.vector, paper.vector) }))
+          .filter((each) => isSimilar(each.match))
+          .sort((a, b) => b.match.score - a.match.score)
           .slice(0, BECAUSE_PAPERS)
           .map((each) => each.id);
-        // A paper the model likes that shares nothing with anything the reader liked cannot say why.
-        return because.length > 0 ? [{ paperId: paper.id, score, because }] : [];
-      });
+        if (because.length > 0) picked.push({ paperId: paper.id, score, because });
+      }
+      return picked;
     },
   };
 }
