@@ -33,7 +33,7 @@ test.use({ timezoneId: "Europe/Berlin" });
 test("the subscribe form says when digests arrive in the reader's time zone", async ({ page }) => {
   await page.goto("/subscribe");
   await expect(page.getByText(/^Daily digests arrive at \d\d:\d\d in your time zone \(Europe\/Berlin\)\./)).toBeVisible();
-  await page.getByLabel("Weekly").check();
+  await page.getByRole("radio", { name: "Weekly" }).check();
   await page.getByLabel("Weekly on").selectOption({ label: "Thursday" });
   await expect(page.getByText(/^Weekly digests arrive on Thursdays at \d\d:\d\d in your time zone \(Europe\/Berlin\)\./)).toBeVisible();
 });
