@@ -1,7 +1,7 @@
 import type { ParsedMail } from "mailparser";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { insertPapers, insertSubscriber, uniqueWord, type TestPaper, type TestSubscriber } from "../support/digest-fixtures";
+import { trackedFixtures, uniqueWord, type TestPaper } from "../support/digest-fixtures";
 import { startScriptedSmtp } from "../support/digest-smtp";
 
 const sink = await startScriptedSmtp();
@@ -13,14 +13,12 @@ const { refreshSimilarPapers } = await import("@/lib/similarity/refresh-similar-
 const { applyFeedback, getFeedbackState } = await import("@/lib/feedback/digest-feedback");
 
 const mailer = createMailer({ from: "PaperPulse <digest@paperpulse.test>", smtpUrl: sink.url, maxConnections: 2 });
-const paperIds: number[] = [];
-const subscriberIds: number[] = [];
-const emails: string[] = [];
+const { papers, subscriber, paperIds, subscribers } = trackedFixtures(db);
 
 afterAll(async () => {
   mailer.close();
-  await db.subscriber.deleteMany({ where: { id: { in: subscriberIds } } });
-  await db.reader.deleteMany({ where: { email: { in: emails } } });
+  await db.subscriber.deleteMany({ where: { id: { in: subscribers.map((row) => row.id) } } });
+  await db.reader.deleteMany({ where: { email: { in: subscribers.map((row) => row.email) } } });
   await db.paper.deleteMany({ where: { id: { in: paperIds } } });
   await sink.close();
 });
@@ -29,19 +27,6 @@ const HOUR = 3_600_000;
 // Far from the seed papers' arrival and from other test files' runs, so only this file's papers are new.
 const now = new Date("2031-03-04T09:00:00Z");
 const hoursBefore = (hours: number) => new Date(now.getTime() - hours * HOUR);
-
-async function papers(...rows: TestPaper[]) {
-  const inserted = await insertPapers(db, rows);
-  paperIds.push(...inserted.map((row) => row.id));
-  return inserted;
-}
-
-async function subscriber(row: TestSubscriber) {
-  const inserted = await insertSubscriber(db, row);
-  subscriberIds.push(inserted.id);
-  emails.push(inserted.email);
-  return inserted;
-}
 
 /** A reader for the subscriber's address who saved the seed's three theorem-proving papers. */
 async function theoremProvingReader(email: string) {
