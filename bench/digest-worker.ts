@@ -59,6 +59,7 @@ async function prebuiltMessages(count: number): Promise<MailMessage[]> {
         ],
       },
       papers: shown.map((paper) => ({ paper, matchedTerms: ["diffusion"] })),
+      recommended: [],
       quiet: false,
       alsoTrending: papers.slice(0, 3),
     };
@@ -67,7 +68,10 @@ async function prebuiltMessages(count: number): Promise<MailMessage[]> {
       unsubscribeUrl: link("/unsubscribe"),
       oneClickUnsubscribeUrl: link("/api/subscriptions/unsubscribe"),
     };
-    return composeDigestMessage({ periodKey: "2026-11-25", messageId: `<bare.${index}@bench>`, content, links }, env.APP_URL);
+    return composeDigestMessage(
+      { periodKey: "2026-11-25", messageId: `<bare.${index}@bench>`, content, links },
+      { appUrl: env.APP_URL, secret: env.APP_SECRET },
+    );
   });
 }
 

@@ -21,3 +21,8 @@ export function shortenAuthors(authors: string[], total = authors.length, shown 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 }
+
+/** `text` cut at a word boundary to at most `max` characters, with an ellipsis when it was cut. */
+export function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, "")}…`;
+}

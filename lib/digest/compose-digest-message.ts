@@ -1,5 +1,6 @@
 import { createDigestRenderCache, renderDigestEmail, type DigestEmailData, type DigestEmailPaper } from "@/emails/digest";
-import { formatDay, shortenAuthors } from "@/lib/format";
+import { feedbackUrls } from "@/lib/feedback/feedback-links";
+import { formatDay, plural, shortenAuthors } from "@/lib/format";
 import type { MailMessage } from "@/lib/mail/mail-message";
 import { arxivAbsUrl, arxivPdfUrl } from "@/lib/papers/arxiv-id";
 import { describeSchedule } from "@/lib/subscribers/describe-schedule";
@@ -12,6 +13,14 @@ import { digestEntityRefId } from "./digest-message-id";
 export function periodLabel(periodKey: string): string {
   const week = /^(\d{4})-W(\d{2})$/.exec(periodKey);
   return week ? `week ${Number(week[2])} of ${week[1]}` : formatDay(periodKey);
+}
+
+/** A revision (v2 or later) arrives as its revision's date; anything else as its listing day. */
+function dated(summary: DigestPaperSummary): { date: string; newVersion: string | null } {
+  const revised = summary.version !== null && summary.version > 1 && summary.revisedOn !== null;
+  return revised
+    ? { date: formatDay(summary.revisedOn!), newVersion: `v${summary.version}` }
+    : { date: formatDay(summary.listedOn), newVersion: null };
 }
 
 /**
@@ -28,8 +37,12 @@ function emailPapers(appUrl: string): (summary: DigestPaperSummary) => DigestEma
         title: summary.title,
         authors: shortenAuthors(summary.authors, summary.authorCount),
         summary: summary.summary,
+        arxivId: summary.arxivId,
         arxivUrl: arxivAbsUrl(summary.arxivId),
         pdfUrl: arxivPdfUrl(summary.arxivId),
+        ...dated(summary),
+        categories: summary.categories,
+        votes: summary.votes > 0 ? plural(summary.votes, "vote") : null,
       };
       known.set(summary, paper);
     }
@@ -43,14 +56,22 @@ function digestEmailData(
   periodKey: string,
   links: EmailLinks,
   emailPaper: (summary: DigestPaperSummary) => DigestEmailPaper,
+  signing: Signing,
 ): DigestEmailData {
   const { recipient } = content;
+  const sign = { ...signing, now: new Date() };
+  const feedback = (paper: DigestPaperSummary) => feedbackUrls(sign, recipient.id, paper.id);
   return {
     email: recipient.email,
     schedule: describeSchedule(recipient.frequency, recipient.weekday),
     periodLabel: periodLabel(periodKey),
     quiet: content.quiet,
-    papers: content.papers.map(({ paper, matchedTerms }) => ({ paper: emailPaper(paper), matched: matchedTerms })),
+    papers: content.papers.map(({ paper, matchedTerms }) => ({
+      paper: emailPaper(paper),
+      matched: matchedTerms,
+      feedback: feedback(paper),
+    })),
+    recommended: content.recommended.map(({ paper, reason }) => ({ paper: emailPaper(paper), reason, feedback: feedback(paper) })),
     alsoTrending: content.alsoTrending.map(emailPaper),
     topics: recipient.topics.map((topic) => topic.value),
     manageUrl: links.manageUrl,
@@ -59,6 +80,8 @@ function digestEmailData(
 }
 
 type ComposableDigest = { periodKey: string; messageId: string; content: DigestContent; links: EmailLinks };
+/** Where links point and what signs their feedback tokens (the app secret). */
+type Signing = { appUrl: string; secret: string };
 
 /**
  * Composes digests as mail: both parts, the RFC 8058 one-click unsubscribe pair, the Message-ID that
@@ -66,12 +89,12 @@ type ComposableDigest = { periodKey: string; messageId: string; content: DigestC
  * The composer keeps what its digests share rendered once (template papers, paper items, "also
  * trending" lists), so a digest run makes one and lets it go with the run.
  */
-export function createDigestComposer(appUrl: string): (digest: ComposableDigest) => MailMessage {
-  const emailPaper = emailPapers(appUrl);
+export function createDigestComposer(signing: Signing): (digest: ComposableDigest) => MailMessage {
+  const emailPaper = emailPapers(signing.appUrl);
   const cache = createDigestRenderCache();
   return ({ content, links, periodKey, messageId }) => ({
     to: content.recipient.email,
-    ...renderDigestEmail(digestEmailData(content, periodKey, links, emailPaper), cache),
+    ...renderDigestEmail(digestEmailData(content, periodKey, links, emailPaper, signing), cache),
     listUnsubscribeUrl: links.oneClickUnsubscribeUrl,
     messageId,
     entityRefId: digestEntityRefId(content.recipient.id, periodKey),
@@ -79,6 +102,6 @@ export function createDigestComposer(appUrl: string): (digest: ComposableDigest)
 }
 
 /** One digest as mail, rendered from scratch. */
-export function composeDigestMessage(digest: ComposableDigest, appUrl: string): MailMessage {
-  return createDigestComposer(appUrl)(digest);
+export function composeDigestMessage(digest: ComposableDigest, signing: Signing): MailMessage {
+  return createDigestComposer(signing)(digest);
 }

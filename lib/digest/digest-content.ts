@@ -12,9 +12,14 @@ export type DigestPaperSummary = {
   /** The first authors; `authorCount` says how many there are in all. */
   authors: string[];
   authorCount: number;
-  /** About two lines of the abstract. */
+  /** About two lines of the abstract: the sentence that states the contribution, where it has one. */
   summary: string;
   listedOn: string;
+  /** The latest version's date and number, when a revision (v2 or later) is what is new. */
+  revisedOn: string | null;
+  version: number | null;
+  categories: string[];
+  votes: number;
 };
 
 export type DigestRecipient = {
@@ -34,6 +39,8 @@ export type DigestContent = {
   recipient: DigestRecipient;
   /** Matched papers best first, each with the topics that picked it; trending ones on a quiet day. */
   papers: { paper: DigestPaperSummary; matchedTerms: string[] }[];
+  /** The subscriber's model's picks among the new papers that are not in `papers`, each with why. */
+  recommended: { paper: DigestPaperSummary; reason: string }[];
   /** Nothing new matched: `papers` are the top trending papers instead (the subscriber asked for that). */
   quiet: boolean;
   alsoTrending: DigestPaperSummary[];

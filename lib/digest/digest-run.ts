@@ -106,7 +106,7 @@ export function openDigestRun(options: DigestRunOptions) {
     timeLeft: () => settings.deadlineMs - (performance.now() - startedAt),
     summary,
     builder: createDigestBuilder({ now: start }),
-    compose: createDigestComposer(env.APP_URL),
+    compose: createDigestComposer({ appUrl: env.APP_URL, secret: env.APP_SECRET }),
     /** Errors of lanes or records: every lane stops, and the run fails once it let go of its claims. */
     failures: [] as unknown[],
     /** Temporary SMTP failures in a row; this many mean the mail server is down. */

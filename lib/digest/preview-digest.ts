@@ -47,14 +47,17 @@ export async function previewDigest(token: string | undefined, now = new Date())
     unsubscribeUrl: unsubscribeUrl(token!),
     oneClickUnsubscribeUrl: oneClickUnsubscribeUrl(token!),
   };
-  const message = composeDigestMessage({ periodKey: key, messageId, content: built.content, links }, env.APP_URL);
+  const message = composeDigestMessage(
+    { periodKey: key, messageId, content: built.content, links },
+    { appUrl: env.APP_URL, secret: env.APP_SECRET },
+  );
   return {
     ok: true,
     state: "ready",
     since: window.start,
     subject: message.subject,
     html: message.html,
-    papers: built.content.papers.length,
+    papers: built.content.papers.length + built.content.recommended.length,
     quiet: built.content.quiet,
   };
 }

@@ -21,6 +21,7 @@ export async function recordOutcome(run: DigestRun, progress: ProgressWrites, di
     run.consecutiveTransient = 0;
     const papers = [
       ...content.papers.map(({ paper }) => ({ paperId: paper.id, alsoTrending: false })),
+      ...content.recommended.map(({ paper }) => ({ paperId: paper.id, alsoTrending: false })),
       ...content.alsoTrending.map((paper) => ({ paperId: paper.id, alsoTrending: true })),
     ];
     progress.recordSent({ id: delivery.id, papers });

@@ -117,7 +117,8 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function escapeAttribute(text: string): string {
+/** Text as an attribute value, escaped as the renderer escapes one. */
+export function escapeAttribute(text: string): string {
   if (!ATTRIBUTE_SPECIALS.test(text)) return text;
   return escapeText(text).replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }

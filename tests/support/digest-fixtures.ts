@@ -99,3 +99,23 @@ export async function insertSubscribers(
     )
     SELECT id, email FROM added ORDER BY id`;
 }
+
+/** Papers and subscribers a test file adds, remembered so its afterAll can delete them. */
+export function trackedFixtures(db: PrismaClient) {
+  const paperIds: number[] = [];
+  const subscribers: { id: number; email: string }[] = [];
+  return {
+    paperIds,
+    subscribers,
+    async papers(...rows: TestPaper[]) {
+      const inserted = await insertPapers(db, rows);
+      paperIds.push(...inserted.map((row) => row.id));
+      return inserted;
+    },
+    async subscriber(row: TestSubscriber) {
+      const inserted = await insertSubscriber(db, row);
+      subscribers.push(inserted);
+      return inserted;
+    },
+  };
+}

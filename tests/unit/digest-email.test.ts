@@ -5,6 +5,7 @@ import { composeDigestMessage, periodLabel } from "@/lib/digest/compose-digest-m
 import type { DigestContent, DigestPaperSummary } from "@/lib/digest/digest-content";
 import { digestEntityRefId, digestMessageId } from "@/lib/digest/digest-message-id";
 import { summarizeAbstract } from "@/lib/digest/summarize-abstract";
+import { verifyFeedbackToken } from "@/lib/feedback/feedback-token";
 
 /** The template's papers, with only what the subject reads. */
 const shown = (...titles: string[]) => titles.map((title) => ({ paper: { title }, matched: [] })) as never;
@@ -17,7 +18,12 @@ const paper = (id: number, title: string): DigestPaperSummary => ({
   authorCount: 9,
   summary: "We show that a small change matters.",
   listedOn: "2025-11-20",
+  revisedOn: null,
+  version: 1,
+  categories: ["cs.LG", "stat.ML"],
+  votes: 0,
 });
+const signing = { appUrl: "https://paperpulse.example", secret: "unit-test-secret-0123456789abcdef" };
 
 const content: DigestContent = {
   recipient: {
@@ -37,6 +43,7 @@ const content: DigestContent = {
     { paper: paper(1, "Diffusion <b>Models</b> Beat GANs"), matchedTerms: ["diffusion", "Yann LeCun"] },
     { paper: paper(2, "Score Matching at Scale"), matchedTerms: ["diffusion"] },
   ],
+  recommended: [{ paper: paper(6, "Lean Provers Learn"), reason: "Because you saved “LeanAgent”" }],
   quiet: false,
   alsoTrending: [paper(3, "A Trending Paper")],
 };
@@ -47,12 +54,12 @@ const links = {
 };
 const message = composeDigestMessage(
   { periodKey: "2026-W48", messageId: digestMessageId(42, "2026-W48", "https://paperpulse.example"), content, links },
-  "https://paperpulse.example",
+  signing,
 );
 
 describe("the digest message", () => {
   it("names the top paper and the count in the subject", () => {
-    expect(message.subject).toBe("2 new papers for you, led by “Diffusion <b>Models</b> Beat GANs”");
+    expect(message.subject).toBe("3 new papers for you, led by “Diffusion <b>Models</b> Beat GANs”");
     expect(digestSubject({ papers: shown("Only One"), quiet: false, schedule: "a daily digest" })).toBe("1 new paper for you: “Only One”");
     expect(digestSubject({ papers: shown("Hot", "Hotter"), quiet: true, schedule: "a weekly digest (Mondays)" })).toBe(
       "Quiet week: 2 trending papers, led by “Hot”",
@@ -113,7 +120,7 @@ describe("the digest message", () => {
           },
           links,
         },
-        "https://paperpulse.example",
+        signing,
       );
     const first = digestFor(["graph <nets>", "Ada  Lovelace"]);
     const second = digestFor(["cs.LG"]);
@@ -123,6 +130,47 @@ describe("the digest message", () => {
     expect(second.html).not.toContain("nets");
     expect(second.text).toContain("Matches: cs.LG\n\nA Paper in Every Digest <");
     expect(second.text).toContain("Matches: cs.LG\n\nPrivate \u{E000} use <");
+  });
+});
+
+describe("a paper in the digest", () => {
+  it("shows its date, arXiv id, categories and votes, and says when a new version is what arrived", () => {
+    const revised = { ...paper(7, "Revised Work"), version: 3, revisedOn: "2025-11-24", votes: 12 };
+    const first = { ...paper(8, "Fresh Work"), votes: 1 };
+    const { text } = composeDigestMessage(
+      {
+        periodKey: "2025-11-25",
+        messageId: "<m@paperpulse.example>",
+        content: { ...content, papers: [revised, first].map((each) => ({ paper: each, matchedTerms: ["diffusion"] })), recommended: [] },
+        links,
+      },
+      signing,
+    );
+    expect(text).toContain("Nov 24, 2025, new version (v3) | arXiv:2511.00007 | cs.LG, stat.ML | 12 votes");
+    expect(text).toContain("Nov 20, 2025 | arXiv:2511.00008 | cs.LG, stat.ML | 1 vote\n");
+  });
+
+  it("has Save, More like this and Not for me links signed for this subscriber and paper", () => {
+    const urls = [
+      ...message.text.matchAll(/(Save|More like this|Not for me) <(https:\/\/paperpulse\.example\/digest\/feedback\?token=[^>]+)>/g),
+    ];
+    // Two matched papers and one recommended; "also trending" is a list of titles only.
+    expect(urls).toHaveLength(9);
+    const grants = urls.map(([, label, url]) => {
+      const check = verifyFeedbackToken(signing.secret, new URL(url!).searchParams.get("token")!);
+      if (!check.ok) throw new Error(`${label}: ${check.reason}`);
+      return `${label} ${check.grant.subscriberId} ${check.grant.paperId} ${check.grant.action}`;
+    });
+    expect(grants.slice(0, 3)).toEqual(["Save 42 1 save", "More like this 42 1 more", "Not for me 42 1 less"]);
+    expect(grants.slice(6)).toEqual(["Save 42 6 save", "More like this 42 6 more", "Not for me 42 6 less"]);
+    for (const [, , url] of urls) expect(message.html).toContain(`href="${url}"`);
+  });
+
+  it("puts the model's picks under Recommended for you, each with its reason", () => {
+    const { text } = message;
+    expect(text.indexOf("Recommended for you")).toBeGreaterThan(text.indexOf("Score Matching at Scale"));
+    expect(text).toContain("Because you saved “LeanAgent”\n\nLean Provers Learn <");
+    expect(text).toContain("with recommendations learned from the papers you saved");
   });
 });
 

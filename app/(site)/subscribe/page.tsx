@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { upcomingDigestRuns } from "@/lib/digest/upcoming-runs";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { isOutboxEnabled } from "@/lib/mail/outbox-enabled";
 
@@ -26,6 +27,7 @@ export default async function SubscribePage({ searchParams }: PageProps) {
       </div>
       <SubscribeForm
         outboxEnabled={isOutboxEnabled()}
+        schedule={upcomingDigestRuns()}
         initial={{
           email: "",
           topics: prefill("q"),

@@ -5,6 +5,7 @@ import { useActionState, useState, useSyncExternalStore } from "react";
 import { CheckYourInbox, EmailAddressField } from "@/components/email-forms";
 import { PreferenceFields } from "@/components/preference-fields";
 import { SubmitButton } from "@/components/submit-button";
+import { describeArrival } from "@/lib/subscribers/describe-arrival";
 
 import { subscribeAction } from "../actions";
 import { HONEYPOT_FIELD, type SubscribeFormState, type SubscribeFormValues } from "./subscribe-form-state";
@@ -14,7 +15,14 @@ const noSubscription = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 const serverTimeZone = () => "UTC";
 
-export function SubscribeForm({ initial, outboxEnabled }: { initial: SubscribeFormValues; outboxEnabled: boolean }) {
+type Props = {
+  initial: SubscribeFormValues;
+  outboxEnabled: boolean;
+  /** The digest's coming runs and send hour, to say when digests arrive in the reader's zone. */
+  schedule: { runs: string[]; sendHour: number };
+};
+
+export function SubscribeForm({ initial, outboxEnabled, schedule }: Props) {
   const [state, formAction] = useActionState<SubscribeFormState, FormData>(subscribeAction, {
     status: "idle",
     message: null,
@@ -24,6 +32,8 @@ export function SubscribeForm({ initial, outboxEnabled }: { initial: SubscribeFo
   // Without JavaScript the zone stays UTC; the manage page can change it.
   const timeZone = useSyncExternalStore(noSubscription, browserTimeZone, serverTimeZone);
   const [topics, setTopics] = useState<PreviewTopics>(() => topicsOfForm(initial));
+  const [cadence, setCadence] = useState({ frequency: initial.frequency, weekday: initial.weekday });
+  const arrival = describeArrival(schedule, { timeZone, ...cadence });
   const errors = state.fieldErrors;
 
   if (state.status === "sent") {
@@ -41,7 +51,11 @@ export function SubscribeForm({ initial, outboxEnabled }: { initial: SubscribeFo
       <form
         action={formAction}
         noValidate
-        onChange={(event) => setTopics(topicsOfForm(new FormData(event.currentTarget)))}
+        onChange={(event) => {
+          const form = new FormData(event.currentTarget);
+          setTopics(topicsOfForm(form));
+          setCadence({ frequency: String(form.get("frequency") ?? "daily"), weekday: String(form.get("weekday") ?? "1") });
+        }}
         className="space-y-5 rounded-lg border border-stone-200 bg-white p-4 sm:p-6 dark:border-stone-800 dark:bg-stone-900"
       >
         {state.status === "error" && state.message && (
@@ -52,6 +66,7 @@ export function SubscribeForm({ initial, outboxEnabled }: { initial: SubscribeFo
         <EmailAddressField id="subscribe-email" defaultValue={state.values.email} errors={errors.email} />
 
         <PreferenceFields key={JSON.stringify(state.values)} id="subscribe" values={{ ...state.values, timeZone }} errors={errors} />
+        {arrival && <p className="text-sm text-stone-600 dark:text-stone-400">{arrival} You can change the zone after confirming.</p>}
 
         <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
           <label>
