@@ -47,6 +47,7 @@ async function main() {
     ["ingest", await optionalSection("ingest", "benchIngest")],
     ["library", await optionalSection("library", "benchLibrary")],
     ["digest", await optionalSection("digest", "benchDigest")],
+    ["recommend", await optionalSection("recommend", "benchRecommend")],
   ];
   const report = [`# PaperPulse benchmark`, "", await machineDescription(databaseUrl)];
   try {

@@ -11,20 +11,19 @@ const POSTINGS_PER_TERM = 100;
  * the listing window (`from`, or all time when null). The reader's own papers are left out.
  */
 export async function findCandidates(options: {
-  terms: string[];
+  termIds: number[];
   liked: number[];
   exclude: number[];
   from: string | null;
 }): Promise<number[]> {
-  const { terms, liked, exclude, from } = options;
+  const { termIds, liked, exclude, from } = options;
   const rows = await readDb.$queryRaw<{ id: number }[]>`
-    WITH strong AS (SELECT id FROM similarity_term WHERE term = ANY(${terms}::text[])),
-    by_terms AS (
+    WITH by_terms AS (
       SELECT c.paper_id AS id
-      FROM strong
+      FROM unnest(${termIds}::int[]) AS strong(term_id)
       CROSS JOIN LATERAL (
         SELECT s.paper_id FROM similarity_posting s
-        WHERE s.term_id = strong.id AND (${from}::date IS NULL OR s.listed_on >= ${from}::date)
+        WHERE s.term_id = strong.term_id AND (${from}::date IS NULL OR s.listed_on >= ${from}::date)
         ORDER BY s.weight DESC LIMIT ${POSTINGS_PER_TERM}
       ) c
     ),

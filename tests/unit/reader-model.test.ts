@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+
+import { nearestLiked } from "@/lib/recommend/nearest-liked";
+import { scorePaper, trainReaderModel, type ReaderModel, type SparseVector } from "@/lib/recommend/reader-model";
+import { seededRandom } from "@/bench/eval/synthetic-topics";
+
+/** Unit-length sparse vectors over term ids, clustered like papers: each draws most terms from its cluster's range. */
+function papers(count: number, cluster: number, seed: number): SparseVector<number>[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, () => {
+    const weights = new Map<number, number>();
+    for (let i = 0; i < 30; i++) {
+      const term = random() < 0.4 ? cluster * 100 + Math.floor(random() * 100) : 1000 + Math.floor(random() * 400);
+      weights.set(term, (weights.get(term) ?? 0) + random());
+    }
+    const norm = Math.hypot(...weights.values());
+    return { terms: [...weights.keys()], weights: [...weights.values()].map((weight) => weight / norm) };
+  });
+}
+
+/** The primal objective, (l2/2)‖(w, b)‖² + Σ cᵢ log(1 + exp(−yᵢ (w·xᵢ + b))), and the norm of its gradient. */
+function primal(model: ReaderModel<number>, examples: { vector: SparseVector<number>; label: number; weight: number }[], l2: number) {
+  const gradient = new Map([...model.weights].map(([term, weight]) => [term, l2 * weight]));
+  let biasGradient = l2 * model.bias;
+  let objective = (l2 / 2) * Math.hypot(...model.weights.values(), model.bias) ** 2;
+  for (const { vector, label, weight } of examples) {
+    const margin = scorePaper(model, vector).score;
+    objective += weight * Math.log1p(Math.exp(-label * margin));
+    const error = (-weight * label) / (1 + Math.exp(label * margin));
+    vector.terms.forEach((term, position) => gradient.set(term, gradient.get(term)! + error * vector.weights[position]!));
+    biasGradient += error;
+  }
+  return { objective, gradient: Math.hypot(...gradient.values(), biasGradient) };
+}
+
+const ranking = (model: ReaderModel<number>, vectors: SparseVector<number>[]) =>
+  vectors
+    .map((vector, index) => ({ index, score: scorePaper(model, vector).score }))
+    .sort((a, b) => b.score - a.score)
+    .map((entry) => entry.index);
+
+describe("trainReaderModel (dual coordinate descent)", () => {
+  const liked = papers(12, 0, 1);
+  const background = [...papers(60, 1, 2), ...papers(60, 2, 3)];
+  const l2 = 1e-3;
+  const examples = [
+    ...liked.map((vector) => ({ vector, label: 1, weight: 0.5 / liked.length })),
+    ...background.map((vector) => ({ vector, label: -1, weight: 0.5 / background.length })),
+  ];
+
+  const unseen = [...papers(20, 0, 7), ...papers(20, 1, 8), ...papers(20, 3, 9)];
+
+  it("converges: a tight solve reaches the optimum, and the default tolerance ranks new papers as it does", () => {
+    const tight = trainReaderModel({ liked, disliked: [], background }, { l2, tolerance: 1e-4 });
+    const zero: ReaderModel<number> = { weights: new Map([...tight.weights.keys()].map((term) => [term, 0])), bias: 0 };
+    expect(primal(tight, examples, l2).gradient).toBeLessThan(0.01 * primal(zero, examples, l2).gradient);
+    const model = trainReaderModel({ liked, disliked: [], background }, { l2 });
+    expect(primal(model, examples, l2).objective).toBeLessThan(1.02 * primal(tight, examples, l2).objective);
+    expect(ranking(model, unseen).slice(0, 10)).toEqual(ranking(tight, unseen).slice(0, 10));
+    expect(
+      ranking(model, unseen)
+        .slice(0, 10)
+        .every((index) => index < 20),
+    ).toBe(true);
+  });
+
+  it("balances the classes: repeating every negative, or every positive, leaves the model as it was", () => {
+    const train = (set: Parameters<typeof trainReaderModel<number>>[0]) => trainReaderModel(set, { tolerance: 1e-4 });
+    const model = train({ liked, disliked: [], background });
+    const twiceTheNegatives = train({ liked, disliked: [], background: [...background, ...background] });
+    const twiceThePositives = train({ liked: [...liked, ...liked], disliked: [], background });
+    // Unbalanced, doubling a class would move the bias by about ln 2.
+    for (const other of [twiceTheNegatives, twiceThePositives]) {
+      expect(Math.abs(other.bias - model.bias)).toBeLessThan(0.05);
+      for (const [term, weight] of model.weights) expect(Math.abs(other.weights.get(term)! - weight)).toBeLessThan(0.05);
+    }
+  });
+
+  it("trains the same model for the same papers, and a disliked paper weighs more than a background one", () => {
+    const model = trainReaderModel({ liked, disliked: [], background });
+    expect(trainReaderModel({ liked, disliked: [], background })).toEqual(model);
+    const [rejected, ...rest] = background;
+    const asDisliked = trainReaderModel({ liked, disliked: [rejected!], background: rest });
+    expect(scorePaper(asDisliked, rejected!).score).toBeLessThan(scorePaper(model, rejected!).score);
+  });
+});
+
+describe("nearestLiked", () => {
+  it("gives each candidate's cosine with every liked paper it shares a term with, closest first", () => {
+    const liked = papers(5, 0, 4);
+    const candidates = [...papers(10, 0, 5), ...papers(10, 3, 6)];
+    const cosine = (a: SparseVector<number>, b: SparseVector<number>) =>
+      a.terms.reduce((sum, term, i) => sum + a.weights[i]! * (b.weights[b.terms.indexOf(term)] ?? 0), 0);
+    nearestLiked(liked, candidates).forEach((matches, index) => {
+      const expected = liked
+        .map((vector, likedIndex) => ({ liked: likedIndex, similarity: cosine(candidates[index]!, vector) }))
+        .filter((match) => match.similarity > 0)
+        .sort((a, b) => b.similarity - a.similarity);
+      expect(matches.map((match) => match.liked)).toEqual(expected.map((match) => match.liked));
+      matches.forEach((match, i) => expect(match.similarity).toBeCloseTo(expected[i]!.similarity, 12));
+    });
+  });
+});
