@@ -1,5 +1,6 @@
 import { renderAlreadySubscribedEmail, type AlreadySubscribedData } from "./already-subscribed";
 import { renderConfirmSubscriptionEmail, type ConfirmSubscriptionData } from "./confirm-subscription";
+import type { FeedbackUrls } from "./components/digest-paper";
 import { renderDigestEmail, type DigestEmailData, type DigestEmailPaper } from "./digest";
 import { renderSignInLinkEmail, type SignInLinkData } from "./sign-in-link";
 import type { RenderedEmail } from "@/lib/mail/mail-message";
@@ -17,15 +18,25 @@ function preview<Props>(entry: EmailPreview<Props>): EmailPreview<Props> {
   return entry;
 }
 
-function paper(arxivId: string, title: string, authors: string, summary: string): DigestEmailPaper {
+function paper(arxivId: string, title: string, authors: string, summary: string, votes: number = 0): DigestEmailPaper {
   return {
     url: `${APP}/papers/${arxivId}`,
     title,
     authors,
     summary,
+    arxivId,
     arxivUrl: `https://arxiv.org/abs/${arxivId}`,
     pdfUrl: `https://arxiv.org/pdf/${arxivId}`,
+    date: "Nov 25, 2026",
+    newVersion: votes > 10 ? "v2" : null,
+    categories: ["cs.LG", "cs.CL"],
+    votes: votes === 0 ? null : `${votes} votes`,
   };
+}
+
+function feedback(arxivId: string): FeedbackUrls {
+  const link = (action: string) => `${APP}/digest/feedback?token=preview-${action}-${arxivId}`;
+  return { save: link("save"), more: link("more"), less: link("less") };
 }
 
 const papers = [
@@ -34,6 +45,7 @@ const papers = [
     "Sparse Attention Learned from Data Alone",
     "Ada Lovelace, Alan Turing, Grace Hopper et al.",
     "We introduce a method that learns sparse attention patterns from data alone, matching dense attention at a quarter of the cost.",
+    14,
   ),
   paper(
     "2511.00002",
@@ -59,8 +71,21 @@ const digest = {
   periodLabel: "week 48 of 2026",
   quiet: false,
   papers: [
-    { paper: papers[0]!, matched: ["attention", "Alan Turing"] },
-    { paper: papers[1]!, matched: ["diffusion"] },
+    { paper: papers[0]!, matched: ["attention", "Alan Turing"], feedback: feedback("2511.00001") },
+    { paper: papers[1]!, matched: ["diffusion"], feedback: feedback("2511.00002") },
+  ],
+  recommended: [
+    {
+      paper: paper(
+        "2511.00005",
+        "Lean Proofs Found by Search",
+        "Kurt Gödel",
+        "We present a prover that searches over Lean tactics, closing 41% of the benchmark.",
+        3,
+      ),
+      reason: "Because you saved \u201cLeanAgent\u201d and \u201cDeepSeek-Prover\u201d",
+      feedback: feedback("2511.00005"),
+    },
   ],
   alsoTrending: trending,
   topics: ["attention", "diffusion", "Alan Turing"],
@@ -93,7 +118,13 @@ export const emailPreviews = {
   "digest-quiet": preview<DigestEmailData>({
     title: "Digest on a quiet day",
     render: (props) => renderDigestEmail(props),
-    props: { ...digest, quiet: true, papers: trending.map((paper) => ({ paper, matched: [] })), alsoTrending: [] },
+    props: {
+      ...digest,
+      quiet: true,
+      papers: trending.map((paper) => ({ paper, matched: [], feedback: feedback(paper.arxivId) })),
+      recommended: [],
+      alsoTrending: [],
+    },
   }),
 };
 

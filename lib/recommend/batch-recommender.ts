@@ -76,7 +76,8 @@ export function createBatchRecommender(cutoff: Date) {
       // Whole days back from the cutoff, as the topic matcher loads, so nearby windows share a load.
       const days = Math.max(1, Math.ceil((cutoff.getTime() - since.getTime()) / DAY_MS));
       await loadWindow(cutoff.getTime() - days * DAY_MS);
-      sample ??= await loadVectors(db, await sampleBackground([]));
+      // The sample's ids, with vectors keyed by term as the window's papers are.
+      sample ??= await loadVectors(db, [...(await sampleBackground([])).keys()]);
       const fresh = new Set(window!.papers.map((paper) => paper.id));
       background = [...sample].filter(([id]) => !fresh.has(id));
       const missing = [...new Set(tastes.flatMap((taste) => [...taste.liked, ...taste.disliked]))].filter((id) => !marked.has(id));
