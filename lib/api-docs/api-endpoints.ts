@@ -4,6 +4,7 @@
 import { z } from "zod";
 
 import { saveRequestSchema, tagsRequestSchema } from "@/lib/library/library-input";
+import { forYouQuerySchema } from "@/lib/for-you/for-you-query";
 import { libraryQuerySchema, tagNameSchema } from "@/lib/library/library-query";
 import { feedQuerySchema } from "@/lib/papers/feed-query";
 import { recommendationQuerySchema } from "@/lib/recommend/recommendation-query";
@@ -111,6 +112,20 @@ export const API_ENDPOINTS: ApiEndpoint[] = [
       200: "`{query: {period, limit}, liked, disliked, unknown, papers: [PaperCard & {score, because: [arxivId], terms: [term]}]}`",
     },
     errors: [400, 503],
+  },
+  {
+    path: "/api/recommendations/me",
+    methods: ["GET"],
+    tag: "Recommendations",
+    summary: "Papers for the signed-in reader",
+    description:
+      "`/api/recommendations` for the reader's own library: saved papers and “More like this” are liked, “Not for me” disliked. `period` defaults to `week`. " +
+      `A reader who has liked nothing yet gets \`status: "cold_start"\`, no papers and a \`message\` saying what to do. ${READER_AUTH}`,
+    query: forYouQuerySchema,
+    responses: {
+      200: '`{query: {period, limit}, status: "ready" | "cold_start", message, liked, disliked, unknown, papers: [PaperCard & {score, because, terms}]}`',
+    },
+    errors: [400, 401, 503],
   },
   {
     path: "/api/subscriptions",
