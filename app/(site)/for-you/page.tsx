@@ -77,10 +77,14 @@ export default async function ForYouPage({ searchParams }: PageProps) {
             {result.status === "cold_start"
               ? "New papers ranked by what you save and rate."
               : `${periodLabel(period, undefined)}, ranked by what you saved and rated.`}{" "}
-            <Link href="/for-you/taste" className="font-medium text-accent-700 underline dark:text-accent-300">
-              What this learns from
-            </Link>{" "}
-            ({plural(liked.length, "liked paper")}, {disliked.length} not for you)
+            {liked.length + disliked.length > 0 && (
+              <>
+                <Link href="/for-you/taste" className="font-medium text-accent-700 underline dark:text-accent-300">
+                  What this learns from
+                </Link>{" "}
+                ({plural(liked.length, "liked paper")}, {disliked.length} not for you)
+              </>
+            )}
           </p>
         </div>
         {result.status === "ready" && <ForYouTabs current={period} />}
