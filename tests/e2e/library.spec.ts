@@ -92,6 +92,8 @@ test("a reader signs in by email, builds a library, exports it, finds it on a se
   await moreLikeThis.click();
   await expect(moreLikeThis).toHaveAttribute("aria-pressed", "true");
   await expect(notForMe).toHaveAttribute("aria-pressed", "false");
+  // The buttons show the new state while the post is in flight; reload only once it has landed.
+  await expect(moreLikeThis).toBeEnabled();
   await page.reload();
   await expect(moreLikeThis).toHaveAttribute("aria-pressed", "true");
   await expect(notForMe).toHaveAttribute("aria-pressed", "false");
