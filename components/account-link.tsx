@@ -4,7 +4,7 @@ import { getCurrentReader } from "@/lib/readers/current-reader";
 
 const linkClass = "hover:text-stone-900 dark:hover:text-white";
 
-/** The header's way into the reader's own pages: "Sign in", or their library and account. */
+/** The header's way into the reader's own pages: "Sign in", or their recommendations, library and account. */
 export async function AccountLink() {
   const reader = await getCurrentReader();
   if (!reader) {
@@ -16,6 +16,9 @@ export async function AccountLink() {
   }
   return (
     <>
+      <Link href="/for-you" className={`whitespace-nowrap ${linkClass}`}>
+        For you
+      </Link>
       <Link href="/library" className={linkClass}>
         Library
       </Link>

@@ -18,27 +18,39 @@ const noSubscription = () => () => {};
 /**
  * Save, "More like this" and "Not for me" for one paper: plain forms that work without
  * JavaScript, shown in their new state at once while the server catches up. Before signing in,
- * a save is kept in this browser and merged into the library at sign-in.
+ * a save is kept in this browser and merged into the library at sign-in. `refreshes`: the page's
+ * list depends on these marks (For you), so the server sends it again after each change.
  */
-export function PaperControls({ arxivId, title, mark }: { arxivId: string; title: string; mark: PaperMark }) {
+export function PaperControls({
+  arxivId,
+  title,
+  mark,
+  refreshes = false,
+}: {
+  arxivId: string;
+  title: string;
+  mark: PaperMark;
+  refreshes?: boolean;
+}) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       {mark.signedIn ? (
-        <SaveForm arxivId={arxivId} title={title} saved={mark.saved} />
+        <SaveForm arxivId={arxivId} title={title} saved={mark.saved} refreshes={refreshes} />
       ) : (
         <BrowserSaveForm arxivId={arxivId} title={title} />
       )}
-      <RatingForm arxivId={arxivId} title={title} rating={mark.rating} />
+      <RatingForm arxivId={arxivId} title={title} rating={mark.rating} refreshes={refreshes} />
     </div>
   );
 }
 
-function SaveForm({ arxivId, title, saved }: { arxivId: string; title: string; saved: boolean }) {
+function SaveForm({ arxivId, title, saved, refreshes }: { arxivId: string; title: string; saved: boolean; refreshes: boolean }) {
   const [state, formAction, pending] = useActionState<SaveState, FormData>(saveAction, { saved, error: null });
   const shown = pending ? !state.saved : state.saved;
   return (
     <form action={formAction}>
       <input type="hidden" name="arxivId" value={arxivId} />
+      {refreshes && <input type="hidden" name="refresh" value="list" />}
       {/* The wanted state, not a toggle: a double click or a replayed request lands in the same place. */}
       <input type="hidden" name="saved" value={String(!state.saved)} />
       <SaveButton saved={shown} title={title} disabled={pending} />
@@ -106,7 +118,17 @@ function SaveButton({ saved, title, disabled }: { saved: boolean; title: string;
   );
 }
 
-function RatingForm({ arxivId, title, rating }: { arxivId: string; title: string; rating: RatingState["rating"] }) {
+function RatingForm({
+  arxivId,
+  title,
+  rating,
+  refreshes,
+}: {
+  arxivId: string;
+  title: string;
+  rating: RatingState["rating"];
+  refreshes: boolean;
+}) {
   const [state, formAction, pending] = useActionState<RatingState, FormData>(rateAction, { rating, error: null });
   const [requested, setRequested] = useState<RatingState["rating"]>(null);
   const shown = pending ? requested : state.rating;
@@ -131,6 +153,7 @@ function RatingForm({ arxivId, title, rating }: { arxivId: string; title: string
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="arxivId" value={arxivId} />
+      {refreshes && <input type="hidden" name="refresh" value="list" />}
       {choice("more", "More like this", "+")}
       {choice("less", "Not for me", "−")}
       {state.error && (

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { type ApiEndpoint, tagged } from "./api-endpoint";
+import { forYouQuerySchema } from "@/lib/for-you/for-you-query";
 import { saveRequestSchema, tagsRequestSchema } from "@/lib/library/library-input";
 import { libraryQuerySchema, tagNameSchema } from "@/lib/library/library-query";
 
@@ -19,8 +20,23 @@ const importQuerySchema = z.object({
   tag: z.string().optional().describe("Tags to put on every imported paper, comma-separated (at most 20, each 1 to 40 characters)."),
 });
 
-/** A signed-in reader's library, account and sign-in. */
+/** A signed-in reader's recommendations, library, account and sign-in. */
 export const READER_ENDPOINTS: ApiEndpoint[] = [
+  ...tagged("Recommendations", [
+    {
+      path: "/api/recommendations/me",
+      methods: ["GET"],
+      summary: "Papers for the signed-in reader",
+      description:
+        "`/api/recommendations` for the reader's own library: saved papers and “More like this” are liked, “Not for me” disliked. `period` defaults to `week`. " +
+        `A reader who has liked nothing yet gets \`status: "cold_start"\`, no papers and a \`message\` saying what to do. ${READER_AUTH}`,
+      query: forYouQuerySchema,
+      responses: {
+        200: '`{query: {period, limit}, status: "ready" | "cold_start", message, liked, disliked, unknown, papers: [PaperCard & {score, because, terms}]}`',
+      },
+      errors: [400, 401, 503],
+    },
+  ]),
   ...tagged("Library", [
     {
       path: "/api/library",

@@ -1,18 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import { confirmedSubscription } from "./confirmed-subscription";
-
-/** Every element whose right edge passes the viewport, for a readable failure (typeset math scrolls inside its own box). */
-async function overflowing(page: Page): Promise<{ scrollWidth: number; viewport: number; culprits: string[] }> {
-  return page.evaluate(() => {
-    const viewport = document.documentElement.clientWidth;
-    const culprits = [...document.querySelectorAll("body *")]
-      .filter((element) => element.getBoundingClientRect().right > viewport + 0.5 && element.closest("[hidden], .sr-only, .katex") === null)
-      .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}: ${(element.textContent ?? "").trim().slice(0, 40)}`);
-    return { scrollWidth: document.documentElement.scrollWidth, viewport, culprits };
-  });
-}
+import { overflowing } from "./overflow";
 
 const paths = [
   "/",
@@ -29,6 +18,7 @@ const paths = [
   "/authors/Louis%20Kirsch",
   "/authors/J%C3%BCrgen%20Schmidhuber",
   "/categories/cs.CL",
+  "/for-you",
 ];
 
 for (const width of [320, 390]) {

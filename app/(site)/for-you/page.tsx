@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { PaperControls } from "@/components/paper-controls";
+import { PaperList } from "@/components/paper-list";
+import { ParameterError } from "@/components/parameter-error";
+import { forYouQuerySchema } from "@/lib/for-you/for-you-query";
+import { recommendForReader } from "@/lib/for-you/recommend-for-reader";
+import type { TastePaper } from "@/lib/for-you/taste-papers";
+import { plural } from "@/lib/format";
+import { searchParamsToObject } from "@/lib/http/search-params";
+import { loadPaperMarks } from "@/lib/library/paper-marks";
+import { describePeriod, periodLabel, todayUtc } from "@/lib/papers/feed-period";
+import { loadFeedPage } from "@/lib/papers/load-feed-page";
+import { getCurrentReader } from "@/lib/readers/current-reader";
+
+import { ColdStart } from "./_components/cold-start";
+import { ForYouTabs } from "./_components/for-you-tabs";
+import { NothingInPeriod } from "./_components/nothing-in-period";
+import { RecommendationReason } from "./_components/recommendation-reason";
+import { SignedOut } from "./_components/signed-out";
+
+export const metadata: Metadata = { title: "For you", robots: { index: false } };
+
+type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Trending papers a new reader picks from: a month's, so there are enough to find a few. */
+const COLD_START_PAPERS = 10;
+
+export default async function ForYouPage({ searchParams }: PageProps) {
+  const reader = await getCurrentReader();
+  if (!reader) return <SignedOut />;
+  const parsed = forYouQuerySchema.safeParse(searchParamsToObject(await searchParams));
+  if (!parsed.success) {
+    return (
+      <ParameterError
+        title="This link has a parameter we cannot read"
+        error={parsed.error}
+        back={{ href: "/for-you", label: "Show this week’s papers for you" }}
+      />
+    );
+  }
+  const { period } = parsed.data;
+  const result = await recommendForReader(reader.readerId, parsed.data);
+  const { liked, disliked } = result.taste;
+
+  let body: React.ReactNode;
+  if (result.status === "cold_start") {
+    const trending = await loadFeedPage({ period: "month", limit: COLD_START_PAPERS }, todayUtc());
+    const marks = await loadPaperMarks(trending.papers.map((paper) => paper.id));
+    const label = trending.latestInstead ? `in ${describePeriod("month", trending.date)}` : "this month";
+    body = <ColdStart trending={trending.papers} trendingLabel={label} marks={marks} />;
+  } else if (result.papers.length === 0) {
+    body = <NothingInPeriod period={period} />;
+  } else {
+    const marks = await loadPaperMarks(result.papers.map((paper) => paper.id));
+    const byArxivId = new Map<string, TastePaper>(liked.map((paper) => [paper.arxivId, paper]));
+    body = (
+      <PaperList
+        papers={result.papers}
+        controls={(paper) => (
+          <div className="space-y-2">
+            <RecommendationReason because={paper.because.flatMap((id) => byArxivId.get(id) ?? [])} terms={paper.terms} />
+            <PaperControls arxivId={paper.arxivId} title={paper.title} mark={marks.of(paper.id)} refreshes />
+          </div>
+        )}
+      />
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">For you</h1>
+          <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+            {result.status === "cold_start"
+              ? "New papers ranked by what you save and rate."
+              : `${periodLabel(period, undefined)}, ranked by what you saved and rated.`}{" "}
+            {liked.length + disliked.length > 0 && (
+              <>
+                <Link href="/for-you/taste" className="font-medium text-accent-700 underline dark:text-accent-300">
+                  What this learns from
+                </Link>{" "}
+                ({plural(liked.length, "liked paper")}, {disliked.length} not for you)
+              </>
+            )}
+          </p>
+        </div>
+        {result.status === "ready" && <ForYouTabs current={period} />}
+      </div>
+      {body}
+    </div>
+  );
+}
