@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 
+import { expectNoAxeViolations } from "./axe";
+
 test("an author's name leads to their papers, sortable, and Follow starts a digest for them", async ({ page }) => {
   await page.goto("/papers/2212.04458");
   await page.getByRole("list", { name: "Authors" }).getByRole("link", { name: "Louis Kirsch" }).click();
@@ -47,4 +49,23 @@ test("unknown authors and categories are 404s", async ({ page }) => {
   await expect(page.getByRole("alert").filter({ hasText: "This link has a parameter we cannot read" })).toContainText(
     "sort must be newest or upvotes",
   );
+});
+
+test("category and author pages chart papers per week over the last year, with the counts as text", async ({ page }) => {
+  // The seed's latest listing week is that of Feb 10, 2025; cs.LG has five papers in the year before.
+  await page.goto("/categories/cs.LG");
+  const chart = page.getByRole("figure");
+  const summary = "5 papers in cs.LG in the 52 weeks from Feb 19, 2024, at most 1 in one week.";
+  await expect(chart.getByRole("img", { name: `Papers per week · ${summary}` })).toBeVisible();
+  await expect(chart.locator("rect")).toHaveCount(5);
+  await chart.getByText("Show as a table").click();
+  const rows = chart.getByRole("table", { name: "Papers in cs.LG per week" }).getByRole("row");
+  await expect(rows).toHaveCount(53);
+  await expect(rows.filter({ hasText: "Mar 11, 2024" })).toHaveText(/Mar 11, 20241$/);
+  await expect(rows.filter({ hasText: "Feb 10, 2025" })).toHaveText(/Feb 10, 20250$/);
+  await expectNoAxeViolations(page);
+
+  await page.goto("/authors/Louis%20Kirsch");
+  await expect(page.getByRole("figure")).toContainText("No papers by Louis Kirsch in the 52 weeks from Feb 19, 2024.");
+  await expect(page.getByRole("figure").locator("rect")).toHaveCount(0);
 });

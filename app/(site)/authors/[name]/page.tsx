@@ -5,11 +5,14 @@ import { FollowHeader } from "@/components/follow-header";
 import { ParameterError } from "@/components/parameter-error";
 import { PaperList } from "@/components/paper-list";
 import { TabLinks } from "@/components/tab-links";
+import { TrendChart } from "@/components/trend-chart";
 import { plural } from "@/lib/format";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { countAuthorPapers, listPapersBy } from "@/lib/papers/list-papers-by";
 import { authorPageQuerySchema, authorFromParam } from "@/lib/papers/paper-list-query";
+import { todayUtc } from "@/lib/papers/feed-period";
 import { authorHref } from "@/lib/papers/paper-links";
+import { weeklyCounts } from "@/lib/trends/weekly-counts";
 
 type PageProps = {
   params: Promise<{ name: string }>;
@@ -42,7 +45,11 @@ export default async function AuthorPage({ params, searchParams }: PageProps) {
     );
   }
   const { sort, cursor, limit } = parsed.data;
-  const [count, page] = await Promise.all([countAuthorPapers(name), listPapersBy({ author: name }, sort, cursor, limit)]);
+  const [count, page, trend] = await Promise.all([
+    countAuthorPapers(name),
+    listPapersBy({ author: name }, sort, cursor, limit),
+    cursor ? null : weeklyCounts({ author: name }, todayUtc()),
+  ]);
   if (count === 0) notFound();
 
   return (
@@ -63,6 +70,7 @@ export default async function AuthorPage({ params, searchParams }: PageProps) {
           }))}
         />
       </FollowHeader>
+      {trend && <TrendChart subject={`by ${name}`} {...trend} />}
       {cursor && page.papers.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center dark:border-stone-700">No more papers.</p>
       ) : (

@@ -5,12 +5,15 @@ import { notFound } from "next/navigation";
 import { FollowHeader } from "@/components/follow-header";
 import { ParameterError } from "@/components/parameter-error";
 import { PaperList } from "@/components/paper-list";
+import { TrendChart } from "@/components/trend-chart";
 import { searchParamsToObject } from "@/lib/http/search-params";
+import { todayUtc } from "@/lib/papers/feed-period";
 import { listPapersBy } from "@/lib/papers/list-papers-by";
 import { categoryPageQuerySchema } from "@/lib/papers/paper-list-query";
 import { categoryHref } from "@/lib/papers/paper-links";
 import { normalizeCategory } from "@/lib/search/arxiv-category";
 import { isKnownCategory } from "@/lib/search/known-categories";
+import { weeklyCounts } from "@/lib/trends/weekly-counts";
 
 type PageProps = {
   params: Promise<{ id: string }>;
@@ -42,7 +45,10 @@ export default async function CategoryPage({ params, searchParams }: PageProps) 
     );
   }
   const { cursor, limit } = parsed.data;
-  const page = await listPapersBy({ category }, "trending", cursor, limit);
+  const [page, trend] = await Promise.all([
+    listPapersBy({ category }, "trending", cursor, limit),
+    cursor ? null : weeklyCounts({ category }, todayUtc()),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -53,6 +59,7 @@ export default async function CategoryPage({ params, searchParams }: PageProps) 
         followHref={`/subscribe?${new URLSearchParams({ category })}`}
         search={{ href: `/search?${new URLSearchParams({ category })}`, label: `Search in ${category}` }}
       />
+      {trend && page.papers.length > 0 && <TrendChart subject={`in ${category}`} {...trend} />}
       {page.papers.length === 0 ? (
         <div className="rounded-lg border border-dashed border-stone-300 p-6 text-center sm:p-10 dark:border-stone-700">
           <h2 className="text-lg font-medium">{cursor ? "No more papers." : `PaperPulse has no papers in ${category} yet.`}</h2>
