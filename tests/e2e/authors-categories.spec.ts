@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 
 import { expectNoAxeViolations } from "./axe";
+import { confirmedSubscription, uniqueEmail } from "./confirmed-subscription";
+import { signIn } from "./sign-in";
 
 test("an author's name leads to their papers, sortable, and Follow starts a digest for them", async ({ page }) => {
   await page.goto("/papers/2212.04458");
@@ -68,4 +70,32 @@ test("category and author pages chart papers per week over the last year, with t
   await page.goto("/authors/Louis%20Kirsch");
   await expect(page.getByRole("figure")).toContainText("No papers by Louis Kirsch in the 52 weeks from Feb 19, 2024.");
   await expect(page.getByRole("figure").locator("rect")).toHaveCount(0);
+});
+
+test("a signed-in reader with a digest follows an author and a category into it, in place", async ({ page }) => {
+  const email = uniqueEmail("follower");
+  await confirmedSubscription(page, { email, topics: "meta-learning" });
+  await signIn(page, email);
+
+  await page.goto("/authors/Louis%20Kirsch");
+  await page.getByRole("button", { name: "Follow Louis Kirsch in your digest" }).click();
+  await expect(page.getByText("✓ In your digest")).toBeVisible();
+  await expect(page).toHaveURL(/\/authors\/Louis%20Kirsch$/);
+  await page.goto("/categories/cs.CL");
+  await page.getByRole("button", { name: "Follow cs.CL in your digest" }).click();
+  await expect(page.getByText("✓ In your digest")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Digest settings" }).click();
+  await expect(page).toHaveURL(/\/subscriptions\/manage/);
+  await expect(page.getByLabel("Authors to follow")).toHaveValue("Louis Kirsch");
+  await expect(page.getByLabel("arXiv categories")).toHaveValue("cs.CL");
+  await expect(page.getByLabel("Topics")).toHaveValue("meta-learning");
+
+  // A reader without a digest follows through the subscribe page, as when signed out.
+  await page.context().clearCookies();
+  await signIn(page, uniqueEmail("no-digest"));
+  await page.goto("/authors/Louis%20Kirsch");
+  await page.getByRole("link", { name: "Follow Louis Kirsch by email" }).click();
+  await expect(page).toHaveURL(/\/subscribe\?author=Louis\+Kirsch$/);
 });

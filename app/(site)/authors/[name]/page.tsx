@@ -12,6 +12,8 @@ import { countAuthorPapers, listPapersBy } from "@/lib/papers/list-papers-by";
 import { authorPageQuerySchema, authorFromParam } from "@/lib/papers/paper-list-query";
 import { todayUtc } from "@/lib/papers/feed-period";
 import { authorHref } from "@/lib/papers/paper-links";
+import { getCurrentReader } from "@/lib/readers/current-reader";
+import { digestFollow, type FollowTarget } from "@/lib/subscribers/follow-topic";
 import { weeklyCounts } from "@/lib/trends/weekly-counts";
 
 type PageProps = {
@@ -45,10 +47,13 @@ export default async function AuthorPage({ params, searchParams }: PageProps) {
     );
   }
   const { sort, cursor, limit } = parsed.data;
-  const [count, page, trend] = await Promise.all([
+  const target: FollowTarget = { kind: "author", value: name };
+  const reader = await getCurrentReader();
+  const [count, page, trend, digest] = await Promise.all([
     countAuthorPapers(name),
     listPapersBy({ author: name }, sort, cursor, limit),
     cursor ? null : weeklyCounts({ author: name }, todayUtc()),
+    reader ? digestFollow(reader.email, target) : null,
   ]);
   if (count === 0) notFound();
 
@@ -58,7 +63,7 @@ export default async function AuthorPage({ params, searchParams }: PageProps) {
         kind="Author"
         title={name}
         summary={`${plural(count, "paper")} on PaperPulse`}
-        followHref={`/subscribe?${new URLSearchParams({ author: name })}`}
+        follow={{ target, digest }}
         search={{ href: `/search?${new URLSearchParams({ q: `author:"${name}"` })}`, label: "Search their papers" }}
       >
         <TabLinks

@@ -13,6 +13,8 @@ import { categoryPageQuerySchema } from "@/lib/papers/paper-list-query";
 import { categoryHref } from "@/lib/papers/paper-links";
 import { normalizeCategory } from "@/lib/search/arxiv-category";
 import { isKnownCategory } from "@/lib/search/known-categories";
+import { getCurrentReader } from "@/lib/readers/current-reader";
+import { digestFollow, type FollowTarget } from "@/lib/subscribers/follow-topic";
 import { weeklyCounts } from "@/lib/trends/weekly-counts";
 
 type PageProps = {
@@ -45,9 +47,12 @@ export default async function CategoryPage({ params, searchParams }: PageProps) 
     );
   }
   const { cursor, limit } = parsed.data;
-  const [page, trend] = await Promise.all([
+  const target: FollowTarget = { kind: "category", value: category };
+  const reader = await getCurrentReader();
+  const [page, trend, digest] = await Promise.all([
     listPapersBy({ category }, "trending", cursor, limit),
     cursor ? null : weeklyCounts({ category }, todayUtc()),
+    reader ? digestFollow(reader.email, target) : null,
   ]);
 
   return (
@@ -56,7 +61,7 @@ export default async function CategoryPage({ params, searchParams }: PageProps) 
         kind="arXiv category"
         title={category}
         summary="Trending papers: upvotes weighed against age, as on the front page."
-        followHref={`/subscribe?${new URLSearchParams({ category })}`}
+        follow={{ target, digest }}
         search={{ href: `/search?${new URLSearchParams({ category })}`, label: `Search in ${category}` }}
       />
       {trend && page.papers.length > 0 && <TrendChart subject={`in ${category}`} {...trend} />}
