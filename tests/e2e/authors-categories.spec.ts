@@ -54,6 +54,7 @@ test("unknown authors and categories are 404s", async ({ page }) => {
 });
 
 test("category and author pages chart papers per week over the last year, with the counts as text", async ({ page }) => {
+  test.setTimeout(120_000);
   // The seed's latest listing week is that of Feb 10, 2025; cs.LG has five papers in the year before.
   await page.goto("/categories/cs.LG");
   const chart = page.getByRole("figure");
@@ -73,6 +74,7 @@ test("category and author pages chart papers per week over the last year, with t
 });
 
 test("a signed-in reader with a digest follows an author and a category into it, in place", async ({ page }) => {
+  test.setTimeout(120_000);
   const email = uniqueEmail("follower");
   await confirmedSubscription(page, { email, topics: "meta-learning" });
   await signIn(page, email);
