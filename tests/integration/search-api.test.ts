@@ -6,6 +6,8 @@ import { db } from "@/lib/db";
 import { upsertPapers } from "@/lib/ingest/upsert-papers";
 import { getSimilarPapers } from "@/lib/similarity/get-similar-papers";
 
+import { paperInput } from "../support/paper-input";
+
 async function call(route: typeof searchRoute, path: string, params: Record<string, string>) {
   const url = new URL(`http://localhost${path}`);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
@@ -35,14 +37,11 @@ const hostile = {
   source: "submitted" as const,
 };
 
-const withTex = {
-  ...hostile,
-  arxivId: "2604.97201",
+const withTex = paperInput("2604.97201", {
   title: "Zorblax: $\\beta$-Divergences at $\\mathcal{O}(n^2)$ Cost",
   abstract:
     'We propose \\emph{Zorblax}, a $\\beta$-divergence method for T\\"ULU models at $\\mathcal{O}(n^2)$ cost and 5\\% of the memory.',
-  authors: ["Ada Texwriter"],
-};
+});
 
 beforeAll(async () => {
   await upsertPapers([hostile, withTex]);
