@@ -5,6 +5,8 @@ const nextConfig = {
   // The Docker image ships the self-contained server; `npm start` uses `next start`.
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
+  // The social cards read their fonts from disk (lib/social-card/card-fonts.ts).
+  outputFileTracingIncludes: { "/cards/[...arxivId]": ["./assets/fonts/*.ttf"], "/opengraph-image": ["./assets/fonts/*.ttf"] },
   // A library import uploads a BibTeX or RIS file of up to 2 MB (lib/library/decode-import-file.ts)
   // through a server action; the default cap of 1 MB would fail larger ones before our message.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },

@@ -10,7 +10,7 @@ export const metadata: Metadata = {
   title: { default: "PaperPulse — trending research papers", template: "%s · PaperPulse" },
   description: "What researchers are reading today: trending arXiv papers, fast search and email digests.",
   openGraph: { siteName: "PaperPulse", type: "website" },
-  twitter: { card: "summary" },
+  twitter: { card: "summary_large_image" },
 };
 
 export const viewport: Viewport = {

@@ -9,6 +9,7 @@ import { topicProblem } from "./topic-problem";
 export const MAX_KEYWORDS = 10;
 export const MAX_CATEGORIES = 20;
 export const MAX_AUTHORS = 20;
+export const MAX_AUTHOR_LENGTH = 100;
 export const MAX_PAPERS_LIMIT = 50;
 
 // Control characters (NUL above all, which PostgreSQL cannot store in text) are dropped.
@@ -57,7 +58,12 @@ const category = z.string().transform((value, context) => {
 const author = z
   .string()
   .transform(collapse)
-  .pipe(z.string().min(1, "An author name cannot be empty.").max(100, "An author name can have at most 100 characters."));
+  .pipe(
+    z
+      .string()
+      .min(1, "An author name cannot be empty.")
+      .max(MAX_AUTHOR_LENGTH, `An author name can have at most ${MAX_AUTHOR_LENGTH} characters.`),
+  );
 
 /** Everything a subscriber chooses, shared by the subscribe form, the API and the manage page. */
 export const preferencesSchema = z.object({

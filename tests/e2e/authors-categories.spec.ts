@@ -1,5 +1,9 @@
 import { expect, test } from "@playwright/test";
 
+import { expectNoAxeViolations } from "./axe";
+import { confirmedSubscription, uniqueEmail } from "./confirmed-subscription";
+import { signIn } from "./sign-in";
+
 test("an author's name leads to their papers, sortable, and Follow starts a digest for them", async ({ page }) => {
   await page.goto("/papers/2212.04458");
   await page.getByRole("list", { name: "Authors" }).getByRole("link", { name: "Louis Kirsch" }).click();
@@ -47,4 +51,53 @@ test("unknown authors and categories are 404s", async ({ page }) => {
   await expect(page.getByRole("alert").filter({ hasText: "This link has a parameter we cannot read" })).toContainText(
     "sort must be newest or upvotes",
   );
+});
+
+test("category and author pages chart papers per week over the last year, with the counts as text", async ({ page }) => {
+  test.setTimeout(120_000);
+  // The seed's latest listing week is that of Feb 10, 2025; cs.LG has five papers in the year before.
+  await page.goto("/categories/cs.LG");
+  const chart = page.getByRole("figure");
+  const summary = "5 papers in cs.LG in the 52 weeks from Feb 19, 2024, at most 1 in one week.";
+  await expect(chart.getByRole("img", { name: `Papers per week · ${summary}` })).toBeVisible();
+  await expect(chart.locator("rect")).toHaveCount(5);
+  await chart.getByText("Show as a table").click();
+  const rows = chart.getByRole("table", { name: "Papers in cs.LG per week" }).getByRole("row");
+  await expect(rows).toHaveCount(53);
+  await expect(rows.filter({ hasText: "Mar 11, 2024" })).toHaveText(/Mar 11, 20241$/);
+  await expect(rows.filter({ hasText: "Feb 10, 2025" })).toHaveText(/Feb 10, 20250$/);
+  await expectNoAxeViolations(page);
+
+  await page.goto("/authors/Louis%20Kirsch");
+  await expect(page.getByRole("figure")).toContainText("No papers by Louis Kirsch in the 52 weeks from Feb 19, 2024.");
+  await expect(page.getByRole("figure").locator("rect")).toHaveCount(0);
+});
+
+test("a signed-in reader with a digest follows an author and a category into it, in place", async ({ page }) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail("follower");
+  await confirmedSubscription(page, { email, topics: "meta-learning" });
+  await signIn(page, email);
+
+  await page.goto("/authors/Louis%20Kirsch");
+  await page.getByRole("button", { name: "Follow Louis Kirsch in your digest" }).click();
+  await expect(page.getByText("✓ In your digest")).toBeVisible();
+  await expect(page).toHaveURL(/\/authors\/Louis%20Kirsch$/);
+  await page.goto("/categories/cs.CL");
+  await page.getByRole("button", { name: "Follow cs.CL in your digest" }).click();
+  await expect(page.getByText("✓ In your digest")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Digest settings" }).click();
+  await expect(page).toHaveURL(/\/subscriptions\/manage/);
+  await expect(page.getByLabel("Authors to follow")).toHaveValue("Louis Kirsch");
+  await expect(page.getByLabel("arXiv categories")).toHaveValue("cs.CL");
+  await expect(page.getByLabel("Topics")).toHaveValue("meta-learning");
+
+  // A reader without a digest follows through the subscribe page, as when signed out.
+  await page.context().clearCookies();
+  await signIn(page, uniqueEmail("no-digest"));
+  await page.goto("/authors/Louis%20Kirsch");
+  await page.getByRole("link", { name: "Follow Louis Kirsch by email" }).click();
+  await expect(page).toHaveURL(/\/subscribe\?author=Louis\+Kirsch$/);
 });

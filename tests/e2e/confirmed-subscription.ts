@@ -15,8 +15,11 @@ export async function openOutboxEmail(page: Page, email: string, subject: string
 }
 
 /** Subscribes through the form, confirms from the outbox and leaves the page on the manage page; returns its URL. */
-export async function confirmedSubscription(page: Page, options: { topics?: string; subscribeUrl?: string } = {}): Promise<string> {
-  const email = uniqueEmail("e2e");
+export async function confirmedSubscription(
+  page: Page,
+  options: { topics?: string; subscribeUrl?: string; email?: string } = {},
+): Promise<string> {
+  const email = options.email ?? uniqueEmail("e2e");
   await page.goto(options.subscribeUrl ?? "/subscribe");
   await page.getByLabel("Email address").fill(email);
   if (options.topics !== undefined) await page.getByLabel("Topics").fill(options.topics);

@@ -25,12 +25,18 @@ const hostile = paperInput("2604.97200", {
   publishedOn: "2026-04-01",
 });
 
+const withTex = paperInput("2604.97201", {
+  title: "Zorblax: $\\beta$-Divergences at $\\mathcal{O}(n^2)$ Cost",
+  abstract:
+    'We propose \\emph{Zorblax}, a $\\beta$-divergence method for T\\"ULU models at $\\mathcal{O}(n^2)$ cost and 5\\% of the memory.',
+});
+
 beforeAll(async () => {
-  await upsertPapers([hostile]);
+  await upsertPapers([hostile, withTex]);
 });
 
 afterAll(async () => {
-  await db.paper.deleteMany({ where: { arxivId: hostile.arxivId } });
+  await db.paper.deleteMany({ where: { arxivId: { in: [hostile.arxivId, withTex.arxivId] } } });
 });
 
 describe("GET /api/search", () => {
@@ -58,6 +64,18 @@ describe("GET /api/search", () => {
     expect(hit.highlights.abstract).toContain("alert(&#39;x&#39;)");
     expect(hit.highlights.abstract).not.toMatch(/<(?!\/?mark>)/);
     expect(hit.highlights.abstract).not.toContain("<mark>Not ours");
+  });
+
+  it("gives titles, previews and highlights with TeX as readable text", async () => {
+    const { body } = await search({ q: "zorblax" });
+    const [hit] = body.papers;
+    expect(hit.arxivId).toBe(withTex.arxivId);
+    expect(hit.title).toBe("Zorblax: β-Divergences at O(n²) Cost");
+    expect(hit.highlights.title).toBe("<mark>Zorblax</mark>: β-Divergences at O(n²) Cost");
+    // The snippet is a window of the abstract that ts_headline chooses.
+    expect(hit.highlights.abstract).toContain("<mark>Zorblax</mark>, a β-divergence method for TÜLU models at O(n²) cost and 5%");
+    expect(hit.highlights.abstract).not.toMatch(/[\\$]/);
+    expect(hit.abstractPreview).toBe("We propose Zorblax, a β-divergence method for TÜLU models at O(n²) cost and 5% of the memory.");
   });
 
   it.each([

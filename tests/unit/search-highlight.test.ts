@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { MARK_START, MARK_STOP, escapeHtml, highlightToHtml } from "@/lib/search/highlight";
+import { plainHighlight } from "@/lib/text/plain-highlight";
 
 const marked = (text: string) => `${MARK_START}${text}${MARK_STOP}`;
 
@@ -24,5 +25,11 @@ describe("highlight HTML", () => {
   it("leaves text without marks as escaped text", () => {
     expect(highlightToHtml("a < b")).toBe("a &lt; b");
     expect(escapeHtml(`&<>"'`)).toBe("&amp;&lt;&gt;&quot;&#39;");
+  });
+
+  it("reads TeX in a highlight as plain text, keeping its marks and its escaping", () => {
+    const html = highlightToHtml(`T\\"ULU-$\\alpha$: ${marked("Zorblax")} $\\mathcal{O}(${marked("n")}^2)$ <b> 5\\% & "x"`);
+    expect(plainHighlight(html)).toBe("TÜLU-α: <mark>Zorblax</mark> O(<mark>n</mark>²) &lt;b&gt; 5% &amp; &quot;x&quot;");
+    expect(plainHighlight("plain <mark>words</mark> stay")).toBe("plain <mark>words</mark> stay");
   });
 });

@@ -5,11 +5,16 @@ import { FollowHeader } from "@/components/follow-header";
 import { ParameterError } from "@/components/parameter-error";
 import { PaperList } from "@/components/paper-list";
 import { TabLinks } from "@/components/tab-links";
+import { TrendChart } from "@/components/trend-chart";
 import { plural } from "@/lib/format";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { countAuthorPapers, listPapersBy } from "@/lib/papers/list-papers-by";
 import { authorPageQuerySchema, authorFromParam } from "@/lib/papers/paper-list-query";
+import { todayUtc } from "@/lib/papers/feed-period";
 import { authorHref } from "@/lib/papers/paper-links";
+import { getCurrentReader } from "@/lib/readers/current-reader";
+import { digestFollow, type FollowTarget } from "@/lib/subscribers/follow-topic";
+import { weeklyCounts } from "@/lib/trends/weekly-counts";
 
 type PageProps = {
   params: Promise<{ name: string }>;
@@ -42,7 +47,14 @@ export default async function AuthorPage({ params, searchParams }: PageProps) {
     );
   }
   const { sort, cursor, limit } = parsed.data;
-  const [count, page] = await Promise.all([countAuthorPapers(name), listPapersBy({ author: name }, sort, cursor, limit)]);
+  const target: FollowTarget = { kind: "author", value: name };
+  const reader = await getCurrentReader();
+  const [count, page, trend, digest] = await Promise.all([
+    countAuthorPapers(name),
+    listPapersBy({ author: name }, sort, cursor, limit),
+    cursor ? null : weeklyCounts({ author: name }, todayUtc()),
+    reader ? digestFollow(reader.email, target) : null,
+  ]);
   if (count === 0) notFound();
 
   return (
@@ -51,7 +63,7 @@ export default async function AuthorPage({ params, searchParams }: PageProps) {
         kind="Author"
         title={name}
         summary={`${plural(count, "paper")} on PaperPulse`}
-        followHref={`/subscribe?${new URLSearchParams({ author: name })}`}
+        follow={{ target, digest }}
         search={{ href: `/search?${new URLSearchParams({ q: `author:"${name}"` })}`, label: "Search their papers" }}
       >
         <TabLinks
@@ -63,6 +75,7 @@ export default async function AuthorPage({ params, searchParams }: PageProps) {
           }))}
         />
       </FollowHeader>
+      {trend && <TrendChart subject={`by ${name}`} {...trend} />}
       {cursor && page.papers.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 p-6 text-center dark:border-stone-700">No more papers.</p>
       ) : (

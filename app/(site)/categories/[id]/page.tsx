@@ -5,12 +5,17 @@ import { notFound } from "next/navigation";
 import { FollowHeader } from "@/components/follow-header";
 import { ParameterError } from "@/components/parameter-error";
 import { PaperList } from "@/components/paper-list";
+import { TrendChart } from "@/components/trend-chart";
 import { searchParamsToObject } from "@/lib/http/search-params";
+import { todayUtc } from "@/lib/papers/feed-period";
 import { listPapersBy } from "@/lib/papers/list-papers-by";
 import { categoryPageQuerySchema } from "@/lib/papers/paper-list-query";
 import { categoryHref } from "@/lib/papers/paper-links";
 import { normalizeCategory } from "@/lib/search/arxiv-category";
 import { isKnownCategory } from "@/lib/search/known-categories";
+import { getCurrentReader } from "@/lib/readers/current-reader";
+import { digestFollow, type FollowTarget } from "@/lib/subscribers/follow-topic";
+import { weeklyCounts } from "@/lib/trends/weekly-counts";
 
 type PageProps = {
   params: Promise<{ id: string }>;
@@ -42,7 +47,13 @@ export default async function CategoryPage({ params, searchParams }: PageProps) 
     );
   }
   const { cursor, limit } = parsed.data;
-  const page = await listPapersBy({ category }, "trending", cursor, limit);
+  const target: FollowTarget = { kind: "category", value: category };
+  const reader = await getCurrentReader();
+  const [page, trend, digest] = await Promise.all([
+    listPapersBy({ category }, "trending", cursor, limit),
+    cursor ? null : weeklyCounts({ category }, todayUtc()),
+    reader ? digestFollow(reader.email, target) : null,
+  ]);
 
   return (
     <div className="space-y-6">
@@ -50,9 +61,10 @@ export default async function CategoryPage({ params, searchParams }: PageProps) 
         kind="arXiv category"
         title={category}
         summary="Trending papers: upvotes weighed against age, as on the front page."
-        followHref={`/subscribe?${new URLSearchParams({ category })}`}
+        follow={{ target, digest }}
         search={{ href: `/search?${new URLSearchParams({ category })}`, label: `Search in ${category}` }}
       />
+      {trend && page.papers.length > 0 && <TrendChart subject={`in ${category}`} {...trend} />}
       {page.papers.length === 0 ? (
         <div className="rounded-lg border border-dashed border-stone-300 p-6 text-center sm:p-10 dark:border-stone-700">
           <h2 className="text-lg font-medium">{cursor ? "No more papers." : `PaperPulse has no papers in ${category} yet.`}</h2>

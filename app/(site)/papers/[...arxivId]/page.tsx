@@ -18,6 +18,7 @@ import { hasUpvoted } from "@/lib/papers/upvote-paper";
 import { plainText } from "@/lib/text/plain-text";
 import { githubRepoIn } from "@/lib/text/rich-text";
 import { VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
+import { CARD_SIZE, cardContent, cardPath } from "@/lib/social-card/card-content";
 import { getCurrentReader } from "@/lib/readers/current-reader";
 import { readerVoterHash } from "@/lib/readers/reader-voter";
 
@@ -48,12 +49,20 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   const abstract = plainText(paper.abstract).replace(/\s+/g, " ");
   const description = abstract.length > 200 ? `${abstract.slice(0, 197).trimEnd()}…` : abstract;
   const title = plainText(paper.title);
+  const card = { url: cardPath(cardContent(paper)), ...CARD_SIZE, alt: title };
   return {
     title,
     description,
     alternates: { canonical: `/papers/${paper.arxivId}` },
-    openGraph: { type: "article", url: `/papers/${paper.arxivId}`, title, description, authors: paper.authors.slice(0, 10) },
-    twitter: { card: "summary", title, description },
+    openGraph: {
+      type: "article",
+      url: `/papers/${paper.arxivId}`,
+      title,
+      description,
+      authors: paper.authors.slice(0, 10),
+      images: [card],
+    },
+    twitter: { card: "summary_large_image", title, description, images: [card] },
     // Highwire Press tags, which Zotero, Mendeley and Google Scholar read to save a paper in one click.
     other: citationMetaTags(paper),
   };
