@@ -1,6 +1,7 @@
 import "server-only";
 
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 
 import { NextResponse, type NextRequest } from "next/server";
 
@@ -31,7 +32,26 @@ const SHARED: Record<PageKind, CachePolicy> = {
   search: CACHE_POLICIES.search,
 };
 
-type PageCache = { store: PageStore; rendering: Map<string, Promise<CachedPage | null>>; secret: string };
+/**
+ * Copies rendered at a time; the rest wait their turn. Many misses at once (a cold start, a crawler)
+ * rendered together would share the CPU and all finish late, while in turn each is done in about
+ * one render's time and becomes hits, and the hits keep being served in between.
+ */
+const RENDERS_AT_ONCE = Math.max(2, availableParallelism());
+/**
+ * Misses that may wait for a turn. Past it (a crawler walking every paper) a miss is rendered for
+ * its visitor as before the cache, so nobody waits behind a long queue.
+ */
+const MAX_WAITING = 8 * RENDERS_AT_ONCE;
+/** A render that takes longer is given up: its visitors get a page rendered for them instead. */
+const RENDER_TIMEOUT_MS = 20_000;
+
+type PageCache = {
+  store: PageStore;
+  rendering: Map<string, Promise<CachedPage | null>>;
+  renders: { running: number; waiting: (() => void)[] };
+  secret: string;
+};
 
 // The proxy is bundled apart from the routes, and dev reloads re-evaluate modules: one per process.
 const globalForPageCache = globalThis as unknown as { paperpulsePageCache?: PageCache };
@@ -40,7 +60,12 @@ function pageCache(): PageCache | null {
   if (env.PAGE_CACHE_MB === 0 || env.NODE_ENV === "development") return null;
   if (!globalForPageCache.paperpulsePageCache) {
     const store = new PageStore(env.PAGE_CACHE_MB * 1024 * 1024);
-    globalForPageCache.paperpulsePageCache = { store, rendering: new Map(), secret: randomBytes(24).toString("base64url") };
+    globalForPageCache.paperpulsePageCache = {
+      store,
+      rendering: new Map(),
+      renders: { running: 0, waiting: [] },
+      secret: randomBytes(24).toString("base64url"),
+    };
     watchPaperVotes(store);
   }
   return globalForPageCache.paperpulsePageCache;
@@ -84,17 +109,32 @@ export async function renderedForCache(request: NextRequest): Promise<NextRespon
 }
 
 function render(cache: PageCache, key: string): Promise<CachedPage | null> {
-  let rendering = cache.rendering.get(key);
-  if (!rendering) {
-    rendering = renderCopy(cache, key)
-      .catch((error: unknown) => {
-        console.warn(`[page-cache] rendering ${key} failed: ${error instanceof Error ? error.message : String(error)}`);
-        return null;
-      })
-      .finally(() => cache.rendering.delete(key));
-    cache.rendering.set(key, rendering);
-  }
+  const pending = cache.rendering.get(key);
+  if (pending) return pending;
+  const { running, waiting } = cache.renders;
+  if (running >= RENDERS_AT_ONCE && waiting.length >= MAX_WAITING) return Promise.resolve(null);
+  const rendering = inTurn(cache, () => renderCopy(cache, key))
+    .catch((error: unknown) => {
+      console.warn(`[page-cache] rendering ${key} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    })
+    .finally(() => cache.rendering.delete(key));
+  cache.rendering.set(key, rendering);
   return rendering;
+}
+
+/** Runs a render when one of the RENDERS_AT_ONCE turns is free; a finished render hands its turn on. */
+async function inTurn<T>(cache: PageCache, work: () => Promise<T>): Promise<T> {
+  const { renders } = cache;
+  if (renders.running < RENDERS_AT_ONCE) renders.running++;
+  else await new Promise<void>((resolve) => renders.waiting.push(resolve));
+  try {
+    return await work();
+  } finally {
+    const next = renders.waiting.shift();
+    if (next) next();
+    else renders.running--;
+  }
 }
 
 /** Where this server listens: `next start` and the standalone server.js both record it. */
@@ -110,6 +150,7 @@ async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | n
     headers: { [RENDER_HEADER]: cache.secret, accept: "text/html" },
     redirect: "manual",
     cache: "no-store",
+    signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
   });
   // A redirect, a parameter error or a failure is rendered for its visitor as before; a missing
   // paper's 404 is served but not kept, or made-up addresses would push real pages out.
