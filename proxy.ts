@@ -1,17 +1,19 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { contentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { contentSecurityPolicy, hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { crossSiteActionRefusal, issueVoterCookie, outageRefusal, searchBudgetRefusal } from "@/lib/http/site-gate";
 import { markReadsForPrimary, RECENT_WRITE_COOKIE, RECENT_WRITE_COOKIE_OPTIONS } from "@/lib/http/read-your-writes";
+import { isPageCacheRender, PAGE_CACHE_HEADER, renderedForCache, servedFromCache } from "@/lib/page-cache/page-cache";
 
 /**
  * Runs before routing on every page and API request. It gives each request an id (echoed in
  * the response and in server logs) and each page a fresh CSP nonce, which Next.js puts on its
- * own scripts. It also answers a path with broken percent-encoding ("/papers/%ZZ"), on which
- * Next.js would otherwise fail with a bare 500 while decoding route parameters. And it refuses
- * cross-site server actions with 403, answers pages with 503 while the database is down, keeps
- * searches within each client's budget and hands paper pages' readers their voter cookie
- * (lib/http/site-gate.ts).
+ * own scripts, unless it serves an anonymous view from the page cache (lib/page-cache), whose
+ * copy brings a policy of script hashes. It also answers a path with broken percent-encoding
+ * ("/papers/%ZZ"), on which Next.js would otherwise fail with a bare 500 while decoding route
+ * parameters. And it refuses cross-site server actions with 403, answers pages with 503 while the
+ * database is down, keeps searches within each client's budget and hands paper pages' readers
+ * their voter cookie (lib/http/site-gate.ts).
  */
 export async function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
@@ -26,6 +28,8 @@ export async function proxy(request: NextRequest) {
     return response;
   }
 
+  if (isPageCacheRender(request)) return pageCacheRender(request, requestId);
+
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
@@ -35,11 +39,36 @@ export async function proxy(request: NextRequest) {
   // Read-your-own-writes with replicas (lib/http/read-your-writes.ts); a client cannot ask for it.
   const writes = markReadsForPrimary(request.method, request.cookies, requestHeaders);
   const forward = { request: { headers: requestHeaders } };
+  // A cached page costs no search, so the budget is spent only by what renders.
   const response =
-    crossSiteActionRefusal(request) ?? (await outageRefusal(request)) ?? (await searchBudgetRefusal(request)) ?? NextResponse.next(forward);
+    crossSiteActionRefusal(request) ??
+    (await outageRefusal(request)) ??
+    servedFromCache(request) ??
+    (await searchBudgetRefusal(request)) ??
+    (await renderedForCache(request)) ??
+    NextResponse.next(forward);
   issueVoterCookie(request, response);
   if (writes) response.cookies.set(RECENT_WRITE_COOKIE, "1", RECENT_WRITE_COOKIE_OPTIONS);
-  response.headers.set("Content-Security-Policy", policy);
+  // A cookie is for one browser: no shared cache may keep the copy that carries it.
+  if (response.headers.has(PAGE_CACHE_HEADER) && response.cookies.getAll().length > 0) {
+    response.headers.set("Cache-Control", "private, no-cache");
+  }
+  // A cached page brings the policy that allows its scripts by hash.
+  if (!response.headers.has("Content-Security-Policy")) response.headers.set("Content-Security-Policy", policy);
+  response.headers.set("X-Request-Id", requestId);
+  return response;
+}
+
+/**
+ * The page cache's own request for a copy (lib/page-cache): rendered without a nonce, since the
+ * copy is served to many with a policy of hashes, and without the visitor's checks, which the
+ * visitor's request has passed.
+ */
+function pageCacheRender(request: NextRequest, requestId: string) {
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-request-id", requestId);
+  requestHeaders.set("Content-Security-Policy", hashedContentSecurityPolicy([]));
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("X-Request-Id", requestId);
   return response;
 }

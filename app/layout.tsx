@@ -22,7 +22,7 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page renders per request: Next.js can only put the CSP nonce (see proxy.ts) on the
-  // scripts of a page it renders now.
+  // scripts of a page it renders now. Anonymous views are cached in front of it (lib/page-cache).
   await connection();
   return (
     <html lang="en">

@@ -44,6 +44,8 @@ const schema = z.object({
     .refine(({ limit, windowSeconds }) => limit >= 1 && windowSeconds >= 1, "both numbers must be at least 1"),
   /** Longest a read query of a page or the API may run before it is cancelled and answered 503. */
   READ_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(8_000),
+  /** Memory each instance gives the cache of anonymous page views (lib/page-cache); 0 turns it off. */
+  PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4_096).default(128),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** arXiv API query endpoint and the pause between its requests (arXiv asks for one request per 3 s). */
   ARXIV_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).default("https://export.arxiv.org/api/query"),

@@ -12,6 +12,8 @@ const BUILD_INPUTS = [
   "emails",
   "public",
   "next.config.js",
+  "proxy.ts",
+  "instrumentation.ts",
   "package-lock.json",
   "postcss.config.mjs",
   "tsconfig.json",

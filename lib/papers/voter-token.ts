@@ -20,6 +20,13 @@ export const VOTER_COOKIE_OPTIONS = {
   maxAge: 60 * 60 * 24 * 365 * 2,
 } as const;
 
+/**
+ * Set once a browser without an account has voted. It says nothing about whom or what: it only
+ * tells the page cache that this browser's paper pages show its own votes, so they are rendered
+ * for it (lib/page-cache/cacheable.ts).
+ */
+export const VOTED_COOKIE = "pp_voted";
+
 function sign(id: string): string {
   return createHmac("sha256", env.APP_SECRET).update(`voter:${id}`).digest("base64url");
 }

@@ -1,0 +1,195 @@
+import "server-only";
+
+import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
+
+import { NextResponse, type NextRequest } from "next/server";
+
+import { env } from "@/lib/env";
+import { CACHE_POLICIES, cacheControl, entityTag, matchesIfNoneMatch, type CachePolicy } from "@/lib/http/cacheable-response";
+import { hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
+
+import { FRESH_SECONDS, STALE_SECONDS, isCacheableRequest, nextUtcMidnight, pageKind, paperIdOfPath, type PageKind } from "./cacheable";
+import { inlineScriptHashes } from "./inline-script-hashes";
+import { paperVotesVersion, watchPaperVotes } from "./paper-votes";
+import { PageStore, type CachedPage } from "./page-store";
+
+/**
+ * The page cache: anonymous views of papers, the feed, authors, categories and searches, rendered
+ * once and served to every visitor who carries nothing personal (cacheable.ts), from the proxy
+ * before Next.js renders anything. A copy is rendered by a request the cache sends to its own
+ * server without cookies, so it cannot hold anyone's state, and without a nonce: the copy's CSP
+ * allows its inline scripts by hash instead. docs/deployment.md#page-cache explains the choice.
+ */
+export const PAGE_CACHE_HEADER = "X-Page-Cache";
+const RENDER_HEADER = "x-paperpulse-page-cache-render";
+
+/** What a CDN may do with a copy: the page's own policy, as the API's of the same data. */
+const SHARED: Record<PageKind, CachePolicy> = {
+  paper: CACHE_POLICIES.paper,
+  feed: CACHE_POLICIES.trending,
+  listing: CACHE_POLICIES.trending,
+  search: CACHE_POLICIES.search,
+};
+
+/**
+ * Copies rendered at a time; the rest wait their turn. Many misses at once (a cold start, a crawler)
+ * rendered together would share the CPU and all finish late, while in turn each is done in about
+ * one render's time and becomes hits, and the hits keep being served in between.
+ */
+const RENDERS_AT_ONCE = Math.max(2, availableParallelism());
+/**
+ * Misses that may wait for a turn. Past it (a crawler walking every paper) a miss is rendered for
+ * its visitor as before the cache, so nobody waits behind a long queue.
+ */
+const MAX_WAITING = 8 * RENDERS_AT_ONCE;
+/** A render that takes longer is given up: its visitors get a page rendered for them instead. */
+const RENDER_TIMEOUT_MS = 20_000;
+
+type PageCache = {
+  store: PageStore;
+  rendering: Map<string, Promise<CachedPage | null>>;
+  renders: { running: number; waiting: (() => void)[] };
+  secret: string;
+};
+
+// The proxy is bundled apart from the routes, and dev reloads re-evaluate modules: one per process.
+const globalForPageCache = globalThis as unknown as { paperpulsePageCache?: PageCache };
+
+function pageCache(): PageCache | null {
+  if (env.PAGE_CACHE_MB === 0 || env.NODE_ENV === "development") return null;
+  if (!globalForPageCache.paperpulsePageCache) {
+    const store = new PageStore(env.PAGE_CACHE_MB * 1024 * 1024);
+    globalForPageCache.paperpulsePageCache = {
+      store,
+      rendering: new Map(),
+      renders: { running: 0, waiting: [] },
+      secret: randomBytes(24).toString("base64url"),
+    };
+    watchPaperVotes(store);
+  }
+  return globalForPageCache.paperpulsePageCache;
+}
+
+/** The cache's own request for a copy: it proves itself with the process's secret. */
+export function isPageCacheRender(request: NextRequest): boolean {
+  const secret = globalForPageCache.paperpulsePageCache?.secret;
+  return secret !== undefined && request.headers.get(RENDER_HEADER) === secret;
+}
+
+/** A paper page reads no query parameter, so one copy serves every link to it. */
+function cacheKey(request: NextRequest): string {
+  const { pathname, search } = request.nextUrl;
+  return pageKind(pathname) === "paper" ? pathname : pathname + search;
+}
+
+/** The cached copy when there is one: fresh, or stale while one request renders it again. */
+export function servedFromCache(request: NextRequest): NextResponse | null {
+  const cache = pageCache();
+  if (!cache || !isCacheableRequest(request)) return null;
+  const key = cacheKey(request);
+  const page = cache.store.get(key);
+  const now = Date.now();
+  if (!page || now >= page.usableUntil) return null;
+  if (now < page.freshUntil) return pageResponse(request, page, "hit");
+  void render(cache, key);
+  return pageResponse(request, page, "stale");
+}
+
+/**
+ * On a miss, renders the copy (once, however many ask at the same time) and serves it; null when
+ * the request is not for the cache or the render did not give a page to keep, and the request is
+ * then rendered for itself as before.
+ */
+export async function renderedForCache(request: NextRequest): Promise<NextResponse | null> {
+  const cache = pageCache();
+  if (!cache || !isCacheableRequest(request)) return null;
+  const page = await render(cache, cacheKey(request));
+  return page && pageResponse(request, page, "miss");
+}
+
+function render(cache: PageCache, key: string): Promise<CachedPage | null> {
+  const pending = cache.rendering.get(key);
+  if (pending) return pending;
+  const { running, waiting } = cache.renders;
+  if (running >= RENDERS_AT_ONCE && waiting.length >= MAX_WAITING) return Promise.resolve(null);
+  const rendering = inTurn(cache, () => renderCopy(cache, key))
+    .catch((error: unknown) => {
+      console.warn(`[page-cache] rendering ${key} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    })
+    .finally(() => cache.rendering.delete(key));
+  cache.rendering.set(key, rendering);
+  return rendering;
+}
+
+/** Runs a render when one of the RENDERS_AT_ONCE turns is free; a finished render hands its turn on. */
+async function inTurn<T>(cache: PageCache, work: () => Promise<T>): Promise<T> {
+  const { renders } = cache;
+  if (renders.running < RENDERS_AT_ONCE) renders.running++;
+  else await new Promise<void>((resolve) => renders.waiting.push(resolve));
+  try {
+    return await work();
+  } finally {
+    const next = renders.waiting.shift();
+    if (next) next();
+    else renders.running--;
+  }
+}
+
+/** Where this server listens: `next start` and the standalone server.js both record it. */
+function ownOrigin(): string {
+  return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT || "3000"}`;
+}
+
+async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | null> {
+  const kind = pageKind(new URL(key, "http://page").pathname)!;
+  const arxivId = paperIdOfPath(key);
+  const version = arxivId ? await paperVotesVersion(arxivId) : null;
+  const response = await fetch(new URL(key, ownOrigin()), {
+    headers: { [RENDER_HEADER]: cache.secret, accept: "text/html" },
+    redirect: "manual",
+    cache: "no-store",
+    signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
+  });
+  // A redirect, a parameter error or a failure is rendered for its visitor as before; a missing
+  // paper's 404 is served but not kept, or made-up addresses would push real pages out.
+  if (response.status !== 200 && response.status !== 404) {
+    await response.body?.cancel();
+    return null;
+  }
+  const body = await response.text();
+  const now = Date.now();
+  const endOfDay = nextUtcMidnight(now);
+  const page: CachedPage = {
+    body,
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "text/html; charset=utf-8",
+    policy: hashedContentSecurityPolicy(inlineScriptHashes(body)),
+    etag: entityTag(body),
+    version,
+    freshUntil: Math.min(now + FRESH_SECONDS[kind] * 1000, endOfDay),
+    usableUntil: Math.min(now + (FRESH_SECONDS[kind] + STALE_SECONDS) * 1000, endOfDay),
+    shared: cacheControl(SHARED[kind]),
+  };
+  if (page.status === 200) cache.store.set(key, page);
+  return page;
+}
+
+/**
+ * The copy with its own CSP and the kind's Cache-Control. `Vary: Cookie` keeps a CDN from giving
+ * it to a signed-in visitor; proxy.ts makes it private when it also sets the voter cookie.
+ */
+function pageResponse(request: NextRequest, page: CachedPage, state: "hit" | "stale" | "miss"): NextResponse {
+  const headers = {
+    "Cache-Control": page.shared,
+    "Content-Security-Policy": page.policy,
+    ETag: page.etag,
+    Vary: "Cookie",
+    [PAGE_CACHE_HEADER]: state,
+  };
+  if (page.status === 200 && matchesIfNoneMatch(request.headers.get("if-none-match"), page.etag)) {
+    return new NextResponse(null, { status: 304, headers });
+  }
+  return new NextResponse(page.body, { status: page.status, headers: { ...headers, "Content-Type": page.contentType } });
+}

@@ -1,0 +1,106 @@
+import { createHash } from "node:crypto";
+
+import { NextRequest } from "next/server";
+import { describe, expect, it, vi } from "vitest";
+
+import { hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { isCacheableRequest, nextUtcMidnight, pageKind, paperIdOfPath } from "@/lib/page-cache/cacheable";
+import { inlineScriptHashes } from "@/lib/page-cache/inline-script-hashes";
+import { PageStore, type CachedPage } from "@/lib/page-cache/page-store";
+
+// The cookie names come from a module that reads the environment; nothing here connects.
+vi.hoisted(() => (process.env.DATABASE_URL ??= "postgresql://unit@127.0.0.1:1/none"));
+
+const request = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
+  new NextRequest(`http://localhost${path}`, init);
+
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("base64");
+
+describe("which requests the page cache answers", () => {
+  it("keeps papers, the feed, authors, categories and searches, and nothing personal", () => {
+    expect(pageKind("/")).toBe("feed");
+    expect(pageKind("/papers/2502.03387")).toBe("paper");
+    expect(pageKind("/papers/hep-th/9901001")).toBe("paper");
+    expect(pageKind("/authors/Ada%20Lovelace")).toBe("listing");
+    expect(pageKind("/categories/cs.LG")).toBe("listing");
+    expect(pageKind("/search")).toBe("search");
+    for (const path of ["/library", "/account", "/for-you", "/subscriptions/manage", "/sign-in", "/api/papers", "/papers"]) {
+      expect(pageKind(path)).toBeNull();
+    }
+  });
+
+  it("answers only plain GETs from browsers with no cookie but the voter cookie", () => {
+    expect(isCacheableRequest(request("/papers/2502.03387"))).toBe(true);
+    expect(isCacheableRequest(request("/?period=week", { headers: { cookie: "pp_voter=abc.def" } }))).toBe(true);
+    expect(isCacheableRequest(request("/papers/2502.03387", { headers: { cookie: "pp_voter=abc.def; pp_session=x" } }))).toBe(false);
+    expect(isCacheableRequest(request("/papers/2502.03387", { headers: { cookie: "pp_voted=1" } }))).toBe(false);
+    expect(isCacheableRequest(request("/search?q=graph", { headers: { cookie: "pp_recent_write=1" } }))).toBe(false);
+    expect(isCacheableRequest(request("/", { headers: { cookie: "anything=else" } }))).toBe(false);
+    expect(isCacheableRequest(request("/", { method: "POST" }))).toBe(false);
+    expect(isCacheableRequest(request("/", { method: "HEAD" }))).toBe(false);
+    expect(isCacheableRequest(request("/", { headers: { rsc: "1" } }))).toBe(false);
+    expect(isCacheableRequest(request("/", { headers: { "next-router-prefetch": "1" } }))).toBe(false);
+    expect(isCacheableRequest(request("/?_rsc=abc"))).toBe(false);
+    expect(isCacheableRequest(request("/library"))).toBe(false);
+  });
+
+  it("reads the paper a page shows from its path", () => {
+    expect(paperIdOfPath("/papers/2502.03387")).toBe("2502.03387");
+    expect(paperIdOfPath("/papers/hep-th/9901001")).toBe("hep-th/9901001");
+    expect(paperIdOfPath("/papers/%ZZ")).toBeNull();
+    expect(paperIdOfPath("/search")).toBeNull();
+  });
+
+  it("ends every copy's day at the next midnight UTC", () => {
+    expect(nextUtcMidnight(Date.parse("2026-12-06T23:59:59.999Z"))).toBe(Date.parse("2026-12-07T00:00:00Z"));
+    expect(nextUtcMidnight(Date.parse("2026-12-31T00:00:00Z"))).toBe(Date.parse("2027-01-01T00:00:00Z"));
+  });
+});
+
+describe("the policy of a cached page", () => {
+  it("allows exactly the page's inline scripts, by hash, and leaves script files to the origin", () => {
+    const bootstrap = "(self.__next_f=self.__next_f||[]).push([0])";
+    const data = 'self.__next_f.push([1,"\\u003c/script\\u003e ünïcode"])';
+    const html = `<html><head><script src="/_next/static/chunks/a.js" async=""></script><script>${bootstrap}</script></head><body><script nonce="x">${data}</script><script>${bootstrap}</script></body></html>`;
+    expect(inlineScriptHashes(html)).toEqual([sha256(bootstrap), sha256(data)]);
+    const policy = hashedContentSecurityPolicy(inlineScriptHashes(html));
+    expect(policy).toContain(`script-src 'self' 'sha256-${sha256(bootstrap)}' 'sha256-${sha256(data)}';`);
+    expect(policy).not.toMatch(/script-src[^;]*('unsafe-inline'|'nonce-)/);
+    expect(policy).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe("the page store", () => {
+  const page = (body: string): CachedPage => ({
+    body,
+    status: 200,
+    contentType: "text/html",
+    policy: "",
+    etag: "",
+    shared: "",
+    version: null,
+    freshUntil: 0,
+    usableUntil: 0,
+  });
+
+  it("drops the least recently served pages past its budget", () => {
+    const store = new PageStore(10);
+    store.set("/a", page("aaaa"));
+    store.set("/b", page("bbbb"));
+    store.get("/a");
+    store.set("/c", page("cccc"));
+    expect(store.get("/b")).toBeUndefined();
+    expect(store.get("/a")?.body).toBe("aaaa");
+    expect(store.get("/c")?.body).toBe("cccc");
+    store.set("/huge", page("x".repeat(11)));
+    expect(store.get("/huge")).toBeUndefined();
+    expect(store.get("/a")).toBeDefined();
+  });
+
+  it("marks a page stale without dropping it", () => {
+    const store = new PageStore(100);
+    store.set("/a", { ...page("a"), freshUntil: Date.now() + 60_000 });
+    store.markStale("/a");
+    expect(store.get("/a")?.freshUntil).toBe(0);
+  });
+});
