@@ -103,6 +103,8 @@ function hostileLike(sample: unknown): fc.Arbitrary<unknown> {
   if (typeof sample === "string") return hostileString;
   if (typeof sample === "number") return fc.integer({ min: -1, max: 100_000 });
   if (typeof sample === "boolean") return fc.boolean();
+  // A null in the preview is an optional part left out; another preview entry shows it filled.
+  if (sample === null) return fc.constant(null);
   if (Array.isArray(sample)) return sample.length === 0 ? fc.constant([]) : fc.array(hostileLike(sample[0]), { maxLength: 4 });
   if (typeof sample === "object" && sample !== null) {
     return fc.record(Object.fromEntries(Object.entries(sample).map(([key, value]) => [key, hostileLike(value)])));
