@@ -11,6 +11,9 @@ import type { ScheduledJob } from "./scheduled-job";
 // Next.js may call instrumentation more than once per process; the timers must exist once.
 const globalForScheduler = globalThis as unknown as { paperpulseScheduler?: Cron[] };
 
+/** How early a timer may wake; every schedule here is minutes or more apart. */
+const EARLY_WAKE_MS = 5_000;
+
 /**
  * Starts the in-process scheduler (unless SCHEDULER=off): one timer per schedule, running its jobs
  * in order. A failing job is logged and the next still runs; a run still going when the next is due
@@ -30,7 +33,9 @@ export function startScheduler(jobs: ScheduledJob[] = scheduledJobs): Cron[] {
     try {
       const timer = new Cron(schedule, { name: names, timezone: "UTC", protect: true, unref: true }, async (self) => {
         // The slot is the scheduled time, not the moment this timer woke, so instances agree on it.
-        const slot = self.previousRuns(1, new Date())[0];
+        // A timer may wake a few milliseconds early: looking back from slightly ahead finds its own
+        // slot rather than the one before (a year before, for a yearly pattern).
+        const slot = self.previousRuns(1, new Date(Date.now() + EARLY_WAKE_MS))[0];
         if (!slot) return;
         try {
           if (!(await claimSlot(names, slot))) return;
