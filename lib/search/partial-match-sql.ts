@@ -2,9 +2,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { paperCardColumns } from "@/lib/papers/paper-card";
 
 import { boostedScoreSql, RELEVANCE_CANDIDATES, relevanceScoreSql, textRankSql } from "./ranking";
-import { anyTermQuerySql, candidateTerms, coverageSql, missingWordsSql, termQuerySql, type QueryTerm } from "./query-terms";
+import { anyTermQuerySql, candidateTerms, coverageSql, missingWordsSql, termQuerySql, termShare, type QueryTerm } from "./query-terms";
 import type { SearchFilters } from "./search-query";
 import { highlightsSql, searchConditionsSql, textQuerySql, type SearchPageOptions } from "./search-sql";
+import { BROAD_SHARE } from "./search-window";
 
 /**
  * A partial match must hold at least this share of the query's weight (rare words weigh more):
@@ -29,7 +30,8 @@ export function partialPageSql(options: SearchPageOptions & { terms: QueryTerm[]
   const { filters, terms, cursor, limit } = options;
   const all = textQuerySql({ ...filters, terms });
   const any = anyTermQuerySql(terms);
-  const candidates = anyTermQuerySql(candidateTerms(terms, minCoverage));
+  const rarest = candidateTerms(terms, minCoverage);
+  const candidates = anyTermQuerySql(rarest);
   const others = searchConditionsSql({ ...filters, text: "", terms: undefined, phraseLookup: undefined });
   const after = cursor ? Prisma.sql`(s.key, s.id) < (${cursor.key}::float8, ${cursor.id}::int)` : Prisma.sql`TRUE`;
   return Prisma.sql`
@@ -44,7 +46,7 @@ export function partialPageSql(options: SearchPageOptions & { terms: QueryTerm[]
           FROM (
             SELECT p.id FROM paper p
             WHERE ${others} AND p.search_vector @@ ${candidates} AND NOT (p.search_vector @@ ${all})
-            ORDER BY p.listed_on + 0 DESC, p.id DESC
+            ORDER BY ${newestOf(rarest)} DESC, p.id DESC
             LIMIT ${RELEVANCE_CANDIDATES}
           ) c
           JOIN paper p ON p.id = c.id
@@ -69,7 +71,8 @@ export function partialPageSql(options: SearchPageOptions & { terms: QueryTerm[]
  */
 export function blendedPageSql(options: SearchPageOptions & { terms: QueryTerm[] }, minCoverage = SEARCH_MIN_COVERAGE): Prisma.Sql {
   const { filters, terms, cursor, limit, broad = false } = options;
-  const candidates = anyTermQuerySql(candidateTerms(terms, minCoverage));
+  const rarest = candidateTerms(terms, minCoverage);
+  const candidates = anyTermQuerySql(rarest);
   const others = searchConditionsSql({ ...filters, text: "", terms: undefined, phraseLookup: undefined });
   // As in a strict search: a broad query walks the date index, a narrower one gathers from GIN.
   const newest = broad ? Prisma.sql`p.listed_on` : Prisma.sql`p.listed_on + 0`;
@@ -80,7 +83,7 @@ export function blendedPageSql(options: SearchPageOptions & { terms: QueryTerm[]
        ORDER BY ${newest} DESC, p.id DESC LIMIT ${RELEVANCE_CANDIDATES})
       UNION
       (SELECT p.id FROM paper p WHERE ${others} AND p.search_vector @@ ${candidates}
-       ORDER BY p.listed_on + 0 DESC, p.id DESC LIMIT ${RELEVANCE_CANDIDATES})
+       ORDER BY ${newestOf(rarest)} DESC, p.id DESC LIMIT ${RELEVANCE_CANDIDATES})
     ),
     page AS (
       SELECT s.id, s.score AS key, s.score FROM (
@@ -92,6 +95,16 @@ export function blendedPageSql(options: SearchPageOptions & { terms: QueryTerm[]
       LIMIT ${limit + 1}
     )
     ${pageRowsSql(terms, anyTermQuerySql(terms))}`;
+}
+
+/**
+ * How the newest papers holding any of `terms` are found: by walking the date index and testing
+ * each paper when the terms are in many papers (see BROAD_SHARE; the sum of their shares bounds
+ * their union's), else gathered from GIN and sorted ("+ 0" hides the column from the index).
+ */
+function newestOf(terms: QueryTerm[]): Prisma.Sql {
+  const share = terms.reduce((sum, term) => sum + termShare(term), 0);
+  return share >= BROAD_SHARE ? Prisma.sql`p.listed_on` : Prisma.sql`p.listed_on + 0`;
 }
 
 /** The rows of a page chosen as `page (id, key, score)`, with the words each lacks and highlights. */
