@@ -2,25 +2,14 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
 import { upsertPapers } from "@/lib/ingest/upsert-papers";
-import { searchPapers, type SearchHit, type SearchResult } from "@/lib/search/search-papers";
+import { searchPapers, type SearchResult } from "@/lib/search/search-papers";
 import { searchQuerySchema } from "@/lib/search/search-query";
 
 import { paperInput } from "../support/paper-input";
+import { everyPage } from "../support/search-pages";
 
 const search = (q: string, extra: Record<string, string> = {}) => searchPapers(searchQuerySchema.parse({ q, ...extra }));
 const ids = (result: SearchResult) => result.papers.map((paper) => paper.arxivId);
-
-async function everyPage(q: string, limit: number): Promise<SearchHit[]> {
-  const hits: SearchHit[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 50; page++) {
-    const result = await search(q, { limit: String(limit), ...(cursor && { cursor }) });
-    hits.push(...result.papers);
-    if (!result.nextCursor) return hits;
-    cursor = result.nextCursor;
-  }
-  throw new Error("paging did not end");
-}
 
 const QUESTION = "how do LLMs learn math reasoning";
 // MARIO and CHAMP are about LLMs' math reasoning and never say "learn".
