@@ -6,7 +6,7 @@ import { DATABASE_SESSION_OPTIONS } from "../lib/db-session";
 import type { Prisma } from "../lib/generated/prisma/client";
 import type { RunSql } from "../lib/search/search-papers";
 import { searchQuerySchema } from "../lib/search/search-query";
-import { COUNT_CAP, searchPageSql } from "../lib/search/search-sql";
+import { COUNT_CAP } from "../lib/search/search-sql";
 import { fetchJson, foldedPlans, measure, ms, ratio } from "./measure";
 
 type Scenario = { name: string; q: string; sort?: string };
@@ -97,14 +97,18 @@ function sqlOf(sql: { text: string; values: unknown[] }) {
 async function loadSearchPapers(databaseUrl: string) {
   process.env.DATABASE_URL = databaseUrl;
   process.env.APP_SECRET ??= "bench-secret-bench-secret-bench-secret-01";
-  return import("../lib/search/search-papers");
+  const [{ searchPapers, firstPageSql }, { planSearch }] = await Promise.all([
+    import("../lib/search/search-papers"),
+    import("../lib/search/plan-search"),
+  ]);
+  return { searchPapers, firstPageSql, planSearch };
 }
 
 export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; papers: number }): Promise<string> {
   // The same session settings as the app's; two connections, for the page and the count at once.
   const pool = new pg.Pool({ connectionString: ctx.databaseUrl, options: DATABASE_SESSION_OPTIONS, max: 2 });
   const run: RunSql = async <Row>(sql: Prisma.Sql) => (await pool.query(sqlOf(sql))).rows as Row[];
-  const { searchPapers, planSearch } = await loadSearchPapers(ctx.databaseUrl);
+  const { searchPapers, firstPageSql, planSearch } = await loadSearchPapers(ctx.databaseUrl);
   const rows: string[] = [];
   const plans: string[] = [];
   try {
@@ -140,7 +144,7 @@ export async function benchSearch(ctx: { databaseUrl: string; baseUrl: string; p
       rows.push(
         `| ${scenario.name} | \`${scenario.q}\`${scenario.sort ? ` (${scenario.sort})` : ""} | ${total} | ${ms(api.p50)} | ${ms(api.p95)} | ${ms(sql.p50)} | ${ms(sql.p95)} | ${ratio(api.p50, sql.p50)} | ${ratio(api.p95, sql.p95)} |`,
       );
-      const pageSql = searchPageSql((await planSearch(query, run)).options);
+      const pageSql = firstPageSql(await planSearch(query, run));
       const { rows: plan } = await pool.query<{ "QUERY PLAN": string }>({
         text: `EXPLAIN (ANALYZE, BUFFERS) ${pageSql.text}`,
         values: pageSql.values,

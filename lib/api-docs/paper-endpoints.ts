@@ -36,12 +36,13 @@ export const PAPER_ENDPOINTS: ApiEndpoint[] = [
       description:
         'Full-text search of titles, abstracts and authors in the search syntax: words, `"phrases"`, `OR`, `-word`, `author:`, `category:`. Highlights are escaped HTML with `<mark>`. ' +
         "By relevance, a plain query with fewer than 20 full matches continues with partial matches: `matchedAll: false` and `missing`, the words (as typed) the paper lacks; `total` counts full matches. " +
+        "A plain query with words search leaves out (`how do LLMs learn math reasoning`) ranks full and partial matches together by each word's rank weighted by its rarity: `blended: true`. " +
         "`alsoSearchingFor`: other forms searched too (acronyms, expansions, synonyms). " +
         "A query that finds nothing is retried with its last word as a prefix (`searchedPrefix`), then corrected: `correction: {showing, insteadOf}` means the papers are for `showing` (page on with `q=showing`); `literal=1` turns that off. " +
         "Counts against the client's search budget (`SEARCH_RATE_LIMIT`).",
       query: apiSearchQuerySchema,
       responses: {
-        200: "`{query, sort, papers: [PaperCard & {rank, highlights: {title, abstract}, matchedAll, missing}], nextCursor, total: {count, exact}, didYouMean, onlyStopWords, rankedNewest, alsoSearchingFor, correction, searchedPrefix}`",
+        200: "`{query, sort, papers: [PaperCard & {rank, highlights: {title, abstract}, matchedAll, missing}], nextCursor, total: {count, exact}, didYouMean, onlyStopWords, rankedNewest, alsoSearchingFor, correction, searchedPrefix, blended}`",
       },
       errors: [400, 429, 503],
     },

@@ -1,10 +1,11 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { paperCardColumns } from "@/lib/papers/paper-card";
 
-import { RELEVANCE_CANDIDATES, relevanceScoreSql } from "./ranking";
-import { anyTermQuerySql, candidateTerms, coverageSql, missingWordsSql, type QueryTerm } from "./query-terms";
+import { boostedScoreSql, RELEVANCE_CANDIDATES, relevanceScoreSql, textRankSql } from "./ranking";
+import { anyTermQuerySql, candidateTerms, coverageSql, missingWordsSql, termQuerySql, termShare, type QueryTerm } from "./query-terms";
 import type { SearchFilters } from "./search-query";
 import { highlightsSql, searchConditionsSql, textQuerySql, type SearchPageOptions } from "./search-sql";
+import { BROAD_SHARE } from "./search-window";
 
 /**
  * A partial match must hold at least this share of the query's weight (rare words weigh more):
@@ -29,7 +30,8 @@ export function partialPageSql(options: SearchPageOptions & { terms: QueryTerm[]
   const { filters, terms, cursor, limit } = options;
   const all = textQuerySql({ ...filters, terms });
   const any = anyTermQuerySql(terms);
-  const candidates = anyTermQuerySql(candidateTerms(terms, minCoverage));
+  const rarest = candidateTerms(terms, minCoverage);
+  const candidates = anyTermQuerySql(rarest);
   const others = searchConditionsSql({ ...filters, text: "", terms: undefined, phraseLookup: undefined });
   const after = cursor ? Prisma.sql`(s.key, s.id) < (${cursor.key}::float8, ${cursor.id}::int)` : Prisma.sql`TRUE`;
   return Prisma.sql`
@@ -44,7 +46,7 @@ export function partialPageSql(options: SearchPageOptions & { terms: QueryTerm[]
           FROM (
             SELECT p.id FROM paper p
             WHERE ${others} AND p.search_vector @@ ${candidates} AND NOT (p.search_vector @@ ${all})
-            ORDER BY p.listed_on + 0 DESC, p.id DESC
+            ORDER BY ${newestOf(rarest)} DESC, p.id DESC
             LIMIT ${RELEVANCE_CANDIDATES}
           ) c
           JOIN paper p ON p.id = c.id
@@ -55,6 +57,59 @@ export function partialPageSql(options: SearchPageOptions & { terms: QueryTerm[]
       ORDER BY s.key DESC, s.id DESC
       LIMIT ${limit + 1}
     )
+    ${pageRowsSql(terms, any)}`;
+}
+
+/**
+ * One page by relevance of a query that reads as a sentence ("how do LLMs learn math reasoning"):
+ * its words say what it is about, and a paper about exactly that may lack one of them ("learn").
+ * Full and partial matches (at least `minCoverage` of the weight) are ranked together by each
+ * term's text rank weighted by the term's idf, with the usual boosts: a paper lacking a word loses
+ * that word's share, a small one for a common word. The candidates are the RELEVANCE_CANDIDATES
+ * newest full matches, found as a strict search finds them, and as many newest papers holding one
+ * of the rarest terms.
+ */
+export function blendedPageSql(options: SearchPageOptions & { terms: QueryTerm[] }, minCoverage = SEARCH_MIN_COVERAGE): Prisma.Sql {
+  const { filters, terms, cursor, limit, broad = false } = options;
+  const rarest = candidateTerms(terms, minCoverage);
+  const candidates = anyTermQuerySql(rarest);
+  const others = searchConditionsSql({ ...filters, text: "", terms: undefined, phraseLookup: undefined });
+  // As in a strict search: a broad query walks the date index, a narrower one gathers from GIN.
+  const newest = broad ? Prisma.sql`p.listed_on` : Prisma.sql`p.listed_on + 0`;
+  const after = cursor ? Prisma.sql`(s.score, s.id) < (${cursor.key}::float8, ${cursor.id}::int)` : Prisma.sql`TRUE`;
+  return Prisma.sql`
+    WITH candidate AS (
+      (SELECT p.id FROM paper p WHERE ${searchConditionsSql({ ...filters, terms })}
+       ORDER BY ${newest} DESC, p.id DESC LIMIT ${RELEVANCE_CANDIDATES})
+      UNION
+      (SELECT p.id FROM paper p WHERE ${others} AND p.search_vector @@ ${candidates}
+       ORDER BY ${newestOf(rarest)} DESC, p.id DESC LIMIT ${RELEVANCE_CANDIDATES})
+    ),
+    page AS (
+      SELECT s.id, s.score AS key, s.score FROM (
+        SELECT p.id, ${coverageSql(terms)} AS coverage, ${boostedScoreSql(weightedTextRankSql(terms))} AS score
+        FROM candidate c JOIN paper p ON p.id = c.id
+      ) s
+      WHERE s.coverage >= ${minCoverage}::float8 AND ${after}
+      ORDER BY s.score DESC, s.id DESC
+      LIMIT ${limit + 1}
+    )
+    ${pageRowsSql(terms, anyTermQuerySql(terms))}`;
+}
+
+/**
+ * How the newest papers holding any of `terms` are found: by walking the date index and testing
+ * each paper when the terms are in many papers (see BROAD_SHARE; the sum of their shares bounds
+ * their union's), else gathered from GIN and sorted ("+ 0" hides the column from the index).
+ */
+function newestOf(terms: QueryTerm[]): Prisma.Sql {
+  const share = terms.reduce((sum, term) => sum + termShare(term), 0);
+  return share >= BROAD_SHARE ? Prisma.sql`p.listed_on` : Prisma.sql`p.listed_on + 0`;
+}
+
+/** The rows of a page chosen as `page (id, key, score)`, with the words each lacks and highlights. */
+function pageRowsSql(terms: QueryTerm[], any: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     SELECT ${paperCardColumns}, page.score AS rank, NULL::int AS candidates, page.key AS "sortKey",
            ${missingWordsSql(terms)} AS missing, ${highlightsSql(any)}
     FROM page JOIN paper p ON p.id = page.id
@@ -80,4 +135,11 @@ export function topicMatchSql(search: SearchFilters, authorWords: Prisma.Sql) {
   const others = searchConditionsSql({ ...search, text: "", terms: undefined, phraseLookup: undefined }, authorWords);
   const coverage = coverageSql(terms);
   return { condition: Prisma.sql`(${others} AND ${coverage} >= ${TOPIC_MIN_COVERAGE}::float8)`, coverage, missing: missingWordsSql(terms) };
+}
+
+/** Each term's text rank of `p`, weighted by the term's weight (its idf): a rare word's matches count more. */
+function weightedTextRankSql(terms: QueryTerm[]): Prisma.Sql {
+  const total = terms.reduce((sum, term) => sum + term.weight, 0) || 1;
+  const ranks = terms.map((term) => Prisma.sql`${term.weight}::float8 * ${textRankSql(termQuerySql(term))}`);
+  return Prisma.sql`((${Prisma.join(ranks, " + ")}) / ${total}::float8)`;
 }

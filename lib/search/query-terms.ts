@@ -116,6 +116,11 @@ export function idfWeight(holders: number, papers: number): number {
   return Math.log(1 + Math.max(papers, 1) / Math.max(holders, 1));
 }
 
+/** The share of papers holding a weighed term, read back from its weight: the inverse of idfWeight. */
+export function termShare(term: QueryTerm): number {
+  return 1 / Math.expm1(term.weight);
+}
+
 /**
  * Why a partial match was picked, for a digest or its preview: the query's words it holds, of the
  * query ("LLM math reasoning (of “LLM math reasoning reward”)"); the query itself when it lacks none.

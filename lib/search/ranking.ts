@@ -38,7 +38,12 @@ export function textRankSql(tsquery: Prisma.Sql): Prisma.Sql {
 
 /** The full relevance score of `p`, as documented above. */
 export function relevanceScoreSql(tsquery: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(${textRankSql(tsquery)} * (1
+  return boostedScoreSql(textRankSql(tsquery));
+}
+
+/** A text rank of `p` with the recency and votes boosts documented above. */
+export function boostedScoreSql(textRank: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${textRank} * (1
     + ${RECENCY_BOOST}::float8 * power(2::float8, -greatest(current_date - p.listed_on, 0)::float8 / ${RECENCY_HALF_LIFE_DAYS}::float8)
     + ${VOTES_BOOST}::float8 * least(1::float8, ln(1 + p.votes::float8) / ln(${1 + VOTES_SATURATION}::float8))))`;
 }

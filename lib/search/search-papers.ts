@@ -1,34 +1,17 @@
 import "server-only";
 
-import { readDb } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { encodeCursor } from "@/lib/papers/feed-cursor";
 import type { PaperCard } from "@/lib/papers/paper-card";
 
-import { expandQueryWords } from "./field-vocabulary";
 import { highlightToHtml } from "./highlight";
-import { RELEVANCE_CANDIDATES } from "./ranking";
-import { partialPageSql } from "./partial-match-sql";
+import { blendedPageSql, partialPageSql } from "./partial-match-sql";
 import { parseSearchText } from "./parse-search-text";
-import { canBePrefix, idfWeight, plainQueryWords, termQuerySql, type QueryTerm } from "./query-terms";
-import { requiredTerms } from "./required-terms";
-import { SEARCH_PAGE_SIZE, type PhraseLookup, type SearchFilters, type SearchSort } from "./search-query";
-import {
-  corpusShapeSql,
-  COUNT_CAP,
-  isBroadQuery,
-  phraseLookupSql,
-  phrasePairsEstimateSql,
-  recentWindowStart,
-  searchCountSql,
-  searchEstimateSql,
-  searchPageSql,
-  termEstimateSql,
-  textQuerySql,
-  type CorpusShape,
-  type RunSql,
-  type SearchPageOptions,
-} from "./search-sql";
+import { estimateMatches, planSearch, prismaRows, type SearchPlan, type WeighedTerms } from "./plan-search";
+import { canBePrefix, plainQueryWords, type QueryTerm } from "./query-terms";
+import { RELEVANCE_CANDIDATES } from "./ranking";
+import { SEARCH_PAGE_SIZE, type SearchFilters, type SearchSort } from "./search-query";
+import { COUNT_CAP, searchCountSql, searchPageSql, textQuerySql, type RunSql, type SearchPageOptions } from "./search-sql";
 import { suggestCorrection } from "./suggest-correction";
 
 export type { RunSql } from "./search-sql";
@@ -67,6 +50,11 @@ export type SearchResult = {
   correction: { showing: string; insteadOf: string } | null;
   /** Set when the query found nothing until its last word was taken as the start of words ("kirs"). */
   searchedPrefix: string | null;
+  /**
+   * True when full and partial matches are ranked together, by how much of the query each covers
+   * (a query that reads as a sentence, see blendedPageSql); else partial matches follow every full one.
+   */
+  blended: boolean;
 };
 
 /** What the page and the API ask for; `literal` searches the query as typed, with no second try. */
@@ -84,8 +72,6 @@ type Row = PaperCard & {
 
 const DAY_MS = 86_400_000;
 const FEW_RESULTS = 3;
-
-const prismaRows: RunSql = <Row>(sql: Prisma.Sql) => readDb.$queryRaw<Row[]>(sql);
 
 /**
  * A page of results. A query that finds nothing, not even partially, is tried again: with its last
@@ -117,12 +103,13 @@ async function findsNothing(request: SearchRequest, result: SearchResult, run: R
 
 async function searchOnce(request: SearchRequest & { prefixLastWord?: boolean }, run: RunSql): Promise<SearchResult> {
   const { sort, limit } = request;
-  const { options, estimatedMatches } = await planSearch(request, run);
+  const { options, estimatedMatches, weighed } = await planSearch(request, run);
   const { filters } = options;
-  const page = await pageAndCount(run, options);
+  const blended = blendedTerms(weighed);
+  const page = await pageAndCount(run, options, blended);
   const { count } = page;
-  const partialTerms = continuesWithPartialMatches(options, count) ? await weighTerms(run, options.filters.terms ?? []) : [];
-  const rows = partialTerms.length >= 2 ? await run<Row>(partialPageSql({ ...options, terms: partialTerms })) : page.rows;
+  const continues = !blended && weighed !== null && weighed.terms.length >= 2 && count < SEARCH_PAGE_SIZE;
+  const rows = continues ? await run<Row>(partialPageSql({ ...options, terms: weighed.terms })) : page.rows;
   const total: SearchTotal =
     count > COUNT_CAP
       ? { count: Math.max(estimatedMatches ?? (await estimateMatches(run, filters)), count), exact: false }
@@ -154,7 +141,22 @@ async function searchOnce(request: SearchRequest & { prefixLastWord?: boolean },
     alsoSearchingFor: [...new Set((filters.terms ?? []).flatMap((term) => term.alternatives))],
     correction: null,
     searchedPrefix: null,
+    blended: blended !== null,
   };
+}
+
+/**
+ * The terms to rank full and partial matches together by, if they are: those of a query that
+ * reads as a sentence, two searchable terms or more.
+ */
+function blendedTerms(weighed: WeighedTerms | null): QueryTerm[] | null {
+  return weighed?.natural && weighed.terms.length >= 2 ? weighed.terms : null;
+}
+
+/** The statement of a search's first page, as searchOnce sends it (for `npm run bench` to explain). */
+export function firstPageSql({ options, weighed }: SearchPlan): Prisma.Sql {
+  const blended = blendedTerms(weighed);
+  return blended ? blendedPageSql({ ...options, terms: blended }) : searchPageSql(options);
 }
 
 function cursorKey(sort: SearchSort, paper: Row): number {
@@ -165,104 +167,18 @@ function cursorKey(sort: SearchSort, paper: Row): number {
 }
 
 /**
- * How a search's page is found: the phrase lookup first, if the query has phrases; then, by
- * relevance, the planner's estimate, which picks the plan (see BROAD_SHARE and recentWindowStart).
- * A planning-only EXPLAIN takes about a millisecond.
+ * The page (full and partial matches together when `blended` is given) and the capped count of
+ * full matches at once; then the page again without its window if the window held fewer matches
+ * than relevance ranks, which would have changed the results.
  */
-export async function planSearch(request: SearchPageOptions & { prefixLastWord?: boolean }, run: RunSql = prismaRows) {
-  const filters = await withQueryTerms(run, await withPhraseLookup(run, request.filters), request.prefixLastWord ?? false);
-  if (request.sort !== "relevance" || filters.text === "") return { options: { ...request, filters }, estimatedMatches: undefined };
-  const [estimatedMatches, corpus] = await Promise.all([estimateMatches(run, filters), corpusShape(run)]);
-  const broad = isBroadQuery(estimatedMatches, corpus.papers);
-  const windowStart = broad ? null : recentWindowStart(estimatedMatches, corpus);
-  return { options: { ...request, filters, broad, windowStart }, estimatedMatches };
-}
-
-/**
- * The page and the capped count at once; then the page again without its window if the window
- * held fewer matches than relevance ranks, which would have changed the results.
- */
-async function pageAndCount(run: RunSql, options: SearchPageOptions) {
+async function pageAndCount(run: RunSql, options: SearchPageOptions, blended: QueryTerm[] | null) {
   const [windowed, counted] = await Promise.all([
-    run<Row>(searchPageSql(options)),
+    run<Row>(blended ? blendedPageSql({ ...options, terms: blended }) : searchPageSql(options)),
     run<{ count: number }>(searchCountSql(options.filters, options.broad)),
   ]);
-  const tooFew = options.windowStart && (windowed[0]?.candidates ?? 0) < RELEVANCE_CANDIDATES;
+  const tooFew = !blended && options.windowStart && (windowed[0]?.candidates ?? 0) < RELEVANCE_CANDIDATES;
   const rows = tooFew ? await run<Row>(searchPageSql({ ...options, windowStart: null })) : windowed;
   return { rows, count: counted[0]?.count ?? 0 };
-}
-
-/**
- * The planner's estimate of the matches. It multiplies the conditions' shares as if they were
- * unrelated, but a phrase's word pair and its words go together: the pairs' own estimate caps it.
- */
-async function estimateMatches(run: RunSql, filters: SearchFilters): Promise<number> {
-  const pairs = filters.phraseLookup?.pairs ?? [];
-  const estimates = await Promise.all([
-    planRows(run, searchEstimateSql({ ...filters, phraseLookup: undefined })),
-    ...(pairs.length ? [planRows(run, phrasePairsEstimateSql(pairs))] : []),
-  ]);
-  return Math.min(...estimates);
-}
-
-async function planRows(run: RunSql, explain: Prisma.Sql): Promise<number> {
-  const [row] = await run<{ "QUERY PLAN": unknown }>(explain);
-  const raw = row?.["QUERY PLAN"];
-  const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan?: { "Plan Rows"?: number } }] | undefined;
-  return Math.round(plan?.[0]?.Plan?.["Plan Rows"] ?? 0);
-}
-
-/** A plain query's words as terms with their other forms (see field-vocabulary.ts), each weighing the same until weighed. */
-async function withQueryTerms(run: RunSql, filters: SearchFilters, prefixLastWord: boolean): Promise<SearchFilters> {
-  const words = plainQueryWords(filters.text);
-  if (!words) return filters;
-  const terms = await expandQueryWords(run, words);
-  return {
-    ...filters,
-    terms: prefixLastWord ? terms.map((term, index) => (index === terms.length - 1 ? { ...term, prefix: true } : term)) : terms,
-  };
-}
-
-/** Whether a page by relevance continues with partial matches: fewer than a page of papers match every word. */
-function continuesWithPartialMatches({ filters, sort }: SearchPageOptions, count: number): boolean {
-  return sort === "relevance" && (filters.terms?.length ?? 0) >= 2 && count < SEARCH_PAGE_SIZE;
-}
-
-/**
- * The terms that can match (a stop word alone cannot), weighted by idf from the planner's
- * estimate of the papers holding each: one planning-only EXPLAIN a term, about a millisecond.
- */
-async function weighTerms(run: RunSql, terms: QueryTerm[]): Promise<QueryTerm[]> {
-  const [indexed, corpus] = await Promise.all([
-    run<{ indexed: boolean[] }>(
-      Prisma.sql`SELECT ARRAY[${Prisma.join(terms.map((term) => Prisma.sql`numnode(${termQuerySql(term)}) > 0`))}] AS indexed`,
-    ),
-    corpusShape(run),
-  ]);
-  const searchable = terms.filter((_, index) => indexed[0]?.indexed[index]);
-  const holders = await Promise.all(searchable.map((term) => planRows(run, termEstimateSql(term))));
-  return searchable.map((term, index) => ({ ...term, weight: idfWeight(holders[index]!, corpus.papers) }));
-}
-
-/** The index lookup of the query's phrases, if it has any (see PhraseLookup). */
-async function withPhraseLookup(run: RunSql, filters: SearchFilters): Promise<SearchFilters> {
-  const terms = requiredTerms(filters.text);
-  if (terms.phrases.length === 0) return filters;
-  const [lookup] = await run<PhraseLookup>(phraseLookupSql(terms));
-  return lookup ? { ...filters, phraseLookup: lookup } : filters;
-}
-
-// Re-read every few minutes (counting a month's papers takes a few milliseconds): a window's size
-// only needs to be roughly right.
-const CORPUS_SHAPE_TTL_MS = 5 * 60_000;
-let corpusShapeCache: { value: CorpusShape; readAt: number } | null = null;
-
-async function corpusShape(run: RunSql): Promise<CorpusShape> {
-  if (corpusShapeCache && Date.now() - corpusShapeCache.readAt < CORPUS_SHAPE_TTL_MS) return corpusShapeCache.value;
-  const [row] = await run<CorpusShape>(corpusShapeSql());
-  const value = row ?? { papers: 0, firstDay: "1970-01-01", lastDay: "1970-01-01", recentPapers: 0 };
-  corpusShapeCache = { value, readAt: Date.now() };
-  return value;
 }
 
 async function hasOnlyStopWords(run: RunSql, filters: SearchFilters): Promise<boolean> {

@@ -20,68 +20,6 @@ export type RunSql = <Row>(sql: Prisma.Sql) => Promise<Row[]>;
 /** Counting stops here; beyond it the total is the planner's estimate, shown as "about". */
 export const COUNT_CAP = 2_000;
 
-/**
- * When at least this share of papers match, relevance takes its newest candidates by walking the
- * (listed_on, id) index and testing each paper, which stops after RELEVANCE_CANDIDATES / share
- * papers. Below it, the matches are gathered from the GIN index and sorted, which is cheaper: the
- * walk reads a whole vector per paper it tests, a cost the planner does not see, so left alone it
- * walks for medium words too. (Above it, hidden from the index, the planner would scan the table.)
- */
-export const BROAD_SHARE = 0.1;
-
-/** Whether a query is broad enough to walk the date index (see BROAD_SHARE). */
-export function isBroadQuery(estimatedMatches: number, papers: number): boolean {
-  return estimatedMatches >= BROAD_SHARE * papers;
-}
-
-/** Enough about the table to size a window of recent papers. */
-export type CorpusShape = {
-  /** Papers in the table, as of the last ANALYZE. */
-  papers: number;
-  firstDay: string;
-  lastDay: string;
-  /** Papers listed in the RECENT_DAYS up to lastDay: how densely recent days are filled. */
-  recentPapers: number;
-};
-
-const RECENT_DAYS = 30;
-/** A window is sized to hold this many times RELEVANCE_CANDIDATES matches, by the estimate. */
-const WINDOW_MARGIN = 3;
-const DAY_MS = 86_400_000;
-
-/** The CorpusShape, read from the catalog and the (listed_on, id) index. */
-export function corpusShapeSql(): Prisma.Sql {
-  return Prisma.sql`
-    WITH days AS (SELECT min(listed_on) AS first, max(listed_on) AS last FROM paper)
-    SELECT greatest(c.reltuples, 0)::float8 AS papers,
-           coalesce(days.first, current_date)::text AS "firstDay",
-           coalesce(days.last, current_date)::text AS "lastDay",
-           (SELECT count(*) FROM paper p WHERE p.listed_on > days.last - ${RECENT_DAYS}::int)::int AS "recentPapers"
-    FROM pg_class c, days
-    WHERE c.oid = 'paper'::regclass`;
-}
-
-/**
- * Below BROAD_SHARE, gathering every match from GIN to find the newest costs a heap read per match
- * (215 ms for a word in 5% of a million papers). When a query matches many times
- * RELEVANCE_CANDIDATES papers, its newest matches are among the recent papers, and PostgreSQL
- * intersects the word's GIN entries with the date index's before reading any row. This is the
- * first day of a window of recent papers that, by the estimate, holds WINDOW_MARGIN times the
- * candidates; null when a window would not save work. The estimate can be wrong: a window that
- * holds fewer than RELEVANCE_CANDIDATES matches is not used (see searchPapers), so the candidates,
- * and the results, are always the same as without one.
- */
-export function recentWindowStart(estimatedMatches: number, corpus: CorpusShape): string | null {
-  if (estimatedMatches < 2 * WINDOW_MARGIN * RELEVANCE_CANDIDATES || corpus.papers <= 0 || corpus.recentPapers <= 0) return null;
-  // Papers are not listed evenly over the years (arXiv grows), so the window is sized by how densely
-  // the recent days are filled; older days are usually sparser, which only makes the window safer.
-  const papersNeeded = (WINDOW_MARGIN * RELEVANCE_CANDIDATES * corpus.papers) / estimatedMatches;
-  const days = Math.ceil((papersNeeded * RECENT_DAYS) / corpus.recentPapers);
-  const last = Date.parse(`${corpus.lastDay}T00:00:00Z`);
-  const start = new Date(last - (days - 1) * DAY_MS).toISOString().slice(0, 10);
-  return start > corpus.firstDay ? start : null;
-}
-
 const TITLE_HIGHLIGHT = `HighlightAll=true, StartSel="${MARK_START}", StopSel="${MARK_STOP}"`;
 const SNIPPET_HIGHLIGHT = `MaxFragments=2, MaxWords=30, MinWords=12, ShortWord=3, FragmentDelimiter=" … ", StartSel="${MARK_START}", StopSel="${MARK_STOP}"`;
 const SNIPPET_CHARS = 320;

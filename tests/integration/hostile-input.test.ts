@@ -127,9 +127,14 @@ describe("control characters", () => {
 });
 
 describe("search", () => {
-  it("answers any query, with partial matches and the vocabulary in play, without a 500", async () => {
+  it("answers any query, with partial matches, questions and the vocabulary in play, without a 500", async () => {
     const { GET: searchRoute } = await import("@/app/api/search/route");
+    // Stop words make a query a question, ranked full and partial matches together.
     const words = fc.constantFrom(
+      "how",
+      "do",
+      "the",
+      "LeanAgent",
       "LLM",
       "LLMs",
       "agents",

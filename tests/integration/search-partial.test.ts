@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
 
 import { GET as searchRoute } from "@/app/api/search/route";
-import { searchPapers, type SearchHit } from "@/lib/search/search-papers";
+import { searchPapers } from "@/lib/search/search-papers";
 import { searchQuerySchema } from "@/lib/search/search-query";
 
-const search = (q: string, extra: Record<string, string> = {}) => searchPapers(searchQuerySchema.parse({ q, ...extra }));
+import { everyPage } from "../support/search-pages";
 
-async function everyPage(q: string, limit: number): Promise<SearchHit[]> {
-  const hits: SearchHit[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 50; page++) {
-    const result = await search(q, { limit: String(limit), ...(cursor && { cursor }) });
-    hits.push(...result.papers);
-    if (!result.nextCursor) return hits;
-    cursor = result.nextCursor;
-  }
-  throw new Error("paging did not end");
-}
+const search = (q: string, extra: Record<string, string> = {}) => searchPapers(searchQuerySchema.parse({ q, ...extra }));
 
 describe("partial matches", () => {
   it("continues a query few papers match fully with papers matching most of its words", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { RELEVANCE_CANDIDATES } from "@/lib/search/ranking";
-import { recentWindowStart } from "@/lib/search/search-sql";
+import { recentWindowStart } from "@/lib/search/search-window";
 
 // A million papers, 1,000 a day lately (30,000 in the last 30 days), listed since 2016.
 const corpus = { papers: 1_000_000, firstDay: "2016-01-01", lastDay: "2026-11-25", recentPapers: 30_000 };

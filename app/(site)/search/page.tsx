@@ -102,8 +102,9 @@ export default async function SearchPage({ searchParams }: PageProps) {
     ...(query.literal && { literal: "1" as const }),
   };
   const hits = result.papers.map((paper) => ({ ...paper, matchedAuthor: matchedAuthors.get(paper.id) }));
-  const fullMatches = hits.filter((hit) => hit.matchedAll);
-  const partialMatches = hits.filter((hit) => !hit.matchedAll);
+  // A query that reads as a sentence ranks full and partial matches together: one list, in order.
+  const fullMatches = result.blended ? hits : hits.filter((hit) => hit.matchedAll);
+  const partialMatches = result.blended ? [] : hits.filter((hit) => !hit.matchedAll);
   const controls = (paper: SearchHit) => <PaperControls arxivId={paper.arxivId} title={paper.title} mark={marks.of(paper.id)} />;
   const more = result.nextCursor ? { href: searchHref({ ...state, cursor: result.nextCursor }), label: "More results" } : null;
   const filtered = Boolean(query.category || query.from || query.to);
@@ -160,6 +161,12 @@ export default async function SearchPage({ searchParams }: PageProps) {
               <span className="font-medium text-stone-800 dark:text-stone-200">{form}</span>
             </span>
           ))}
+        </p>
+      )}
+
+      {result.blended && hits.some((hit) => !hit.matchedAll) && (
+        <p className="text-sm text-stone-600 dark:text-stone-400">
+          Your search reads as a question, so papers lacking one of its common words are ranked among the rest and say which.
         </p>
       )}
 
