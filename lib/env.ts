@@ -1,5 +1,18 @@
 import { z } from "zod";
 
+/** A token bucket's size and refill: "<count>/<seconds>", that many at once, then one every seconds/count. */
+function rateLimitSetting(what: string, fallback: string) {
+  return z
+    .string()
+    .regex(/^\d+\/\d+$/, `must be <${what}>/<seconds>, e.g. ${fallback}`)
+    .default(fallback)
+    .transform((value) => {
+      const [limit, windowSeconds] = value.split("/").map(Number);
+      return { limit: limit!, windowSeconds: windowSeconds! };
+    })
+    .refine(({ limit, windowSeconds }) => limit >= 1 && windowSeconds >= 1, "both numbers must be at least 1");
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
@@ -33,15 +46,12 @@ const schema = z.object({
    * Searches one client may run: "<searches>/<seconds>", a token bucket (that many at once, then
    * one more every seconds/searches). Suggestions as you type get five times as many.
    */
-  SEARCH_RATE_LIMIT: z
-    .string()
-    .regex(/^\d+\/\d+$/, "must be <searches>/<seconds>, e.g. 60/300")
-    .default("60/300")
-    .transform((value) => {
-      const [limit, windowSeconds] = value.split("/").map(Number);
-      return { limit: limit!, windowSeconds: windowSeconds! };
-    })
-    .refine(({ limit, windowSeconds }) => limit >= 1 && windowSeconds >= 1, "both numbers must be at least 1"),
+  SEARCH_RATE_LIMIT: rateLimitSetting("searches", "60/300"),
+  /**
+   * Emails one client address may have sent to addresses it typed in (subscription confirmations and
+   * sign-in links, each counted apart): "<emails>/<seconds>". Each target address has a limit of its own.
+   */
+  EMAIL_RATE_LIMIT: rateLimitSetting("emails", "10/3600"),
   /** Longest a read query of a page or the API may run before it is cancelled and answered 503. */
   READ_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(8_000),
   /** Memory each instance gives the cache of anonymous page views (lib/page-cache); 0 turns it off. */

@@ -32,6 +32,9 @@ const env: NodeJS.ProcessEnv = {
   // Every spec searches from 127.0.0.1, thousands of times in the hostile-input one; the budget
   // itself is tested on an instance of its own (trust.spec.ts).
   SEARCH_RATE_LIMIT: "100000/60",
+  // Likewise every spec that subscribes or signs in sends its email from 127.0.0.1; the per-address
+  // limits still hold, and trust.spec.ts checks them on its own instance.
+  EMAIL_RATE_LIMIT: "1000/3600",
 };
 
 try {
