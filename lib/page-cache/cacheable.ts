@@ -1,3 +1,4 @@
+import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { VOTER_COOKIE } from "@/lib/papers/voter-token";
 
 /**
@@ -43,11 +44,14 @@ export function isCacheableRequest(request: {
   return request.cookies.getAll().every((cookie) => cookie.name === VOTER_COOKIE);
 }
 
-/** The arXiv id a paper page's path names (`/papers/hep-th/9901001` too), or null for other pages. */
+/**
+ * The arXiv id a paper page's path names (`/papers/hep-th/9901001` too, a version's page under its
+ * paper's id), or null for other pages and for paths that hold no valid id, which are never looked up.
+ */
 export function paperIdOfPath(pathname: string): string | null {
   if (pageKind(pathname) !== "paper") return null;
   try {
-    return decodeURIComponent(pathname.slice("/papers/".length));
+    return parseArxivId(decodeURIComponent(pathname.slice("/papers/".length)))?.id ?? null;
   } catch {
     return null;
   }

@@ -48,6 +48,10 @@ describe("which requests the page cache answers", () => {
     expect(paperIdOfPath("/papers/2502.03387")).toBe("2502.03387");
     expect(paperIdOfPath("/papers/hep-th/9901001")).toBe("hep-th/9901001");
     expect(paperIdOfPath("/papers/%ZZ")).toBeNull();
+    expect(paperIdOfPath("/papers/2502.03387v2")).toBe("2502.03387");
+    // Hostile paths (a NUL byte fails in PostgreSQL) are never looked up.
+    expect(paperIdOfPath("/papers/%00/x")).toBeNull();
+    expect(paperIdOfPath("/papers/not-an-id")).toBeNull();
     expect(paperIdOfPath("/search")).toBeNull();
   });
 
