@@ -7,6 +7,7 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const BUILD_INPUTS = [
   "app",
+  "assets",
   "components",
   "lib",
   "emails",
@@ -19,7 +20,11 @@ const BUILD_INPUTS = [
   "tsconfig.json",
 ];
 
-/** Fingerprint of everything `next build` reads, so a start only rebuilds after a change. */
+/**
+ * Fingerprint of everything `next build` reads, so a start only rebuilds after a change. By content,
+ * not modification time: a start regenerates the Prisma client when it has no schema stamp yet, and
+ * the same files written again must not cost another build.
+ */
 async function sourceFingerprint(): Promise<string> {
   const hash = createHash("sha256");
   async function visit(relative: string) {
@@ -29,7 +34,7 @@ async function sourceFingerprint(): Promise<string> {
     if (info.isDirectory()) {
       for (const entry of (await readdir(full)).sort()) await visit(path.join(relative, entry));
     } else {
-      hash.update(`${relative}:${info.size}:${info.mtimeMs}\n`);
+      hash.update(`${relative}:${info.size}\n`).update(await readFile(full));
     }
   }
   for (const input of BUILD_INPUTS) await visit(input);
