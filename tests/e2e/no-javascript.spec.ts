@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 
 import { uniqueEmail } from "./confirmed-subscription";
 
-// Feed and search render in one response: a streamed page would leave its papers in a hidden
+// Feed, search and paper pages render in one response: a streamed page would leave its papers in a hidden
 // template that only a script reveals.
 test.use({ javaScriptEnabled: false });
 
@@ -51,4 +51,10 @@ test("without JavaScript the feed and search show papers, and their save forms s
   ).toHaveAttribute("aria-pressed", "true");
   await page.goto("/library");
   await expect(page.getByText("2 papers saved")).toBeVisible();
+});
+
+test("without JavaScript a paper page shows its similar papers", async ({ page }) => {
+  await page.goto("/papers/2009.01325");
+  const similar = page.getByRole("region", { name: "Similar papers" });
+  await expect(similar.getByRole("link", { name: "Nash Learning from Human Feedback" })).toBeVisible();
 });

@@ -20,6 +20,7 @@ import { githubRepoIn } from "@/lib/text/rich-text";
 import { VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
 import { CARD_SIZE, cardContent, cardPath } from "@/lib/social-card/card-content";
 import { getCurrentReader } from "@/lib/readers/current-reader";
+import { getSimilarPapers } from "@/lib/similarity/get-similar-papers";
 import { readerVoterHash } from "@/lib/readers/reader-voter";
 
 import { CitePaper } from "./_components/cite-paper";
@@ -72,7 +73,11 @@ export default async function PaperPage({ params }: PageProps) {
   const paper = await loadPaper(params);
   const reader = await getCurrentReader();
   const voterHash = reader ? readerVoterHash(reader.readerId) : voterHashFromToken((await cookies()).get(VOTER_COOKIE)?.value);
-  const [upvoted, marks] = await Promise.all([hasUpvoted(paper.id, voterHash), loadPaperMarks([paper.id])]);
+  const [upvoted, marks, similar] = await Promise.all([
+    hasUpvoted(paper.id, voterHash),
+    loadPaperMarks([paper.id]),
+    getSimilarPapers(paper.id),
+  ]);
   // Hugging Face's code link when known, else a GitHub repository the abstract names.
   const codeUrl = paper.githubRepo ?? githubRepoIn(paper.abstract);
   const linkClass =
@@ -176,7 +181,7 @@ export default async function PaperPage({ params }: PageProps) {
         <dd>{formatDay(paper.addedAt.slice(0, 10))}</dd>
       </dl>
 
-      <SimilarPapers paperId={paper.id} />
+      <SimilarPapers papers={similar} />
     </article>
   );
 }

@@ -1,12 +1,10 @@
 import Link from "next/link";
-import { Suspense } from "react";
 
 import { PaperDate } from "@/components/paper-date";
 import { shortenAuthors } from "@/lib/format";
-import { getSimilarPapers } from "@/lib/similarity/get-similar-papers";
+import type { SimilarPaper } from "@/lib/similarity/get-similar-papers";
 
-async function SimilarPaperList({ paperId }: { paperId: number }) {
-  const papers = await getSimilarPapers(paperId);
+function SimilarPaperList({ papers }: { papers: SimilarPaper[] }) {
   if (papers.length === 0) return <p className="text-sm text-stone-600 dark:text-stone-400">No similar papers yet.</p>;
   return (
     <ul className="divide-y divide-stone-200 dark:divide-stone-800">
@@ -40,16 +38,18 @@ async function SimilarPaperList({ paperId }: { paperId: number }) {
   );
 }
 
-/** Papers closest in content, computed when papers arrive and read here by key, with the terms they share. */
-export function SimilarPapers({ paperId }: { paperId: number }) {
+/**
+ * Papers closest in content, computed when papers arrive, with the terms they share. The page
+ * reads them by key with its other queries and renders them in its one response: a streamed
+ * section would stay hidden without JavaScript.
+ */
+export function SimilarPapers({ papers }: { papers: SimilarPaper[] }) {
   return (
     <section aria-labelledby="similar-heading">
       <h2 id="similar-heading" className="mb-2 text-sm font-semibold tracking-wide text-stone-500 uppercase dark:text-stone-400">
         Similar papers
       </h2>
-      <Suspense fallback={<p className="text-sm text-stone-500 dark:text-stone-400">Finding similar papers…</p>}>
-        <SimilarPaperList paperId={paperId} />
-      </Suspense>
+      <SimilarPaperList papers={papers} />
     </section>
   );
 }
