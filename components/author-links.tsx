@@ -2,8 +2,6 @@ import Link from "next/link";
 
 import { authorHref } from "@/lib/papers/paper-links";
 
-const linkClass = "hover:text-stone-900 hover:underline dark:hover:text-white";
-
 /**
  * "Ada Lovelace, Alan Turing, Grace Hopper et al.", each name a link to its author page. `matched`
  * (the author a search asked for) is added, marked, when the shortened list leaves it out.
@@ -24,22 +22,18 @@ export function AuthorLinks({
   const extra = matched && !visible.includes(matched) ? matched : null;
   const shortened = total > visible.length + (extra ? 1 : 0);
   return (
-    <p className="relative z-10 w-fit max-w-full text-sm text-stone-600 dark:text-stone-300">
+    <p className="byline">
       {visible.map((name, index) => (
         <span key={`${index}-${name}`}>
           {index > 0 && ", "}
-          <Link href={authorHref(name)} className={linkClass}>
-            {name}
-          </Link>
+          <Link href={authorHref(name)}>{name}</Link>
         </span>
       ))}
       {extra && (
         <>
           , …,{" "}
           <mark>
-            <Link href={authorHref(extra)} className={linkClass}>
-              {extra}
-            </Link>
+            <Link href={authorHref(extra)}>{extra}</Link>
           </mark>
         </>
       )}

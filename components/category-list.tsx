@@ -7,17 +7,10 @@ export function CategoryList({ primary, categories }: { primary: string | null; 
   const all = primary ? [primary, ...categories.filter((category) => category !== primary)] : categories;
   if (all.length === 0) return null;
   return (
-    <ul aria-label="Categories" className="relative z-10 flex flex-wrap gap-1.5">
+    <ul aria-label="Categories" className="categories">
       {all.map((category) => (
         <li key={category}>
-          <Link
-            href={categoryHref(category)}
-            className={
-              category === primary
-                ? "rounded bg-accent-50 px-1.5 py-0.5 font-mono text-xs text-accent-700 hover:underline dark:bg-accent-700/20 dark:text-accent-300"
-                : "rounded bg-stone-100 px-1.5 py-0.5 font-mono text-xs text-stone-600 hover:underline dark:bg-stone-800 dark:text-stone-300"
-            }
-          >
+          <Link href={categoryHref(category)} className={category === primary ? "primary" : undefined}>
             {category}
           </Link>
         </li>

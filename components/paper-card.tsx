@@ -10,8 +10,6 @@ import type { PaperCard as PaperCardData } from "@/lib/papers/paper-card";
 /** Safe HTML of a search hit: the text escaped, the matched words in our own <mark> (lib/search/highlight.ts). */
 export type CardHighlights = { title: string; abstract: string };
 
-const markClass = "[&_mark]:rounded-sm [&_mark]:bg-amber-200 [&_mark]:px-0.5 [&_mark]:text-inherit dark:[&_mark]:bg-amber-400/30";
-
 type Props = {
   paper: PaperCardData;
   highlights?: CardHighlights;
@@ -24,34 +22,30 @@ type Props = {
   controls?: React.ReactNode;
 };
 
-/** One paper in a list: the feed's trending papers and search results alike. */
+/**
+ * One paper in a list: the feed's trending papers, search results, an author's, a category's and
+ * the library's papers. Its styles are the `card` classes of app/globals.css: a page holds 20 to 25
+ * cards, and its HTML and the React payload sent with it both spell out every class attribute.
+ */
 export function PaperCard({ paper, highlights, matchedAuthor, missing = [], rank, controls }: Props) {
   return (
-    <article className="group relative flex gap-4 rounded-lg border border-stone-200 bg-white p-4 transition hover:border-stone-300 hover:shadow-sm dark:border-stone-800 dark:bg-stone-900 dark:hover:border-stone-700">
-      <div
-        className="flex w-12 shrink-0 flex-col items-center text-stone-500 dark:text-stone-400"
-        aria-label={plural(paper.upvotes, "upvote")}
-      >
-        <span aria-hidden="true" className="text-xs">
-          ▲
-        </span>
-        <span className="font-semibold text-stone-800 tabular-nums dark:text-stone-100">{paper.upvotes}</span>
-        {rank !== undefined && <span className="mt-1 text-xs tabular-nums">#{rank}</span>}
+    <article className="card">
+      <div className="card-votes" aria-label={plural(paper.upvotes, "upvote")}>
+        <span aria-hidden="true">▲</span>
+        <strong>{paper.upvotes}</strong>
+        {rank !== undefined && <span className="mt-1">#{rank}</span>}
       </div>
-      <div className={`min-w-0 flex-1 space-y-1.5 ${markClass}`}>
-        <h2 className="font-serif text-lg leading-snug font-semibold">
-          <Link href={`/papers/${paper.arxivId}`} className="after:absolute after:inset-0 hover:underline">
+      <div className="card-body">
+        <h2>
+          <Link href={`/papers/${paper.arxivId}`}>
             {highlights ? <span dangerouslySetInnerHTML={{ __html: highlights.title }} /> : <RichText text={paper.title} />}
           </Link>
         </h2>
         <AuthorLinks authors={paper.authors} total={paper.authorCount} matched={matchedAuthor} />
         {highlights ? (
-          <p
-            className="line-clamp-3 text-sm text-stone-700 dark:text-stone-300"
-            dangerouslySetInnerHTML={{ __html: highlights.abstract }}
-          />
+          <p className="card-abstract line-clamp-3" dangerouslySetInnerHTML={{ __html: highlights.abstract }} />
         ) : (
-          <p className="line-clamp-2 text-sm text-stone-700 dark:text-stone-300">
+          <p className="card-abstract">
             <RichText text={paper.abstractPreview} />
           </p>
         )}
@@ -66,12 +60,12 @@ export function PaperCard({ paper, highlights, matchedAuthor, missing = [], rank
             ))}
           </p>
         )}
-        <div className="flex flex-wrap items-center gap-3 pt-1 text-xs text-stone-500 dark:text-stone-400">
+        <div className="card-meta">
           <PaperDate publishedOn={paper.publishedOn} listedOn={paper.listedOn} />
           <span className="font-mono">{paper.arxivId}</span>
           <CategoryList primary={paper.primaryCategory} categories={paper.categories} />
         </div>
-        {controls && <div className="relative z-10 pt-2">{controls}</div>}
+        {controls && <div className="card-controls">{controls}</div>}
       </div>
     </article>
   );

@@ -8,11 +8,6 @@ import type { PaperMark } from "@/lib/library/paper-marks";
 
 import { readBrowserSaves, subscribeToBrowserSaves, writeBrowserSaves } from "./browser-saves";
 
-const buttonBase =
-  "inline-flex items-center gap-1.5 rounded-md border px-2.5 py-1 text-sm font-medium disabled:opacity-70 focus-visible:outline-2 focus-visible:outline-offset-2";
-const idle = `${buttonBase} border-stone-300 bg-white text-stone-700 hover:border-accent-600 hover:text-accent-700 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-200 dark:hover:text-accent-300`;
-const active = `${buttonBase} border-accent-600 bg-accent-600 text-white hover:bg-accent-700`;
-
 const noSubscription = () => () => {};
 
 /**
@@ -110,7 +105,7 @@ function SaveButton({ saved, title, disabled }: { saved: boolean; title: string;
       disabled={disabled}
       aria-pressed={saved}
       aria-label={`${saved ? "Saved" : "Save"}: ${title}`}
-      className={saved ? active : idle}
+      className="button-small"
     >
       <span aria-hidden="true">{saved ? "★" : "☆"}</span>
       {saved ? "Saved" : "Save"}
@@ -143,7 +138,7 @@ function RatingForm({
         aria-pressed={shown === value}
         aria-label={`${label}: ${title}`}
         onClick={() => setRequested(next === "none" ? null : value)}
-        className={shown === value ? active : idle}
+        className="button-small"
       >
         <span aria-hidden="true">{icon}</span>
         {label}

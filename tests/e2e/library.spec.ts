@@ -201,5 +201,20 @@ test("without JavaScript: ask for a link, sign in, and save from a paper page", 
   await expect(page.getByRole("button", { name: /^More like this: / })).toHaveAttribute("aria-pressed", "true");
   await page.goto("/library");
   await expect(page.getByText("1 paper saved")).toBeVisible();
+
+  // The library card's one form tags, rates and removes, each post coming back to the library.
+  const card = page.getByRole("article");
+  await expect(card.getByRole("button", { name: /^More like this: / })).toHaveAttribute("aria-pressed", "true");
+  await card.getByLabel(/^Tags for .*, separated by commas$/).fill("offline");
+  await card.getByLabel(/^Tags for .*, separated by commas$/).press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Tags saved." })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Tags" }).getByRole("link", { name: /^offline/ })).toBeVisible();
+  await card.getByRole("button", { name: /^Not for me: / }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Rating saved." })).toBeVisible();
+  await expect(card.getByRole("button", { name: /^Not for me: / })).toHaveAttribute("aria-pressed", "true");
+  await expect(card.getByRole("button", { name: /^More like this: / })).toHaveAttribute("aria-pressed", "false");
+  await card.getByRole("button", { name: /^Saved: / }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Removed from your library." })).toBeVisible();
+  await expect(page.getByText("0 papers saved")).toBeVisible();
   await context.close();
 });

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { AppError } from "@/lib/http/app-error";
 import { splitTags, tagNameSchema } from "@/lib/library/library-query";
 import { removePapers, savePapers } from "@/lib/library/save-papers";
+import { ratePaper, type Rating } from "@/lib/library/rate-paper";
 import { addTags, removeTags, setPaperTags } from "@/lib/library/tag-papers";
 import { isValidArxivId } from "@/lib/papers/arxiv-id";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
@@ -34,6 +35,12 @@ function tagsOf(value: FormDataEntryValue | null): string[] | null {
   return names.every((name) => tagNameSchema.safeParse(name).success) ? names : null;
 }
 
+const RATINGS = new Map<string, Rating | null>([
+  ["rate-more", "more"],
+  ["rate-less", "less"],
+  ["rate-none", null],
+]);
+
 const arxivIdsOf = (form: FormData) =>
   form.getAll("arxivId").filter((value): value is string => typeof value === "string" && isValidArxivId(value));
 
@@ -47,17 +54,6 @@ async function attempt(readerId: number, form: FormData, change: () => Promise<s
     notice = error.code === "rate_limited" ? "slow-down" : "bad-tags";
   }
   back(form, notice);
-}
-
-export async function setTagsAction(form: FormData): Promise<void> {
-  const readerId = await requireReader();
-  await attempt(readerId, form, async () => {
-    const [arxivId] = arxivIdsOf(form);
-    const names = tagsOf(form.get("tags"));
-    if (!arxivId || !names) return "bad-tags";
-    await setPaperTags(readerId, arxivId, names);
-    return "tags-saved";
-  });
 }
 
 /** The bulk bar: remove the ticked papers, or add or take off a tag on all of them. */
@@ -76,6 +72,29 @@ export async function bulkAction(form: FormData): Promise<void> {
     if (intent === "add-tag") await addTags(readerId, arxivIds, names);
     else await removeTags(readerId, arxivIds, names);
     return "retagged";
+  });
+}
+
+/** A library card's form: save its tags, remove it from the library, or rate it ("rate-none" takes the rating back). */
+export async function itemAction(form: FormData): Promise<void> {
+  const readerId = await requireReader();
+  await attempt(readerId, form, async () => {
+    const [arxivId] = arxivIdsOf(form);
+    if (!arxivId) return "bad-tags";
+    const intent = form.get("intent");
+    if (intent === "remove") {
+      await removePapers(readerId, [arxivId]);
+      return "removed";
+    }
+    const rating = typeof intent === "string" ? RATINGS.get(intent) : undefined;
+    if (rating !== undefined) {
+      await ratePaper(readerId, arxivId, rating);
+      return "rated";
+    }
+    const names = tagsOf(form.get("tags"));
+    if (!names) return "bad-tags";
+    await setPaperTags(readerId, arxivId, names);
+    return "tags-saved";
   });
 }
 

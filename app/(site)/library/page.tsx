@@ -26,6 +26,7 @@ const NOTICES: Record<string, { tone: "success" | "warning"; title: string }> = 
   "tags-saved": { tone: "success", title: "Tags saved." },
   removed: { tone: "success", title: "Removed from your library." },
   retagged: { tone: "success", title: "Tags changed." },
+  rated: { tone: "success", title: "Rating saved." },
   "none-selected": { tone: "warning", title: "Nothing changed: tick the papers to change first." },
   "bad-tags": { tone: "warning", title: "Nothing changed: tags have 1 to 40 characters, no commas inside a tag, at most 20 at once." },
   "slow-down": { tone: "warning", title: "Too many changes at once; wait a minute and try again." },
@@ -111,7 +112,7 @@ export default async function LibraryPage({ searchParams }: PageProps) {
                   <li key={item.paper.id}>
                     <PaperCard
                       paper={item.paper}
-                      controls={<ItemControls item={item} mark={marks.of(item.paper.id)} returnTo={returnTo} />}
+                      controls={<ItemControls item={item} rating={marks.of(item.paper.id).rating} returnTo={returnTo} />}
                     />
                   </li>
                 ))}

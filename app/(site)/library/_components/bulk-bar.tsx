@@ -17,13 +17,7 @@ export function BulkBar({ returnTo }: { returnTo: string }) {
         <label htmlFor="bulk-tag" className="block text-sm font-medium">
           Tag for the selected papers
         </label>
-        <input
-          id="bulk-tag"
-          name="tag"
-          list="library-tag-names"
-          maxLength={40}
-          className="mt-1 w-48 max-w-full rounded-md border border-stone-300 bg-white px-2 py-1 text-sm dark:border-stone-600 dark:bg-stone-950"
-        />
+        <input id="bulk-tag" name="tag" list="library-tag-names" maxLength={40} className="input-small mt-1 w-48" />
       </div>
       <button type="submit" name="intent" value="add-tag" className={button}>
         Add tag
