@@ -5,6 +5,8 @@ import { encodeCursor } from "../lib/papers/feed-cursor";
 import { addDays, todayUtc, type Period } from "../lib/papers/feed-period";
 import type { PaperCard } from "../lib/papers/paper-card";
 import { trendingQuery } from "../lib/papers/trending-query";
+import { weeklyCountsQuery } from "../lib/trends/weekly-counts-query";
+import { mondayOf } from "../lib/trends/weekly-bars";
 import { fetchJson, foldedPlans, measure, ms, ratio } from "./measure";
 
 type Scenario = { name: string; period: Period; date: string; depth: number };
@@ -23,6 +25,7 @@ export async function benchFeed(ctx: { databaseUrl: string; baseUrl: string }): 
     { name: "all time, page 50", period: "all", date: today, depth: 50 },
   ];
   const rows: string[] = [];
+  const pages: string[] = [];
   const plans: string[] = [];
   try {
     // The floor every API call pays: HTTP, Next.js routing, Prisma and one round trip.
@@ -53,7 +56,7 @@ export async function benchFeed(ctx: { databaseUrl: string; baseUrl: string }): 
       });
       plans.push(`${scenario.name}:\n${plan.map((line) => `    ${line["QUERY PLAN"]}`).join("\n")}`);
     }
-    rows.push(...(await benchPages(client, ctx.baseUrl)));
+    pages.push(...(await benchPages(client, ctx.baseUrl, plans)));
   } finally {
     await client.end();
   }
@@ -66,16 +69,26 @@ export async function benchFeed(ctx: { databaseUrl: string; baseUrl: string }): 
     "|---|---|---|---|---|---|---|",
     ...rows,
     "",
+    "Whole pages as an anonymous visitor gets them: rendered for the request (a cookie the page cache",
+    "does not serve, as for a signed-in reader) and served from the page cache, with the HTML's size.",
+    "",
+    "| page | rendered p50 | rendered p95 | cached p50 | cached p95 | HTML |",
+    "|---|---|---|---|---|---|",
+    ...pages,
+    "",
     ...foldedPlans("EXPLAIN ANALYZE", plans),
   ].join("\n");
 }
 
 /**
- * Whole pages as a reader gets them (HTML through `next start`): the front page, a paper, the
- * hottest paper's first author newest first and by upvotes, the largest category and one with
- * no papers (the case where walking the trending index would read every paper). No SQL column.
+ * Whole pages through `next start`: the front page, a paper, the hottest paper's first author
+ * newest first and by upvotes, the largest category and one with no papers (the case where walking
+ * the trending index would read every paper). Each is timed rendered per request (any cookie but
+ * the voter's keeps the page cache out of it) and as the cache serves it, and its trend chart's
+ * query is explained.
  */
-async function benchPages(client: pg.Client, baseUrl: string): Promise<string[]> {
+async function benchPages(client: pg.Client, baseUrl: string, plans: string[]): Promise<string[]> {
+  const today = todayUtc();
   const { rows } = await client.query<{ arxiv_id: string; author: string; category: string }>(
     "SELECT arxiv_id, authors[1] AS author, primary_category AS category FROM paper WHERE cardinality(authors) > 0 AND primary_category IS NOT NULL ORDER BY trending_score DESC LIMIT 1",
   );
@@ -92,12 +105,28 @@ async function benchPages(client: pg.Client, baseUrl: string): Promise<string[]>
   ];
   const results: string[] = [];
   for (const path of pages) {
-    const timing = await measure(async () => {
-      const response = await fetch(`${baseUrl}${path}`);
+    let bytes = 0;
+    const fetchPage = (headers: Record<string, string>) => async () => {
+      const response = await fetch(`${baseUrl}${path}`, { headers });
       if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
-      return response.text();
+      bytes = (await response.arrayBuffer()).byteLength;
+    };
+    const rendered = await measure(fetchPage({ cookie: "bench=rendered" }));
+    const cached = await measure(fetchPage({}));
+    results.push(
+      `| ${path} | ${ms(rendered.p50)} | ${ms(rendered.p95)} | ${ms(cached.p50)} | ${ms(cached.p95)} | ${(bytes / 1024).toFixed(0)} KB |`,
+    );
+  }
+  for (const [label, filter] of [
+    [`trend of ${sample.author}`, { author: sample.author }],
+    [`trend of ${sample.category}`, { category: sample.category }],
+  ] as const) {
+    const query = weeklyCountsQuery(filter, mondayOf(today));
+    const { rows: plan } = await client.query<{ "QUERY PLAN": string }>({
+      text: `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`,
+      values: query.values,
     });
-    results.push(`| page ${path} | ${ms(timing.p50)} | ${ms(timing.p95)} | – | – | – | – |`);
+    plans.push(`${label}:\n${plan.map((line) => `    ${line["QUERY PLAN"]}`).join("\n")}`);
   }
   return results;
 }

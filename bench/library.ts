@@ -69,8 +69,9 @@ export async function benchLibrary(ctx: { databaseUrl: string; baseUrl: string }
   await client.connect();
   const rows: string[] = [];
   const plans: string[] = [];
+  let reader: Reader | undefined;
   try {
-    const reader = await createReader(client);
+    reader = await createReader(client);
     const auth = { authorization: `Bearer ${reader.token}` };
     const { rows: word } = await client.query<{ word: string }>(
       `SELECT split_part(p.title, ' ', 2) AS word FROM library_item li JOIN paper p ON p.id = li.paper_id WHERE li.reader_id = $1 LIMIT 1`,
@@ -95,8 +96,16 @@ export async function benchLibrary(ctx: { databaseUrl: string; baseUrl: string }
       ["page: /library by title in a tag", "/library?sort=title&tag=topic%207", { cookie: reader.cookie }],
     ];
     for (const [name, path, headers] of views) {
-      const timing = await measure(() => get(`${ctx.baseUrl}${path}`, headers), 100, 10);
-      rows.push(`| ${name} | ${ms(timing.p50)} | ${ms(timing.p95)} |`);
+      let size = 0;
+      const timing = await measure(
+        async () => {
+          const body = await get(`${ctx.baseUrl}${path}`, headers);
+          size = typeof body === "string" ? Buffer.byteLength(body) : JSON.stringify(body).length;
+        },
+        100,
+        10,
+      );
+      rows.push(`| ${name} | ${ms(timing.p50)} | ${ms(timing.p95)} | ${(size / 1024).toFixed(0)} KB |`);
     }
     for (const [label, order] of [
       ["by title", "li.title_key, li.paper_id"],
@@ -109,6 +118,8 @@ export async function benchLibrary(ctx: { databaseUrl: string; baseUrl: string }
       plans.push(`${label}:\n${plan.map((line) => `    ${line["QUERY PLAN"]}`).join("\n")}`);
     }
   } finally {
+    // The corpus may be shared: the reader's saves, tags, ratings and credentials go with it (cascade).
+    if (reader) await client.query("DELETE FROM reader WHERE id = $1", [reader.id]);
     await client.end();
   }
   return [
@@ -116,8 +127,8 @@ export async function benchLibrary(ctx: { databaseUrl: string; baseUrl: string }
     "",
     `A reader with ${SAVED.toLocaleString("en-US")} saved papers, ${TAGS} tags on 80 % of them and 1,000 ratings; 25 papers a page through \`next start\`; 100 runs each after 10 warm-up runs.`,
     "",
-    "| view | p50 | p95 |",
-    "|---|---|---|",
+    "| view | p50 | p95 | body |",
+    "|---|---|---|---|",
     ...rows,
     "",
     ...foldedPlans("EXPLAIN ANALYZE of the page queries", plans),
