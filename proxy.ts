@@ -1,9 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { env } from "@/lib/env";
 import { contentSecurityPolicy, hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { crossSiteActionRefusal, issueVoterCookie, outageRefusal, searchBudgetRefusal } from "@/lib/http/site-gate";
 import { markReadsForPrimary, RECENT_WRITE_COOKIE, RECENT_WRITE_COOKIE_OPTIONS } from "@/lib/http/read-your-writes";
+import { hasPersonalState } from "@/lib/page-cache/cacheable";
 import { isPageCacheRender, PAGE_CACHE_HEADER, renderedForCache, servedFromCache } from "@/lib/page-cache/page-cache";
+import { HINT_COOKIE_MAX_AGE, PERSONAL_COOKIE } from "@/lib/page-cache/personal-cookies";
+
+const PERSONAL_COOKIE_OPTIONS = {
+  httpOnly: false,
+  sameSite: "lax",
+  secure: env.APP_URL.startsWith("https:"),
+  path: "/",
+  maxAge: HINT_COOKIE_MAX_AGE,
+} as const;
 
 /**
  * Runs before routing on every page and API request. It gives each request an id (echoed in
@@ -48,6 +59,7 @@ export async function proxy(request: NextRequest) {
     (await renderedForCache(request)) ??
     NextResponse.next(forward);
   issueVoterCookie(request, response);
+  keepPersonalHint(request, response);
   if (writes) response.cookies.set(RECENT_WRITE_COOKIE, "1", RECENT_WRITE_COOKIE_OPTIONS);
   // A cookie is for one browser: no shared cache may keep the copy that carries it.
   if (response.headers.has(PAGE_CACHE_HEADER) && response.cookies.getAll().length > 0) {
@@ -57,6 +69,19 @@ export async function proxy(request: NextRequest) {
   if (!response.headers.has("Content-Security-Policy")) response.headers.set("Content-Security-Policy", policy);
   response.headers.set("X-Request-Id", requestId);
   return response;
+}
+
+/**
+ * Keeps the readable hint that tells a page's script to fetch the visitor's own state
+ * (components/viewer-state.ts) while the browser holds a session or its own votes, and drops it
+ * after. Pages only: a public API answer must never set a cookie.
+ */
+function keepPersonalHint(request: NextRequest, response: NextResponse) {
+  if (request.method !== "GET" || request.nextUrl.pathname.startsWith("/api/")) return;
+  const personal = hasPersonalState(request.cookies);
+  if (personal === request.cookies.has(PERSONAL_COOKIE)) return;
+  if (personal) response.cookies.set(PERSONAL_COOKIE, "1", PERSONAL_COOKIE_OPTIONS);
+  else response.cookies.delete(PERSONAL_COOKIE);
 }
 
 /**
