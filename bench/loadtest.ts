@@ -3,7 +3,8 @@
 // (30) with autocannon, anonymous and as a signed-in reader. Reports requests/s, p50/p99 latency,
 // errors and non-2xx answers, each rate also as a share of a static asset of the same server
 // measured in the same run (the machine is shared and noisy, so only ratios within one run
-// compare), and the load average. LOADTEST_ONLY=feed,paper,… runs some targets (and the ceiling).
+// compare), and the load average. A signed-in view with scripts is two requests (the page and its
+// reader's state), so views/s is half its requests/s. LOADTEST_ONLY=feed,paper,… runs some targets (and the ceiling).
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -20,16 +21,17 @@ const papers = Number(process.env.LOADTEST_PAPERS ?? 100_000);
 const seconds = Number(process.env.LOADTEST_SECONDS ?? 30);
 const connections = Number(process.env.LOADTEST_CONNECTIONS ?? 50);
 
-/** One view of a page: its request, with the reader's cookie when signed in. */
-type View = { path: string; cookie?: string };
-type Target = { key: string; name: string; views: View[] };
+/** One request of a view, with the reader's cookies when signed in. */
+type Request = { path: string; cookie?: string };
+/** A page view is one request, or the page and the request its script makes for the reader's state. */
+type Target = { key: string; name: string; views: Request[][] };
 
 /** A script the feed page loads: what serving a file from `.next/static` costs, the ceiling. */
 async function staticAsset(baseUrl: string): Promise<Target> {
   const html = await (await fetch(baseUrl)).text();
   const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
   if (!script) throw new Error("The feed page loads no script from /_next/static.");
-  return { key: "static", name: "static asset (the ceiling)", views: [{ path: script }] };
+  return { key: "static", name: "static asset (the ceiling)", views: [[{ path: script }]] };
 }
 
 const BENCH_READER = "loadtest-reader@example.org";
@@ -57,7 +59,14 @@ async function signInReader(client: pg.Client, paperIds: number[]): Promise<stri
   return `pp_session=${id}.${secret}`;
 }
 
-async function targets(client: pg.Client): Promise<Target[]> {
+/** What a feed page's script asks for: the state of the papers it lists (components/viewer-state.ts). */
+async function feedViewerPath(baseUrl: string, path: string): Promise<string> {
+  const html = await (await fetch(new URL(path, baseUrl))).text();
+  const ids = [...new Set([...html.matchAll(/href="\/papers\/([^"?#]+)"/g)].map(([, id]) => id!))];
+  return `/api/viewer?papers=${ids.join(",")}`;
+}
+
+async function targets(client: pg.Client, baseUrl: string): Promise<Target[]> {
   const { rows } = await client.query<{ id: number; arxiv_id: string; surname: string }>(
     `SELECT id, arxiv_id, split_part(authors[1], ' ', 2) AS surname FROM paper ORDER BY random() LIMIT 200`,
   );
@@ -69,8 +78,15 @@ async function targets(client: pg.Client): Promise<Target[]> {
     [...trending, ...rows].map((row) => row.id),
   );
   const words = ["learning", "reasoning", "diffusion", "transformer", "reinforcement", "benchmark", "graph", "alignment"];
-  const paths = (list: string[]): View[] => list.map((path) => ({ path }));
-  const signedIn = (list: string[]): View[] => list.map((path) => ({ path, cookie }));
+  const paths = (list: string[]): Request[][] => list.map((path) => [{ path }]);
+  const signedIn = (list: string[]): Request[][] => list.map((path) => [{ path, cookie }]);
+  // A browser that runs scripts: the shared copy, then its state (where the app serves it so).
+  const withScripts = `${cookie}; pp_js=1; pp_personal=1`;
+  const signedInWithScripts = (list: [string, string][]): Request[][] =>
+    list.map(([path, viewer]) => [
+      { path, cookie: withScripts },
+      { path: viewer, cookie: withScripts },
+    ]);
   const feeds = ["/?period=week", "/?period=month", "/?period=all", "/"];
   const papers = rows.map((row) => `/papers/${row.arxiv_id}`);
   return [
@@ -109,7 +125,9 @@ async function targets(client: pg.Client): Promise<Target[]> {
   ];
 }
 
+/** The requests of the target's views in turn, each connection taking the next. */
 async function load(baseUrl: string, target: Target) {
+  const requests = target.views.flat();
   let next = 0;
   return autocannon({
     url: baseUrl,
@@ -118,8 +136,8 @@ async function load(baseUrl: string, target: Target) {
     requests: [
       {
         setupRequest: (request) => {
-          const view = target.views[next++ % target.views.length]!;
-          return { ...request, path: view.path, headers: view.cookie ? { ...request.headers, cookie: view.cookie } : request.headers };
+          const one = requests[next++ % requests.length]!;
+          return { ...request, path: one.path, headers: one.cookie ? { ...request.headers, cookie: one.cookie } : request.headers };
         },
       },
     ],
@@ -136,7 +154,7 @@ async function main() {
   let ceiling = 0;
   try {
     const only = process.env.LOADTEST_ONLY?.split(",");
-    const chosen = (await targets(client)).filter((target) => !only || only.includes(target.key));
+    const chosen = (await targets(client, app.baseUrl)).filter((target) => !only || only.includes(target.key));
     for (const target of [await staticAsset(app.baseUrl), ...chosen]) {
       console.error(`Loading ${target.name} for ${seconds} s …`);
       const result = await load(app.baseUrl, target);
@@ -147,7 +165,7 @@ async function main() {
       const share = ((100 * rate) / ceiling).toFixed(1);
       const load1 = os.loadavg()[0]!.toFixed(2);
       rows.push(
-        `| ${target.name} | ${rate.toFixed(0)} | ${share} % | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.errors + result.timeouts} | ${result["4xx"]} | ${serverErrors} | ${load1} |`,
+        `| ${target.name} | ${rate.toFixed(0)} | ${(rate / target.views[0]!.length).toFixed(0)} | ${share} % | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.errors + result.timeouts} | ${result["4xx"]} | ${serverErrors} | ${load1} |`,
       );
     }
   } finally {
@@ -161,8 +179,8 @@ async function main() {
     "",
     `${new Date().toISOString()}: ${papers.toLocaleString("en-US")} papers, ${connections} connections, ${seconds} s per target, \`next start\` and PostgreSQL on the same 127.0.0.1 machine (${os.cpus().length} cores; load average = the machine's 1-minute load when the target finished).`,
     "",
-    "| target | requests/s | share of static | p50 | p99 | errors + timeouts | 4xx | 5xx | load average |",
-    "|---|---|---|---|---|---|---|---|---|",
+    "| target | requests/s | views/s | share of static | p50 | p99 | errors + timeouts | 4xx | 5xx | load average |",
+    "|---|---|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
   ].join("\n");
