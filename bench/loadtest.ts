@@ -101,6 +101,18 @@ async function targets(client: pg.Client, baseUrl: string): Promise<Target[]> {
       name: "signed in: paper page, the 50 trending papers",
       views: signedIn(trending.map((row) => `/papers/${row.arxiv_id}`)),
     },
+    {
+      key: "signed-in-js-feed",
+      name: "signed in, scripts: feed page + `/api/viewer`",
+      views: signedInWithScripts(
+        await Promise.all(feeds.map(async (path): Promise<[string, string]> => [path, await feedViewerPath(baseUrl, path)])),
+      ),
+    },
+    {
+      key: "signed-in-js-paper",
+      name: "signed in, scripts: paper page + `/api/viewer`, the 50 trending papers",
+      views: signedInWithScripts(trending.map((row) => [`/papers/${row.arxiv_id}`, `/api/viewer?papers=${row.arxiv_id}`])),
+    },
     { key: "library", name: "signed in: `/library`", views: signedIn(["/library"]) },
     { key: "for-you", name: "signed in: `/for-you`", views: signedIn(["/for-you"]) },
     {
