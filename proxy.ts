@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { contentSecurityPolicy, hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { crossSiteActionRefusal, issueVoterCookie, outageRefusal, searchBudgetRefusal } from "@/lib/http/site-gate";
 import { markReadsForPrimary, RECENT_WRITE_COOKIE, RECENT_WRITE_COOKIE_OPTIONS } from "@/lib/http/read-your-writes";
-import { hasPersonalState } from "@/lib/page-cache/cacheable";
+import { hasPersonalState, pageKind } from "@/lib/page-cache/cacheable";
 import { isPageCacheRender, PAGE_CACHE_HEADER, renderedForCache, servedFromCache } from "@/lib/page-cache/page-cache";
 import { HINT_COOKIE_MAX_AGE, PERSONAL_COOKIE } from "@/lib/page-cache/personal-cookies";
 
@@ -24,7 +24,7 @@ const PERSONAL_COOKIE_OPTIONS = {
  * ("/papers/%ZZ"), on which Next.js would otherwise fail with a bare 500 while decoding route
  * parameters. And it refuses cross-site server actions with 403, answers pages with 503 while the
  * database is down, keeps searches within each client's budget and hands paper pages' readers
- * their voter cookie (lib/http/site-gate.ts).
+ * their voter cookie (lib/http/site-gate.ts), and the hint that their own state is to be fetched.
  */
 export async function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
@@ -74,10 +74,11 @@ export async function proxy(request: NextRequest) {
 /**
  * Keeps the readable hint that tells a page's script to fetch the visitor's own state
  * (components/viewer-state.ts) while the browser holds a session or its own votes, and drops it
- * after. Pages only: a public API answer must never set a cookie.
+ * after. On the cached pages only, whose script reads it: an API answer, a feed or a sitemap that
+ * shared caches keep must never set a cookie.
  */
 function keepPersonalHint(request: NextRequest, response: NextResponse) {
-  if (request.method !== "GET" || request.nextUrl.pathname.startsWith("/api/")) return;
+  if (request.method !== "GET" || !pageKind(request.nextUrl.pathname)) return;
   const personal = hasPersonalState(request.cookies);
   if (personal === request.cookies.has(PERSONAL_COOKIE)) return;
   if (personal) response.cookies.set(PERSONAL_COOKIE, "1", PERSONAL_COOKIE_OPTIONS);
