@@ -1,9 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { env } from "@/lib/env";
 import { contentSecurityPolicy, hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { crossSiteActionRefusal, issueVoterCookie, outageRefusal, searchBudgetRefusal } from "@/lib/http/site-gate";
 import { markReadsForPrimary, RECENT_WRITE_COOKIE, RECENT_WRITE_COOKIE_OPTIONS } from "@/lib/http/read-your-writes";
+import { hasPersonalState, pageKind } from "@/lib/page-cache/cacheable";
 import { isPageCacheRender, PAGE_CACHE_HEADER, renderedForCache, servedFromCache } from "@/lib/page-cache/page-cache";
+import { HINT_COOKIE_MAX_AGE, PERSONAL_COOKIE } from "@/lib/page-cache/personal-cookies";
+
+const PERSONAL_COOKIE_OPTIONS = {
+  httpOnly: false,
+  sameSite: "lax",
+  secure: env.APP_URL.startsWith("https:"),
+  path: "/",
+  maxAge: HINT_COOKIE_MAX_AGE,
+} as const;
 
 /**
  * Runs before routing on every page and API request. It gives each request an id (echoed in
@@ -13,7 +24,7 @@ import { isPageCacheRender, PAGE_CACHE_HEADER, renderedForCache, servedFromCache
  * ("/papers/%ZZ"), on which Next.js would otherwise fail with a bare 500 while decoding route
  * parameters. And it refuses cross-site server actions with 403, answers pages with 503 while the
  * database is down, keeps searches within each client's budget and hands paper pages' readers
- * their voter cookie (lib/http/site-gate.ts).
+ * their voter cookie (lib/http/site-gate.ts), and the hint that their own state is to be fetched.
  */
 export async function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
@@ -48,6 +59,7 @@ export async function proxy(request: NextRequest) {
     (await renderedForCache(request)) ??
     NextResponse.next(forward);
   issueVoterCookie(request, response);
+  keepPersonalHint(request, response);
   if (writes) response.cookies.set(RECENT_WRITE_COOKIE, "1", RECENT_WRITE_COOKIE_OPTIONS);
   // A cookie is for one browser: no shared cache may keep the copy that carries it.
   if (response.headers.has(PAGE_CACHE_HEADER) && response.cookies.getAll().length > 0) {
@@ -57,6 +69,20 @@ export async function proxy(request: NextRequest) {
   if (!response.headers.has("Content-Security-Policy")) response.headers.set("Content-Security-Policy", policy);
   response.headers.set("X-Request-Id", requestId);
   return response;
+}
+
+/**
+ * Keeps the readable hint that tells a page's script to fetch the visitor's own state
+ * (components/viewer-state.ts) while the browser holds a session or its own votes, and drops it
+ * after. On the cached pages only, whose script reads it: an API answer, a feed or a sitemap that
+ * shared caches keep must never set a cookie.
+ */
+function keepPersonalHint(request: NextRequest, response: NextResponse) {
+  if (request.method !== "GET" || !pageKind(request.nextUrl.pathname)) return;
+  const personal = hasPersonalState(request.cookies);
+  if (personal === request.cookies.has(PERSONAL_COOKIE)) return;
+  if (personal) response.cookies.set(PERSONAL_COOKIE, "1", PERSONAL_COOKIE_OPTIONS);
+  else response.cookies.delete(PERSONAL_COOKIE);
 }
 
 /**

@@ -1,8 +1,11 @@
 // `npm run loadtest`: the production app on the benchmark corpus (LOADTEST_PAPERS, 100k by
 // default), each page and API under LOADTEST_CONNECTIONS (50) connections for LOADTEST_SECONDS
-// (30) with autocannon. Reports requests/s, p50/p99 latency, errors and non-2xx answers, each
-// rate also as a share of a static asset of the same server measured in the same run (the
-// machine is shared and noisy, so only ratios within one run compare), and the load average.
+// (30) with autocannon, anonymous and as a signed-in reader. Reports requests/s, p50/p99 latency,
+// errors and non-2xx answers, each rate also as a share of a static asset of the same server
+// measured in the same run (the machine is shared and noisy, so only ratios within one run
+// compare), and the load average. A signed-in view with scripts is two requests (the page and its
+// reader's state), so views/s is half its requests/s. LOADTEST_ONLY=feed,paper,… runs some targets (and the ceiling).
+import { createHash, randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -18,60 +21,153 @@ const papers = Number(process.env.LOADTEST_PAPERS ?? 100_000);
 const seconds = Number(process.env.LOADTEST_SECONDS ?? 30);
 const connections = Number(process.env.LOADTEST_CONNECTIONS ?? 50);
 
-type Target = { name: string; paths: string[] };
+/** One request of a view, with the reader's cookies when signed in. */
+type Request = { path: string; cookie?: string };
+/** A page view is one request, or the page and the request its script makes for the reader's state. */
+type Target = { key: string; name: string; views: Request[][] };
 
 /** A script the feed page loads: what serving a file from `.next/static` costs, the ceiling. */
 async function staticAsset(baseUrl: string): Promise<Target> {
   const html = await (await fetch(baseUrl)).text();
   const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
   if (!script) throw new Error("The feed page loads no script from /_next/static.");
-  return { name: "static asset (the ceiling)", paths: [script] };
+  return { key: "static", name: "static asset (the ceiling)", views: [[{ path: script }]] };
 }
 
-async function targets(databaseUrl: string): Promise<Target[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const { rows } = await client.query<{ arxiv_id: string; surname: string }>(
-    `SELECT arxiv_id, split_part(authors[1], ' ', 2) AS surname FROM paper ORDER BY random() LIMIT 200`,
+const BENCH_READER = "loadtest-reader@example.org";
+
+/**
+ * A signed-in reader as the site knows one: a session, 50 saved papers (the first of the feed's
+ * among them), 10 rated, so their pages show marks. Returns the session cookie.
+ */
+async function signInReader(client: pg.Client, paperIds: number[]): Promise<string> {
+  await client.query("DELETE FROM reader WHERE email = $1", [BENCH_READER]);
+  const { rows } = await client.query<{ id: number }>("INSERT INTO reader (email) VALUES ($1) RETURNING id", [BENCH_READER]);
+  const readerId = rows[0]!.id;
+  await client.query("INSERT INTO library_item (reader_id, paper_id) SELECT $1, unnest($2::int[])", [readerId, paperIds.slice(0, 50)]);
+  await client.query("INSERT INTO paper_rating (reader_id, paper_id, rating) SELECT $1, unnest($2::int[]), 'more'::paper_rating_value", [
+    readerId,
+    paperIds.slice(0, 10),
+  ]);
+  const id = randomBytes(12).toString("base64url");
+  const secret = randomBytes(32).toString("base64url");
+  await client.query("INSERT INTO reader_session (id, reader_id, secret_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')", [
+    id,
+    readerId,
+    createHash("sha256").update(secret).digest(),
+  ]);
+  return `pp_session=${id}.${secret}`;
+}
+
+/** What a feed page's script asks for: the state of the papers it lists (components/viewer-state.ts). */
+async function feedViewerPath(baseUrl: string, path: string): Promise<string> {
+  const html = await (await fetch(new URL(path, baseUrl))).text();
+  const ids = [...new Set([...html.matchAll(/href="\/papers\/([^"?#]+)"/g)].map(([, id]) => id!))];
+  return `/api/viewer?papers=${ids.join(",")}`;
+}
+
+async function targets(client: pg.Client, baseUrl: string): Promise<Target[]> {
+  const { rows } = await client.query<{ id: number; arxiv_id: string; surname: string }>(
+    `SELECT id, arxiv_id, split_part(authors[1], ' ', 2) AS surname FROM paper ORDER BY random() LIMIT 200`,
   );
-  await client.end();
+  const { rows: trending } = await client.query<{ id: number; arxiv_id: string }>(
+    `SELECT id, arxiv_id FROM paper ORDER BY votes DESC, id DESC LIMIT 50`,
+  );
+  const cookie = await signInReader(
+    client,
+    [...trending, ...rows].map((row) => row.id),
+  );
   const words = ["learning", "reasoning", "diffusion", "transformer", "reinforcement", "benchmark", "graph", "alignment"];
+  const paths = (list: string[]): Request[][] => list.map((path) => [{ path }]);
+  const signedIn = (list: string[]): Request[][] => list.map((path) => [{ path, cookie }]);
+  // A browser that runs scripts: the shared copy, then its state (where the app serves it so).
+  const withScripts = `${cookie}; pp_js=1; pp_personal=1`;
+  const signedInWithScripts = (list: [string, string][]): Request[][] =>
+    list.map(([path, viewer]) => [
+      { path, cookie: withScripts },
+      { path: viewer, cookie: withScripts },
+    ]);
+  const feeds = ["/?period=week", "/?period=month", "/?period=all", "/"];
+  const papers = rows.map((row) => `/papers/${row.arxiv_id}`);
   return [
-    { name: "feed page `/?period=week`", paths: ["/?period=week", "/?period=month", "/?period=all", "/"] },
-    { name: "paper page `/papers/{id}`", paths: rows.map((row) => `/papers/${row.arxiv_id}`) },
-    { name: "search page `/search?q=`", paths: words.map((word) => `/search?q=${word}`) },
-    { name: "`GET /api/papers`", paths: ["/api/papers?period=week", "/api/papers?period=month", "/api/papers?period=all"] },
-    { name: "`GET /api/papers/{id}`", paths: rows.map((row) => `/api/papers/${row.arxiv_id}`) },
+    { key: "feed", name: "feed page `/?period=week`", views: paths(feeds) },
+    { key: "paper", name: "paper page `/papers/{id}`, 200 random papers", views: paths(papers) },
+    // The same papers again: a paper page once its first view has rendered it (fresh for 300 s).
+    { key: "paper-again", name: "paper page, the same 200 papers again", views: paths(papers) },
+    { key: "search", name: "search page `/search?q=`", views: paths(words.map((word) => `/search?q=${word}`)) },
+    { key: "signed-in-feed", name: "signed in: feed page", views: signedIn(feeds) },
     {
+      key: "signed-in-paper",
+      name: "signed in: paper page, the 50 trending papers",
+      views: signedIn(trending.map((row) => `/papers/${row.arxiv_id}`)),
+    },
+    {
+      key: "signed-in-js-feed",
+      name: "signed in, scripts: feed page + `/api/viewer`",
+      views: signedInWithScripts(
+        await Promise.all(feeds.map(async (path): Promise<[string, string]> => [path, await feedViewerPath(baseUrl, path)])),
+      ),
+    },
+    {
+      key: "signed-in-js-paper",
+      name: "signed in, scripts: paper page + `/api/viewer`, the 50 trending papers",
+      views: signedInWithScripts(trending.map((row) => [`/papers/${row.arxiv_id}`, `/api/viewer?papers=${row.arxiv_id}`])),
+    },
+    { key: "library", name: "signed in: `/library`", views: signedIn(["/library"]) },
+    { key: "for-you", name: "signed in: `/for-you`", views: signedIn(["/for-you"]) },
+    {
+      key: "api-papers",
+      name: "`GET /api/papers`",
+      views: paths(["/api/papers?period=week", "/api/papers?period=month", "/api/papers?period=all"]),
+    },
+    { key: "api-paper", name: "`GET /api/papers/{id}`", views: paths(rows.map((row) => `/api/papers/${row.arxiv_id}`)) },
+    {
+      key: "api-search",
       name: "`GET /api/search`",
-      paths: [
+      views: paths([
         ...words.map((word) => `/api/search?q=${word}`),
         ...rows.slice(0, 20).map((row) => `/api/search?q=author:${encodeURIComponent(row.surname)}`),
-      ],
+      ]),
     },
-    { name: "`GET /api/search/suggest`", paths: ["lea", "rea", "diff", "tra", "gra"].map((prefix) => `/api/search/suggest?q=${prefix}`) },
+    {
+      key: "api-suggest",
+      name: "`GET /api/search/suggest`",
+      views: paths(["lea", "rea", "diff", "tra", "gra"].map((prefix) => `/api/search/suggest?q=${prefix}`)),
+    },
   ];
 }
 
+/** The requests of the target's views in turn, each connection taking the next. */
 async function load(baseUrl: string, target: Target) {
+  const requests = target.views.flat();
   let next = 0;
-  const result = await autocannon({
+  return autocannon({
     url: baseUrl,
     connections,
     duration: seconds,
-    requests: [{ setupRequest: (request) => ({ ...request, path: target.paths[next++ % target.paths.length]! }) }],
+    requests: [
+      {
+        setupRequest: (request) => {
+          const one = requests[next++ % requests.length]!;
+          return { ...request, path: one.path, headers: one.cookie ? { ...request.headers, cookie: one.cookie } : request.headers };
+        },
+      },
+    ],
   });
-  return result;
 }
 
 async function main() {
   const { databaseUrl, close } = await openBenchDatabase(papers);
   const app = await startAppServer(databaseUrl, Number(process.env.LOADTEST_PORT ?? 3700));
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
   const rows: string[] = [];
   let failed = false;
   let ceiling = 0;
   try {
-    for (const target of [await staticAsset(app.baseUrl), ...(await targets(databaseUrl))]) {
+    const only = process.env.LOADTEST_ONLY?.split(",");
+    const chosen = (await targets(client, app.baseUrl)).filter((target) => !only || only.includes(target.key));
+    for (const target of [await staticAsset(app.baseUrl), ...chosen]) {
       console.error(`Loading ${target.name} for ${seconds} s …`);
       const result = await load(app.baseUrl, target);
       const serverErrors = result["5xx"];
@@ -81,10 +177,12 @@ async function main() {
       const share = ((100 * rate) / ceiling).toFixed(1);
       const load1 = os.loadavg()[0]!.toFixed(2);
       rows.push(
-        `| ${target.name} | ${rate.toFixed(0)} | ${share} % | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.errors + result.timeouts} | ${result["4xx"]} | ${serverErrors} | ${load1} |`,
+        `| ${target.name} | ${rate.toFixed(0)} | ${(rate / target.views[0]!.length).toFixed(0)} | ${share} % | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.errors + result.timeouts} | ${result["4xx"]} | ${serverErrors} | ${load1} |`,
       );
     }
   } finally {
+    await client.query("DELETE FROM reader WHERE email = $1", [BENCH_READER]);
+    await client.end();
     await app.stop();
     await close();
   }
@@ -93,8 +191,8 @@ async function main() {
     "",
     `${new Date().toISOString()}: ${papers.toLocaleString("en-US")} papers, ${connections} connections, ${seconds} s per target, \`next start\` and PostgreSQL on the same 127.0.0.1 machine (${os.cpus().length} cores; load average = the machine's 1-minute load when the target finished).`,
     "",
-    "| target | requests/s | share of static | p50 | p99 | errors + timeouts | 4xx | 5xx | load average |",
-    "|---|---|---|---|---|---|---|---|---|",
+    "| target | requests/s | views/s | share of static | p50 | p99 | errors + timeouts | 4xx | 5xx | load average |",
+    "|---|---|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
   ].join("\n");

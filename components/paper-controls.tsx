@@ -7,6 +7,7 @@ import { rateAction, saveAction, type RatingState, type SaveState } from "@/app/
 import type { PaperMark } from "@/lib/library/paper-marks";
 
 import { readBrowserSaves, subscribeToBrowserSaves, writeBrowserSaves } from "./browser-saves";
+import { useViewerMark } from "./viewer-state";
 
 const noSubscription = () => () => {};
 
@@ -14,7 +15,9 @@ const noSubscription = () => () => {};
  * Save, "More like this" and "Not for me" for one paper: plain forms that work without
  * JavaScript, shown in their new state at once while the server catches up. Before signing in,
  * a save is kept in this browser and merged into the library at sign-in. `refreshes`: the page's
- * list depends on these marks (For you), so the server sends it again after each change.
+ * list depends on these marks (For you), so the server sends it again after each change. A page
+ * rendered without a reader may be the copy everybody gets (lib/page-cache): a signed-in reader's
+ * browser then fetches their marks and shows them.
  */
 export function PaperControls({
   arxivId,
@@ -27,14 +30,17 @@ export function PaperControls({
   mark: PaperMark;
   refreshes?: boolean;
 }) {
+  const own = useViewerMark(arxivId, !mark.signedIn);
+  const shown = own ?? mark;
+  // The forms start from their marks: the fetched ones start them afresh.
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      {mark.signedIn ? (
-        <SaveForm arxivId={arxivId} title={title} saved={mark.saved} refreshes={refreshes} />
+    <div key={own ? "own" : "page"} className="flex flex-wrap items-center gap-2">
+      {shown.signedIn ? (
+        <SaveForm arxivId={arxivId} title={title} saved={shown.saved} refreshes={refreshes} />
       ) : (
         <BrowserSaveForm arxivId={arxivId} title={title} />
       )}
-      <RatingForm arxivId={arxivId} title={title} rating={mark.rating} refreshes={refreshes} />
+      <RatingForm arxivId={arxivId} title={title} rating={shown.rating} refreshes={refreshes} />
     </div>
   );
 }

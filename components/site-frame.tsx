@@ -1,4 +1,5 @@
 import { SiteFooter } from "./site-footer";
+import { ScriptsCookie } from "./scripts-cookie";
 import { SiteHeader } from "./site-header";
 
 /** The header, main column and footer around every public page (and the root 404). */
@@ -10,6 +11,7 @@ export function SiteFrame({ children }: { children: React.ReactNode }) {
         {children}
       </main>
       <SiteFooter />
+      <ScriptsCookie />
     </>
   );
 }

@@ -2,12 +2,10 @@ import Link from "next/link";
 
 import { getCurrentReader } from "@/lib/readers/current-reader";
 
-import { AccountLink } from "./account-link";
 import { HeaderSearch } from "./header-search";
+import { MainNav } from "./main-nav";
 
 export async function SiteHeader() {
-  // A reader's own links (For you, Library, Account) need room on a phone: there Trending (the name
-  // already leads to it) and Submit (the rarest errand) give way so the row fits 320 px.
   const signedIn = (await getCurrentReader()) !== null;
   return (
     <header className="border-b border-stone-200 bg-white/80 backdrop-blur dark:border-stone-800 dark:bg-stone-900/80">
@@ -25,18 +23,7 @@ export async function SiteHeader() {
           </span>
           PaperPulse
         </Link>
-        <nav aria-label="Main" className="ml-auto flex items-center gap-4 text-sm text-stone-600 sm:ml-0 dark:text-stone-300">
-          <Link href="/" className={`hidden hover:text-stone-900 dark:hover:text-white ${signedIn ? "sm:inline" : "min-[360px]:inline"}`}>
-            Trending
-          </Link>
-          <Link href="/submit" className={`hover:text-stone-900 dark:hover:text-white ${signedIn ? "hidden min-[400px]:inline" : ""}`}>
-            Submit
-          </Link>
-          <Link href="/subscribe" className="hover:text-stone-900 dark:hover:text-white">
-            Subscribe
-          </Link>
-          <AccountLink />
-        </nav>
+        <MainNav signedIn={signedIn} />
         <HeaderSearch />
       </div>
     </header>

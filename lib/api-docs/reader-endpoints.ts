@@ -4,6 +4,7 @@ import { type ApiEndpoint, tagged } from "./api-endpoint";
 import { forYouQuerySchema } from "@/lib/for-you/for-you-query";
 import { saveRequestSchema, tagsRequestSchema } from "@/lib/library/library-input";
 import { libraryQuerySchema, tagNameSchema } from "@/lib/library/library-query";
+import { viewerQuerySchema } from "@/lib/readers/viewer-query";
 
 const READER_AUTH =
   "Needs the reader: the session cookie of a signed-in browser, or a personal token from the account page as `Authorization: Bearer pp_…` (only its hash is kept). Without either, or with a token that is not valid, 401.";
@@ -102,6 +103,17 @@ export const READER_ENDPOINTS: ApiEndpoint[] = [
     },
   ]),
   ...tagged("Readers", [
+    {
+      path: "/api/viewer",
+      methods: ["GET"],
+      summary: "The visitor's own state on a page",
+      description:
+        "What a page served to everyone from the page cache leaves out for one browser: whether it is signed in, and for each listed paper whether this visitor saved, rated (`more`, `less` or null) and upvoted it, with its current upvote count. " +
+        "Works signed in (the session cookie) and not (the voter cookie); without either every mark is false. Papers that do not exist are left out. Private, never cached.",
+      query: viewerQuerySchema,
+      responses: { 200: "`{signedIn, papers: {[arxivId]: {saved, rating, upvoted, upvotes}}}`" },
+      errors: [400, 503],
+    },
     {
       path: "/api/account/export",
       methods: ["GET"],

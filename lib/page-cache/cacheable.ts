@@ -1,14 +1,18 @@
 import { parseArxivId } from "@/lib/papers/arxiv-id";
-import { VOTER_COOKIE } from "@/lib/papers/voter-token";
+import { VOTED_COOKIE, VOTER_COOKIE } from "@/lib/papers/voter-token";
+import { SESSION_COOKIE } from "@/lib/readers/session-cookie";
+
+import { PERSONAL_COOKIE, SCRIPTS_COOKIE } from "./personal-cookies";
 
 /**
- * The pages the cache keeps, and for how long a copy stays fresh. A paper page also follows its
- * vote count (paper-votes.ts), so it can stay fresh for long; the rest change as votes reorder
- * them and papers arrive, and are rendered again after `freshSeconds`.
+ * The pages the cache keeps, and for how long a copy stays fresh. Every copy also follows the vote
+ * counts it shows and the lists follow new papers (listed-votes.ts), so these bound only what no
+ * check sees: a paper's new version or similar papers, a vote that moves an unlisted paper into a
+ * list, a search's ranking.
  */
 export type PageKind = "paper" | "feed" | "listing" | "search";
 
-export const FRESH_SECONDS: Record<PageKind, number> = { paper: 300, feed: 10, listing: 30, search: 60 };
+export const FRESH_SECONDS: Record<PageKind, number> = { paper: 300, feed: 30, listing: 60, search: 60 };
 
 /** How long past fresh a copy is still served while one request renders it again. */
 export const STALE_SECONDS = 60;
@@ -27,21 +31,39 @@ export function pageKind(pathname: string): PageKind | null {
 /** Headers of the router's own requests (a client-side navigation, a prefetch, a server action). */
 const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"];
 
+/** Cookies that change nothing on a page: the voter cookie is only read to show the visitor's own vote. */
+const PLAIN_COOKIES = new Set([VOTER_COOKIE, SCRIPTS_COOKIE, PERSONAL_COOKIE]);
+
 /**
- * Whether a request gets the page everybody gets: a plain GET of a cached page from a browser that
- * carries no cookie but the voter cookie, which a page only reads to show the visitor's own vote,
- * and whose owner has not voted yet (voting sets pp_voted). Any other cookie (a session, a recent
- * write, one added later) means the page may differ for this visitor, so it is rendered for them.
+ * Cookies whose state a browser that runs scripts fetches after the page (components/viewer-state.ts):
+ * a session (the header, saves, ratings, the reader's votes) and a browser's own votes. Authors' and
+ * categories' pages also show the reader's digest, which is not fetched: those are rendered for them.
+ */
+const FETCHED_COOKIES = new Set([SESSION_COOKIE, VOTED_COOKIE]);
+const FETCHED_KINDS = new Set<PageKind>(["paper", "feed", "search"]);
+
+/**
+ * Whether a request gets the page everybody gets: a plain GET of a cached page from a browser whose
+ * cookies change nothing on it, or whose session or votes its scripts fetch afterwards. Any other
+ * cookie (a recent write, which must read its own write; one added later), or a session in a
+ * browser without scripts, means the page may differ for this visitor, so it is rendered for them.
  */
 export function isCacheableRequest(request: {
   method: string;
   headers: Headers;
   nextUrl: { pathname: string; searchParams: URLSearchParams };
-  cookies: { getAll(): { name: string }[] };
+  cookies: { getAll(): { name: string }[]; has(name: string): boolean };
 }): boolean {
-  if (request.method !== "GET" || !pageKind(request.nextUrl.pathname)) return false;
+  const kind = request.method === "GET" ? pageKind(request.nextUrl.pathname) : null;
+  if (!kind) return false;
   if (ROUTER_HEADERS.some((name) => request.headers.has(name)) || request.nextUrl.searchParams.has("_rsc")) return false;
-  return request.cookies.getAll().every((cookie) => cookie.name === VOTER_COOKIE);
+  const fetches = FETCHED_KINDS.has(kind) && request.cookies.has(SCRIPTS_COOKIE);
+  return request.cookies.getAll().every(({ name }) => PLAIN_COOKIES.has(name) || (fetches && FETCHED_COOKIES.has(name)));
+}
+
+/** Whether a browser has something of its own its scripts fetch on a cached page (PERSONAL_COOKIE). */
+export function hasPersonalState(cookies: { has(name: string): boolean }): boolean {
+  return [...FETCHED_COOKIES].some((name) => cookies.has(name));
 }
 
 /**

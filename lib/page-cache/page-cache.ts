@@ -11,7 +11,7 @@ import { hashedContentSecurityPolicy } from "@/lib/http/content-security-policy"
 
 import { FRESH_SECONDS, STALE_SECONDS, isCacheableRequest, nextUtcMidnight, pageKind, paperIdOfPath, type PageKind } from "./cacheable";
 import { inlineScriptHashes } from "./inline-script-hashes";
-import { paperVotesVersion, watchPaperVotes } from "./paper-votes";
+import { linkedPaperIds, listedVotes, watchListedVotes } from "./listed-votes";
 import { PageStore, type CachedPage } from "./page-store";
 
 /**
@@ -66,7 +66,7 @@ function pageCache(): PageCache | null {
       renders: { running: 0, waiting: [] },
       secret: randomBytes(24).toString("base64url"),
     };
-    watchPaperVotes(store);
+    watchListedVotes(store);
   }
   return globalForPageCache.paperpulsePageCache;
 }
@@ -144,8 +144,11 @@ function ownOrigin(): string {
 
 async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | null> {
   const kind = pageKind(new URL(key, "http://page").pathname)!;
+  // The counts are read before the render, so a vote during it is seen as a change: a paper page's
+  // own, a list's as its last copy showed them (the lists' papers change rarely; new ones are read after).
   const arxivId = paperIdOfPath(key);
-  const version = arxivId ? await paperVotesVersion(arxivId) : null;
+  const known = arxivId ? [arxivId] : Object.keys(cache.store.get(key)?.votes ?? {});
+  const votes = await listedVotes(known);
   const response = await fetch(new URL(key, ownOrigin()), {
     headers: { [RENDER_HEADER]: cache.secret, accept: "text/html" },
     redirect: "manual",
@@ -159,6 +162,10 @@ async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | n
     return null;
   }
   const body = await response.text();
+  if (!arxivId) {
+    const added = linkedPaperIds(body).filter((id) => !(id in votes));
+    Object.assign(votes, await listedVotes(added));
+  }
   const now = Date.now();
   const endOfDay = nextUtcMidnight(now);
   const page: CachedPage = {
@@ -167,7 +174,8 @@ async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | n
     contentType: response.headers.get("content-type") ?? "text/html; charset=utf-8",
     policy: hashedContentSecurityPolicy(inlineScriptHashes(body)),
     etag: entityTag(body),
-    version,
+    votes,
+    renderedAt: now,
     freshUntil: Math.min(now + FRESH_SECONDS[kind] * 1000, endOfDay),
     usableUntil: Math.min(now + (FRESH_SECONDS[kind] + STALE_SECONDS) * 1000, endOfDay),
     shared: cacheControl(SHARED[kind]),

@@ -1,6 +1,7 @@
 /**
- * A rendered page as every anonymous visitor gets it. `version` is what the page was rendered from
- * when that can be checked cheaply (a paper's vote count); a copy whose version moved is stale.
+ * A rendered page as every anonymous visitor gets it. `votes` are the upvote counts of the papers
+ * it shows (a paper page's own, a list's papers) as it was rendered from them: a copy whose counts
+ * moved is rendered again (listed-votes.ts).
  */
 export type CachedPage = {
   body: string;
@@ -10,7 +11,8 @@ export type CachedPage = {
   etag: string;
   /** The Cache-Control it is served with. */
   shared: string;
-  version: string | null;
+  votes: Record<string, number>;
+  renderedAt: number;
   freshUntil: number;
   usableUntil: number;
 };
@@ -53,10 +55,10 @@ export class PageStore {
     this.bytes -= page.body.length;
   }
 
-  /** Served stale from now on, while the next request renders it again. */
-  markStale(key: string): void {
+  /** Out of date: the next request renders it again (sharing one render) before it is served. */
+  markOutdated(key: string): void {
     const page = this.pages.get(key);
-    if (page) page.freshUntil = 0;
+    if (page) page.freshUntil = page.usableUntil = 0;
   }
 
   entries(): IterableIterator<[string, CachedPage]> {

@@ -65,44 +65,105 @@ test("the cached page runs under its policy in a browser, and a vote shows to a 
   // Everyone else: the cached copy follows the count (checked every second, then rendered again).
   await expect.poll(async () => upvotesIn(await html()), { timeout: 10_000 }).toBe(before + 1);
 
-  // The voter: their pages show their own vote, so they are rendered for them, not cached.
+  // The voter, right after voting, reads their own write: the page is rendered for them.
   const own = await page.reload();
   expect(own?.headers()["x-page-cache"]).toBeUndefined();
+  // Later (the read-your-writes cookie gone), they get the shared copy and their script fetches their vote.
+  await context.clearCookies({ name: "pp_recent_write" });
+  const shared = await page.reload();
+  expect(shared?.headers()["x-page-cache"]).toMatch(/^(hit|stale|miss)$/);
+  expect(await shared?.text()).not.toMatch(/Remove your upvote/);
   await page.getByRole("button", { name: /Remove your upvote/ }).click();
   await expect(page.getByRole("button", { name: /^Upvote/ })).toBeVisible();
   await context.close();
   await expect.poll(async () => upvotesIn(await html()), { timeout: 10_000 }).toBe(before);
 });
 
-test("a signed-in reader's pages are private and rendered for them; the cached copy holds nothing of theirs", async ({
+test("a signed-in reader gets the shared copy and fetches their own state; without scripts, a page rendered for them", async ({
   page,
+  context,
   playwright,
 }) => {
   test.setTimeout(90_000);
   const email = uniqueEmail("cached");
   await signIn(page, email);
-  const own = await page.goto(PAPER);
-  expect(own?.headers()["x-page-cache"]).toBeUndefined();
-  expect(own?.headers()["cache-control"]).toMatch(/private/);
-  expect(own?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+  await page.goto(PAPER);
   const title = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
   await page.getByRole("button", { name: `Save: ${title}`, exact: true }).click();
   await expect(page.getByRole("button", { name: `Saved: ${title}`, exact: true })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" })).toBeVisible();
+  // Right after the save the reader reads their own write: rendered for them, private, with a nonce.
+  const fresh = await page.reload();
+  expect(fresh?.headers()["x-page-cache"]).toBeUndefined();
+  expect(fresh?.headers()["cache-control"]).toMatch(/private/);
+  expect(fresh?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+
+  // Later: the copy everybody gets, and the header, the save and the vote filled in by the browser.
+  await context.clearCookies({ name: "pp_recent_write" });
+  const cookies = (await context.cookies()).map((cookie) => cookie.name);
+  expect(cookies).toEqual(expect.arrayContaining(["pp_session", "pp_js", "pp_personal"]));
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
+  });
+  const viewerAnswer = page.waitForResponse((response) => response.url().includes("/api/viewer?papers="));
+  const shared = await page.reload();
+  expect(shared?.headers()["x-page-cache"]).toMatch(/^(hit|stale|miss)$/);
+  expect(scriptPolicy(shared as unknown as APIResponse)).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+$/);
+  const html = await shared!.text();
+  expect(html).toContain(`href="/sign-in"`);
+  expect(html).not.toContain(`href="/account"`);
+  expect(html).not.toContain("Saved: ");
+  expect(html).not.toContain(email);
+  expect((await viewerAnswer).headers()["cache-control"]).toBe("private, no-store");
+  await expect(page.getByRole("button", { name: `Saved: ${title}`, exact: true })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Account" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  expect(violations).toEqual([]);
+
+  // A search's copy too: the saved paper's card shows it once the browser has asked.
+  await page.goto(`/search?q=${encodeURIComponent(title)}`);
+  await expect(page.getByRole("button", { name: `Saved: ${title}`, exact: true }).first()).toBeVisible();
+
+  // A browser without scripts (no pp_js) gets its pages rendered for it, its state in the HTML.
+  const withoutScripts = await playwright.request.newContext({
+    baseURL: test.info().project.use.baseURL,
+    storageState: { cookies: (await context.cookies()).filter((cookie) => cookie.name !== "pp_js"), origins: [] },
+  });
   for (const path of [PAPER, "/?period=all"]) {
-    const signedIn = await page.request.get(path);
-    expect(signedIn.headers()["x-page-cache"]).toBeUndefined();
-    expect(signedIn.headers()["cache-control"]).toMatch(/private/);
+    const own = await withoutScripts.get(path);
+    expect(own.headers()["x-page-cache"]).toBeUndefined();
+    expect(own.headers()["cache-control"]).toMatch(/private/);
+    expect(await own.text()).toContain(`href="/account"`);
   }
+  expect(await (await withoutScripts.get(PAPER)).text()).toContain(`Saved: ${title}`);
 
-  const anonymous = await (await newVisitor(playwright)).get(PAPER);
-  expect(anonymous.headers()["x-page-cache"]).toMatch(/^(miss|hit|stale)$/);
-  const copy = await anonymous.text();
-  expect(copy).toContain(`href="/sign-in"`);
-  expect(copy).not.toContain(`href="/account"`);
-  expect(copy).not.toContain(`Saved: `);
-  expect(copy).not.toContain(email);
+  // What the browser asks for, and what a visitor without an account gets from the same question.
+  const arxivId = PAPER.slice("/papers/".length);
+  const state = await (await page.request.get(`/api/viewer?papers=${arxivId},2502.99999`)).json();
+  expect(state).toEqual({
+    signedIn: true,
+    papers: { [arxivId]: { saved: true, rating: null, upvoted: false, upvotes: expect.any(Number) } },
+  });
+  const anonymous = await newVisitor(playwright);
+  const nobody = await anonymous.get(`/api/viewer?papers=${arxivId}`);
+  expect(nobody.headers()["cache-control"]).toBe("private, no-store");
+  expect((await nobody.json()).papers[arxivId]).toMatchObject({ saved: false, rating: null, upvoted: false });
+  const bad = await anonymous.get("/api/viewer?papers=not-an-id");
+  expect(bad.status()).toBe(400);
+  expect(JSON.stringify(await bad.json())).toContain("papers");
 
+  await page.goto(PAPER);
   await page.getByRole("button", { name: `Saved: ${title}`, exact: true }).click();
   await expect(page.getByRole("button", { name: `Save: ${title}`, exact: true })).toBeVisible();
+});
+
+test("a signed-out browser's hint is dropped, and its pages are the shared copy again", async ({ playwright }) => {
+  const visitor = await playwright.request.newContext({
+    baseURL: test.info().project.use.baseURL,
+    extraHTTPHeaders: { cookie: "pp_js=1; pp_personal=1" },
+  });
+  const response = await visitor.get("/?period=all");
+  expect(response.headers()["x-page-cache"]).toMatch(/^(hit|stale|miss)$/);
+  expect(response.headers()["set-cookie"]).toMatch(/pp_personal=;/);
 });

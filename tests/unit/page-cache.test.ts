@@ -29,12 +29,24 @@ describe("which requests the page cache answers", () => {
     }
   });
 
-  it("answers only plain GETs from browsers with no cookie but the voter cookie", () => {
+  it("answers only plain GETs from browsers whose cookies change nothing, or whose scripts fetch the rest", () => {
+    const withCookie = (path: string, cookie: string) => isCacheableRequest(request(path, { headers: { cookie } }));
     expect(isCacheableRequest(request("/papers/2502.03387"))).toBe(true);
-    expect(isCacheableRequest(request("/?period=week", { headers: { cookie: "pp_voter=abc.def" } }))).toBe(true);
-    expect(isCacheableRequest(request("/papers/2502.03387", { headers: { cookie: "pp_voter=abc.def; pp_session=x" } }))).toBe(false);
-    expect(isCacheableRequest(request("/papers/2502.03387", { headers: { cookie: "pp_voted=1" } }))).toBe(false);
-    expect(isCacheableRequest(request("/search?q=graph", { headers: { cookie: "pp_recent_write=1" } }))).toBe(false);
+    expect(withCookie("/?period=week", "pp_voter=abc.def")).toBe(true);
+    expect(withCookie("/?period=week", "pp_voter=abc.def; pp_js=1; pp_personal=1")).toBe(true);
+    // A session or a browser's own votes: the shared page when the browser runs the script that fetches them.
+    expect(withCookie("/papers/2502.03387", "pp_voter=abc.def; pp_session=x")).toBe(false);
+    expect(withCookie("/papers/2502.03387", "pp_voted=1")).toBe(false);
+    for (const path of ["/papers/2502.03387", "/?period=week", "/search?q=graph"]) {
+      expect(withCookie(path, "pp_voter=abc.def; pp_session=x; pp_js=1; pp_personal=1")).toBe(true);
+      expect(withCookie(path, "pp_voted=1; pp_js=1")).toBe(true);
+    }
+    // Authors' and categories' pages show the reader's digest, which no script fetches.
+    expect(withCookie("/authors/Ada%20Lovelace", "pp_session=x; pp_js=1")).toBe(false);
+    expect(withCookie("/authors/Ada%20Lovelace", "pp_voter=abc.def; pp_js=1")).toBe(true);
+    // Right after a write the visitor reads their own write, rendered for them.
+    expect(withCookie("/search?q=graph", "pp_recent_write=1")).toBe(false);
+    expect(withCookie("/papers/2502.03387", "pp_session=x; pp_js=1; pp_recent_write=1")).toBe(false);
     expect(isCacheableRequest(request("/", { headers: { cookie: "anything=else" } }))).toBe(false);
     expect(isCacheableRequest(request("/", { method: "POST" }))).toBe(false);
     expect(isCacheableRequest(request("/", { method: "HEAD" }))).toBe(false);
@@ -82,7 +94,8 @@ describe("the page store", () => {
     policy: "",
     etag: "",
     shared: "",
-    version: null,
+    votes: {},
+    renderedAt: 0,
     freshUntil: 0,
     usableUntil: 0,
   });
@@ -101,10 +114,10 @@ describe("the page store", () => {
     expect(store.get("/a")).toBeDefined();
   });
 
-  it("marks a page stale without dropping it", () => {
+  it("marks a page out of date without dropping it", () => {
     const store = new PageStore(100);
-    store.set("/a", { ...page("a"), freshUntil: Date.now() + 60_000 });
-    store.markStale("/a");
-    expect(store.get("/a")?.freshUntil).toBe(0);
+    store.set("/a", { ...page("a"), freshUntil: Date.now() + 60_000, usableUntil: Date.now() + 120_000 });
+    store.markOutdated("/a");
+    expect(store.get("/a")).toMatchObject({ body: "a", freshUntil: 0, usableUntil: 0 });
   });
 });

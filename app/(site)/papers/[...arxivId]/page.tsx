@@ -17,7 +17,7 @@ import { authorHref } from "@/lib/papers/paper-links";
 import { hasUpvoted } from "@/lib/papers/upvote-paper";
 import { plainText } from "@/lib/text/plain-text";
 import { githubRepoIn } from "@/lib/text/rich-text";
-import { VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
+import { VOTED_COOKIE, VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
 import { CARD_SIZE, cardContent, cardPath } from "@/lib/social-card/card-content";
 import { getCurrentReader } from "@/lib/readers/current-reader";
 import { getSimilarPapers } from "@/lib/similarity/get-similar-papers";
@@ -72,7 +72,8 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function PaperPage({ params }: PageProps) {
   const paper = await loadPaper(params);
   const reader = await getCurrentReader();
-  const voterHash = reader ? readerVoterHash(reader.readerId) : voterHashFromToken((await cookies()).get(VOTER_COOKIE)?.value);
+  const jar = await cookies();
+  const voterHash = reader ? readerVoterHash(reader.readerId) : voterHashFromToken(jar.get(VOTER_COOKIE)?.value);
   const [upvoted, marks, similar] = await Promise.all([
     hasUpvoted(paper.id, voterHash),
     loadPaperMarks([paper.id]),
@@ -114,7 +115,12 @@ export default async function PaperPage({ params }: PageProps) {
       </header>
 
       <div className="flex flex-wrap items-center gap-3">
-        <UpvoteButton arxivId={paper.arxivId} upvoted={upvoted} upvotes={paper.upvotes} />
+        <UpvoteButton
+          arxivId={paper.arxivId}
+          upvoted={upvoted}
+          upvotes={paper.upvotes}
+          personal={reader !== null || jar.has(VOTED_COOKIE)}
+        />
         <PaperControls arxivId={paper.arxivId} title={paper.title} mark={marks.of(paper.id)} />
         <a className={linkClass} href={paper.links.abs}>
           arXiv page

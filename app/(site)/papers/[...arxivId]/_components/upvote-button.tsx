@@ -2,11 +2,36 @@
 
 import { useActionState } from "react";
 
+import { useViewerMark } from "@/components/viewer-state";
 import { plural } from "@/lib/format";
 
 import { upvoteAction, type UpvoteFormState } from "../actions";
 
-export function UpvoteButton({ arxivId, upvoted, upvotes }: { arxivId: string; upvoted: boolean; upvotes: number }) {
+/**
+ * `personal`: the page was rendered for this visitor and shows their vote. Otherwise it may be the
+ * copy everybody gets (lib/page-cache), and a visitor who has voted or signed in fetches their own
+ * vote and the current count.
+ */
+export function UpvoteButton({
+  arxivId,
+  upvoted,
+  upvotes,
+  personal,
+}: {
+  arxivId: string;
+  upvoted: boolean;
+  upvotes: number;
+  personal: boolean;
+}) {
+  const own = useViewerMark(arxivId, !personal);
+  return own ? (
+    <UpvoteForm key="own" arxivId={arxivId} upvoted={own.upvoted} upvotes={own.upvotes} />
+  ) : (
+    <UpvoteForm key="page" arxivId={arxivId} upvoted={upvoted} upvotes={upvotes} />
+  );
+}
+
+function UpvoteForm({ arxivId, upvoted, upvotes }: { arxivId: string; upvoted: boolean; upvotes: number }) {
   const [state, formAction, pending] = useActionState<UpvoteFormState, FormData>(upvoteAction, {
     upvoted,
     upvotes,

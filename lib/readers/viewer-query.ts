@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+import { isValidArxivId } from "@/lib/papers/arxiv-id";
+
+/** At most as many papers as one page lists (the feed's and a search's pages hold 50 at most). */
+export const MAX_VIEWER_PAPERS = 100;
+
+export const viewerQuerySchema = z.object({
+  papers: z
+    .string()
+    .optional()
+    .transform((value) => [...new Set(value ? value.split(",") : [])])
+    .refine((ids) => ids.length <= MAX_VIEWER_PAPERS, `At most ${MAX_VIEWER_PAPERS} papers at a time.`)
+    .refine((ids) => ids.every(isValidArxivId), "Every paper must be an arXiv id, e.g. 2502.03387 or hep-th/9901001.")
+    .describe("The arXiv ids of the papers a page shows, comma-separated (at most 100)."),
+});
