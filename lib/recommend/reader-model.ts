@@ -143,7 +143,15 @@ function packExamples<Term>(set: TrainingSet<Term>) {
   return { terms, rowStart, columns, values, labels, exampleWeights };
 }
 
-/** The model's score of a paper (its log-odds of being liked), with what each term added, largest first. */
+/** The model's score of a paper: its log-odds of being liked. */
+export function logOdds<Term>(model: ReaderModel<Term>, vector: SparseVector<Term>): number {
+  let score = model.bias;
+  for (let position = 0; position < vector.terms.length; position++)
+    score += (model.weights.get(vector.terms[position]!) ?? 0) * vector.weights[position]!;
+  return score;
+}
+
+/** The model's score of a paper with what each term added, largest first: why a shown paper was picked. */
 export function scorePaper<Term>(
   model: ReaderModel<Term>,
   vector: SparseVector<Term>,

@@ -12,8 +12,8 @@ export type TermCount = { count: number; label: string };
 const TITLE_REPEATS = 2;
 /** A word pair from the abstract is kept when it occurs this often; every title pair is kept. */
 const MIN_PAIR_COUNT = 2;
-const AUTHOR_PREFIX = "author:";
-const CATEGORY_PREFIX = "category:";
+export const AUTHOR_PREFIX = "author:";
+export const CATEGORY_PREFIX = "category:";
 
 /** Lower case without accents, like search's paper_fold. */
 export function foldText(text: string): string {
