@@ -170,11 +170,11 @@ export function scorePaper<Term>(
   return { score, contributions };
 }
 
-/** The terms the model likes most: where candidates are looked for. */
-export function strongestTerms<Term>(model: ReaderModel<Term>, count: number): Term[] {
+/** The terms the model likes most, with their weights: where candidates are looked for. */
+export function strongestTerms<Term>(model: ReaderModel<Term>, count: number): { term: Term; weight: number }[] {
   return [...model.weights]
     .filter(([, weight]) => weight > 0)
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
-    .map(([term]) => term);
+    .map(([term, weight]) => ({ term, weight }));
 }

@@ -67,7 +67,7 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
 
   const window = periodWindow(request.period, todayUtc());
   const candidates = await findCandidates({
-    termIds: strongestTerms(scorer.model, CANDIDATE_TERMS),
+    terms: strongestTerms(scorer.model, CANDIDATE_TERMS).map(({ term, weight }) => ({ termId: term, weight })),
     liked: liked.map((paper) => paper.id),
     exclude: own,
     from: window?.from ?? null,
