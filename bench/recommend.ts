@@ -13,19 +13,26 @@ const LIBRARY = 500;
 const RETRAINS = 30;
 
 /**
- * Computes the vectors and similar papers the corpus generator leaves queued (the triggers on
- * `paper` queue every row it writes), with the app's own refresh. Kept between runs like the
- * corpus: at 100k it takes hours on a loaded machine, so BENCH_SKIP_INDEXING=1 measures on the
- * vectors already there (the report says how many).
+ * Vectors and similar papers for the corpus the generator leaves queued (the triggers on `paper`
+ * queue every row it writes): a corpus without vectors is indexed in bulk with the app's own
+ * reindex (similar papers for the newest BENCH_SIMILAR_PAPERS papers, all by default), one that has
+ * them is brought up to date by the refresh. Kept between runs like the corpus; BENCH_SKIP_INDEXING=1
+ * measures on what is there (the report says how much).
  */
-async function indexBenchCorpus(databaseUrl: string): Promise<void> {
-  const { refreshSimilarPapers } = await import("../lib/similarity/refresh-similar-papers");
+async function indexBenchCorpus(client: pg.Client): Promise<string | null> {
+  const { rows } = await client.query<{ indexed: number }>("SELECT count(*)::int AS indexed FROM paper_vector");
   const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
+  if (rows[0]!.indexed === 0) {
+    const { reindexCorpus } = await import("../lib/similarity/reindex-corpus");
+    const similarPapers = process.env.BENCH_SIMILAR_PAPERS ? Number(process.env.BENCH_SIMILAR_PAPERS) : undefined;
+    const summary = await reindexCorpus({ similarPapers });
+    return `Indexed in bulk (\`reindexCorpus\`): ${summary.papers.toLocaleString("en-US")} papers over ${summary.terms.toLocaleString("en-US")} terms, similar papers for ${summary.similarPapers.toLocaleString("en-US")}, in ${seconds()} s.`;
+  }
+  if (process.env.BENCH_SKIP_INDEXING) return null;
+  const { refreshSimilarPapers } = await import("../lib/similarity/refresh-similar-papers");
   const { papers } = await refreshSimilarPapers();
-  if (papers > 0)
-    console.error(
-      `Indexed ${papers.toLocaleString("en-US")} papers in ${((Date.now() - started) / 1000).toFixed(0)} s (${databaseUrl.split("/").at(-1)})`,
-    );
+  return papers > 0 ? `Refreshed ${papers.toLocaleString("en-US")} queued papers in ${seconds()} s.` : null;
 }
 
 /** Wall and CPU (this process's user time) milliseconds of `work`, each sorted. */
@@ -52,14 +59,16 @@ const load = () =>
 export async function benchRecommend(ctx: { databaseUrl: string; baseUrl: string; papers: number }): Promise<string> {
   process.env.DATABASE_URL = ctx.databaseUrl;
   process.env.APP_SECRET ??= "bench-secret-bench-secret-bench-secret-01";
-  if (!process.env.BENCH_SKIP_INDEXING) await indexBenchCorpus(ctx.databaseUrl);
   const client = new pg.Client({ connectionString: ctx.databaseUrl });
   await client.connect();
+  const indexing = await indexBenchCorpus(client);
   const loadBefore = load();
+  let readerId: number | null = null;
   try {
     await client.query("ANALYZE paper_vector; ANALYZE similarity_posting; ANALYZE similar_paper");
-    const { rows: counts } = await client.query<{ indexed: number; papers: number }>(
-      "SELECT (SELECT count(*)::int FROM paper_vector) AS indexed, (SELECT count(*)::int FROM paper) AS papers",
+    const { rows: counts } = await client.query<{ indexed: number; papers: number; similar: number }>(
+      `SELECT (SELECT count(*)::int FROM paper_vector) AS indexed, (SELECT count(*)::int FROM paper) AS papers,
+        (SELECT count(DISTINCT paper_id)::int FROM similar_paper) AS similar`,
     );
     // A coherent reader: an indexed paper and the nine papers stored as most similar to it.
     const { rows: liked } = await client.query<{ arxivId: string }>(
@@ -105,13 +114,65 @@ export async function benchRecommend(ctx: { databaseUrl: string; baseUrl: string
     const set = { liked: [...vectors.values()], disliked: [], background: [...background.values()] };
     const loading = await timeWork(() => loadVectorsByTermId(readDb, own), RETRAINS);
     const training = await timeWork(() => trainReaderModel(set), RETRAINS);
+    // /for-you for a signed-in reader, through the app's own verbs: a reader, a library saved by
+    // arXiv id, a session cookie. First the ten papers of one subject, then the 500-paper library.
+    const { db } = await import("../lib/db");
+    const { savePapers } = await import("../lib/library/save-papers");
+    const { createSession } = await import("../lib/readers/sessions");
+    const { SESSION_COOKIE } = await import("../lib/readers/session-cookie");
+    readerId = (await db.reader.create({ data: { email: "bench-for-you@example.org" }, select: { id: true } })).id;
+    const cookie = `${SESSION_COOKIE}=${await createSession(readerId)}`;
+    const page = async (path: string) => {
+      const response = await fetch(`${ctx.baseUrl}${path}`, { headers: { cookie } });
+      const html = await response.text();
+      // The signed-out page explains how saving works; a signed-in reader's page links their taste editor.
+      if (response.status !== 200 || !html.includes("/for-you/taste"))
+        throw new Error(`${path} answered ${response.status}, not signed in`);
+    };
+    const forYou: string[] = [];
+    await savePapers(
+      readerId,
+      liked.map((row) => row.arxivId),
+    );
+    for (const [name, path] of [
+      [`${LIKED}-paper library, this week (the default)`, "/for-you"],
+      [`${LIKED}-paper library, all time`, "/for-you?period=all"],
+    ] as const) {
+      const timing = await measure(() => page(path), 50, 5);
+      forYou.push(`| ${name} | ${ms(timing.p50)} | ${ms(timing.p95)} |`);
+    }
+    const { rows: libraryIds } = await client.query<{ arxivId: string }>(
+      `SELECT arxiv_id AS "arxivId" FROM paper WHERE id = ANY($1::int[])`,
+      [own],
+    );
+    await savePapers(
+      readerId,
+      libraryIds.map((row) => row.arxivId),
+    );
+    for (const [name, path] of [
+      [`${own.length}-paper library, this week`, "/for-you"],
+      [`${own.length}-paper library, all time`, "/for-you?period=all"],
+    ] as const) {
+      const timing = await measure(() => page(path), 50, 5);
+      forYou.push(`| ${name} | ${ms(timing.p50)} | ${ms(timing.p95)} |`);
+    }
+
+    // Similar papers as the paper page reads them: a key lookup in similar_paper.
+    const { getSimilarPapers } = await import("../lib/similarity/get-similar-papers");
+    const { rows: withSimilar } = await client.query<{ id: number }>(
+      "SELECT paper_id AS id FROM similar_paper GROUP BY paper_id ORDER BY hashint4(paper_id) LIMIT 200",
+    );
+    let next = 0;
+    const similarRead = await measure(() => getSimilarPapers(withSimilar[next++ % withSimilar.length]!.id), 200, 20);
+
     const stored = [...set.liked, ...set.background].reduce((sum, vector) => sum + vector.terms.length, 0);
     const line = (name: string, timing: { wall: number[]; cpu: number[] }) =>
       `| ${name} | ${ms(percentile(timing.wall, 0.5))} | ${ms(percentile(timing.wall, 0.95))} | ${ms(percentile(timing.cpu, 0.5))} | ${ratio(percentile(timing.wall, 0.5), percentile(loading.wall, 0.5))} |`;
     return [
       "## Recommendations",
       "",
-      `${counts[0]!.indexed.toLocaleString("en-US")} of ${counts[0]!.papers.toLocaleString("en-US")} papers indexed (vectors, postings, similar papers). Load average (1 / 5 / 15 min) ${loadBefore} before, ${load()} after, on ${os.cpus().length} cores.`,
+      ...(indexing ? [indexing, ""] : []),
+      `${counts[0]!.indexed.toLocaleString("en-US")} of ${counts[0]!.papers.toLocaleString("en-US")} papers have vectors and postings, ${counts[0]!.similar.toLocaleString("en-US")} their similar papers. Load average (1 / 5 / 15 min) ${loadBefore} before, ${load()} after, on ${os.cpus().length} cores.`,
       "",
       `\`GET /api/recommendations\` through \`next start\`, a reader who liked ${LIKED} papers on one subject; 100 runs each after 10 warm-up runs.`,
       "",
@@ -125,8 +186,18 @@ export async function benchRecommend(ctx: { databaseUrl: string; baseUrl: string
       "|---|---|---|---|---|",
       line(`reference: loading the ${own.length} vectors`, loading),
       line("training the model (dual coordinate descent)", training),
+      "",
+      "`/for-you` through `next start` for a signed-in reader (session cookie), the whole page; 50 runs each after 5 warm-up runs.",
+      "",
+      "| request | p50 | p95 |",
+      "|---|---|---|",
+      ...forYou,
+      "",
+      `Similar papers as a paper's page reads them (\`getSimilarPapers\`, in-process): ${ms(similarRead.p50)} p50, ${ms(similarRead.p95)} p95 over ${withSimilar.length} papers, 200 reads.`,
     ].join("\n");
   } finally {
+    // The reader and their library are the bench's own rows: gone again, whatever happened.
+    if (readerId !== null) await client.query("DELETE FROM reader WHERE id = $1", [readerId]);
     await client.end();
   }
 }

@@ -143,7 +143,15 @@ function packExamples<Term>(set: TrainingSet<Term>) {
   return { terms, rowStart, columns, values, labels, exampleWeights };
 }
 
-/** The model's score of a paper (its log-odds of being liked), with what each term added, largest first. */
+/** The model's score of a paper: its log-odds of being liked. */
+export function logOdds<Term>(model: ReaderModel<Term>, vector: SparseVector<Term>): number {
+  let score = model.bias;
+  for (let position = 0; position < vector.terms.length; position++)
+    score += (model.weights.get(vector.terms[position]!) ?? 0) * vector.weights[position]!;
+  return score;
+}
+
+/** The model's score of a paper with what each term added, largest first: why a shown paper was picked. */
 export function scorePaper<Term>(
   model: ReaderModel<Term>,
   vector: SparseVector<Term>,
@@ -162,11 +170,11 @@ export function scorePaper<Term>(
   return { score, contributions };
 }
 
-/** The terms the model likes most: where candidates are looked for. */
-export function strongestTerms<Term>(model: ReaderModel<Term>, count: number): Term[] {
+/** The terms the model likes most, with their weights: where candidates are looked for. */
+export function strongestTerms<Term>(model: ReaderModel<Term>, count: number): { term: Term; weight: number }[] {
   return [...model.weights]
     .filter(([, weight]) => weight > 0)
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
-    .map(([term]) => term);
+    .map(([term, weight]) => ({ term, weight }));
 }

@@ -9,8 +9,8 @@ import { loadVectorsByTermId } from "@/lib/similarity/load-vectors";
 import { sharedTermLabels } from "@/lib/similarity/shared-term-labels";
 
 import { findCandidates } from "./find-candidates";
-import { nearestLiked } from "./nearest-liked";
-import { scorePaper, strongestTerms, trainReaderModel } from "./reader-model";
+import { scorePaper, strongestTerms } from "./reader-model";
+import { createReaderScorer } from "./reader-scorer";
 import { sampleBackground } from "./sample-background";
 
 export type RecommendationRequest = { liked: string[]; disliked: string[]; period: Period; limit: number };
@@ -30,13 +30,6 @@ const CANDIDATE_TERMS = 24;
 const BECAUSE_PAPERS = 2;
 /** Terms looked up for each paper's explanation, of which sharedTermLabels shows the first few. */
 const EXPLAINING_TERMS = 8;
-/**
- * Log-odds added per unit of cosine with the closest liked paper: the linear model weighs what the
- * liked papers share, this keeps a paper very like one of them (a reader of several topics) near
- * the top. Chosen on held-out synthetic readers, not on the evaluation's trials.
- */
-const NEAREST_LIKED_WEIGHT = 5;
-
 /**
  * Papers ranked for a set of liked and disliked papers: a reader model is trained on their stored
  * vectors against background papers, candidates come from the index (the model's strongest terms,
@@ -66,36 +59,39 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
   const vectorsOf = (papers: { id: number }[]) => papers.flatMap((paper) => (vectors.has(paper.id) ? [vectors.get(paper.id)!] : []));
   const likedWithVectors = liked.filter((paper) => vectors.has(paper.id));
   if (likedWithVectors.length === 0) return answer([]);
-  const model = trainReaderModel({ liked: vectorsOf(liked), disliked: vectorsOf(disliked), background: [...background.values()] });
+  const scorer = createReaderScorer({
+    liked: vectorsOf(likedWithVectors),
+    disliked: vectorsOf(disliked),
+    background: [...background.values()],
+  });
 
   const window = periodWindow(request.period, todayUtc());
   const candidates = await findCandidates({
-    termIds: strongestTerms(model, CANDIDATE_TERMS),
+    terms: strongestTerms(scorer.model, CANDIDATE_TERMS).map(({ term, weight }) => ({ termId: term, weight })),
     liked: liked.map((paper) => paper.id),
     exclude: own,
     from: window?.from ?? null,
   });
-  const candidateVectors = await loadVectorsByTermId(readDb, candidates);
-  const nearest = nearestLiked(
-    likedWithVectors.map((paper) => vectors.get(paper.id)!),
-    [...candidateVectors.values()],
-  );
-  const ranked = [...candidateVectors]
-    .map(([id, vector], index) => {
-      const { score, contributions } = scorePaper(model, vector);
-      return { id, contributions, closest: nearest[index]!, score: score + NEAREST_LIKED_WEIGHT * (nearest[index]![0]?.similarity ?? 0) };
-    })
+  const candidateVectors = [...(await loadVectorsByTermId(readDb, candidates))];
+  const scores = scorer.score(candidateVectors.map(([, vector]) => vector));
+  const ranked = candidateVectors
+    .map(([id, vector], index) => ({ id, vector, ...scores[index]! }))
     .sort((a, b) => b.score - a.score || b.id - a.id)
     .slice(0, request.limit);
 
-  const explaining = ranked.map((paper) => paper.contributions.filter((entry) => entry.contribution > 0).slice(0, EXPLAINING_TERMS));
+  // Only the papers shown are explained: the terms that weighed most for each.
+  const explaining = ranked.map((paper) =>
+    scorePaper(scorer.model, paper.vector)
+      .contributions.filter((entry) => entry.contribution > 0)
+      .slice(0, EXPLAINING_TERMS),
+  );
   const { termOf, labelOf } = await vocabulary(explaining.flat().map((entry) => entry.term));
   const cards = new Map((await paperCards(ranked.map((paper) => paper.id))).map((card) => [card.id, card]));
   return answer(
     ranked.map((paper, index) => ({
       ...cards.get(paper.id)!,
       score: paper.score,
-      because: paper.closest.slice(0, BECAUSE_PAPERS).map((match) => likedWithVectors[match.liked]!.arxivId),
+      because: paper.nearest.slice(0, BECAUSE_PAPERS).map((match) => likedWithVectors[match.liked]!.arxivId),
       terms: sharedTermLabels(
         explaining[index]!.flatMap((entry) => (termOf.has(entry.term) ? [{ term: termOf.get(entry.term)! }] : [])),
         (term) => labelOf.get(term),

@@ -12,8 +12,8 @@ export type TermCount = { count: number; label: string };
 const TITLE_REPEATS = 2;
 /** A word pair from the abstract is kept when it occurs this often; every title pair is kept. */
 const MIN_PAIR_COUNT = 2;
-const AUTHOR_PREFIX = "author:";
-const CATEGORY_PREFIX = "category:";
+export const AUTHOR_PREFIX = "author:";
+export const CATEGORY_PREFIX = "category:";
 
 /** Lower case without accents, like search's paper_fold. */
 export function foldText(text: string): string {
@@ -26,6 +26,25 @@ export function foldText(text: string): string {
 type Word = { stem: string; surface: string };
 
 /**
+ * Each token's word (or null when it is no word), as wordRuns reads it. Abstracts repeat a modest
+ * vocabulary, and stemming was most of the cost of indexing a corpus: a token is read once.
+ * Cleared when full, which bounds it however varied the text.
+ */
+const readWords = new Map<string, Word | null>();
+const READ_WORDS_KEPT = 200_000;
+
+function readWord(token: string): Word | null {
+  let word = readWords.get(token);
+  if (word !== undefined) return word;
+  const joined = token.replaceAll("\u2011", "");
+  const isWord = /^[\p{L}\p{N}]/u.test(token) && joined.length >= 2 && !/^\p{N}+$/u.test(joined) && !STOP_WORDS.has(joined);
+  word = isWord ? { stem: stemmer(joined), surface: token.replaceAll("\u2011", "-") } : null;
+  if (readWords.size >= READ_WORDS_KEPT) readWords.clear();
+  readWords.set(token, word);
+  return word;
+}
+
+/**
  * Runs of content words: a stop word, a number or punctuation ends a run, so that pairs are only
  * formed from words that stand together ("human feedback", not "feedback we").
  */
@@ -34,17 +53,17 @@ function wordRuns(text: string): Word[][] {
   let run: Word[] = [];
   // A hyphen inside a word is kept in how the word reads but not in its stem ("pre-trained" and
   // "pretrained" are one term); it is marked with U+2011 so that splitting leaves it alone.
+  // Splitting on a captured separator alternates: even places hold words (or nothing), odd ones separators.
   const tokens = foldText(text)
     .replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, "\u2011")
     .split(/([^\p{L}\p{N}\u2011]+)/u);
-  for (const token of tokens) {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
     if (token === "") continue;
-    const joined = token.replaceAll("\u2011", "");
-    const isSeparator = !/^[\p{L}\p{N}]/u.test(token);
-    const isWord = !isSeparator && joined.length >= 2 && !/^\p{N}+$/u.test(joined) && !STOP_WORDS.has(joined);
+    const word = index % 2 === 0 ? readWord(token) : null;
     // A single space keeps a run going; anything else (punctuation, a stop word, a number) ends it.
-    if (isWord) run.push({ stem: stemmer(joined), surface: token.replaceAll("\u2011", "-") });
-    else if (!(isSeparator && token === " ")) {
+    if (word) run.push(word);
+    else if (token !== " ") {
       if (run.length > 0) runs.push(run);
       run = [];
     }

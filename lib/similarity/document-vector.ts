@@ -76,10 +76,14 @@ export const MIN_SIMILARITY = 0.05;
 /**
  * Two papers are similar when their cosine reaches MIN_SIMILARITY, they share at least two content
  * terms, and the match still holds half the floor without its strongest shared term: one word in
- * common ("agent", "graph") never carries a match alone.
+ * common ("agent", "graph") never carries a match alone. `isContent` tells content terms (words,
+ * pairs) from authors and categories: isContentTerm for terms as strings.
  */
-export function isSimilar(match: { score: number; shared: { term: string; contribution: number }[] }): boolean {
-  const content = match.shared.filter((shared) => isContentTerm(shared.term));
+export function isSimilar<Term>(
+  match: { score: number; shared: { term: Term; contribution: number }[] },
+  isContent: (term: Term) => boolean,
+): boolean {
+  const content = match.shared.filter((shared) => isContent(shared.term));
   if (match.score < MIN_SIMILARITY || content.length < 2) return false;
   return match.score - match.shared[0]!.contribution >= MIN_SIMILARITY / 2;
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+import { isContentTerm } from "./document-terms";
 import { cosine, isSimilar } from "./document-vector";
 import type { IndexedPaper } from "./index-paper-vectors";
 import { loadVectorsByTermId } from "./load-vectors";
@@ -62,7 +63,7 @@ export async function updateSimilarPapers(tx: Tx, papers: IndexedPaper[]): Promi
         if (!vector) return [];
         const { score, shared } = cosine(own, vector);
         const match = { score, shared: shared.map((entry) => ({ term: termOf.get(entry.term)!, contribution: entry.contribution })) };
-        return isSimilar(match) ? [{ candidate, ...match }] : [];
+        return isSimilar(match, isContentTerm) ? [{ candidate, ...match }] : [];
       })
       .sort((a, b) => b.score - a.score || b.candidate - a.candidate)
       .slice(0, SIMILAR_PAPERS_KEPT);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { trainReaderModel, scorePaper } from "@/lib/recommend/reader-model";
-import { documentTerms } from "@/lib/similarity/document-terms";
+import { documentTerms, isContentTerm } from "@/lib/similarity/document-terms";
 import { cosine, isSimilar, vectorMap, weighTerms, type DocumentVector } from "@/lib/similarity/document-vector";
 import { sharedTermLabels } from "@/lib/similarity/shared-term-labels";
 
@@ -76,9 +76,9 @@ describe("weighTerms and isSimilar", () => {
   it("never lets one shared word carry a match", () => {
     const one = cosine(vectorMap(vector({ agent: 3, unique: 1 })), vector({ agent: 3 }));
     expect(one.score).toBeGreaterThan(0.05);
-    expect(isSimilar(one)).toBe(false);
+    expect(isSimilar(one, isContentTerm)).toBe(false);
     const two = cosine(vectorMap(vector({ theorem: 2, lean: 2, graph: 1 })), vector({ theorem: 1, lean: 1, agent: 1 }));
-    expect(isSimilar(two)).toBe(true);
+    expect(isSimilar(two, isContentTerm)).toBe(true);
   });
 });
 
