@@ -33,8 +33,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/integration-env.ts"],
-          // One database per run, shared by the files: run them one after another.
-          fileParallelism: false,
+          // Three files at a time, each worker on a database of its own (tests/support/global-setup.ts):
+          // most files wait on servers, child processes and timers more than they use the 2 CPUs.
+          maxWorkers: 3,
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
