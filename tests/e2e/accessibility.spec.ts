@@ -28,10 +28,15 @@ const pages = [
   "/dev/outbox",
 ];
 
+// Each test only reads: they spread over the workers like spec files do.
+test.describe.configure({ mode: "parallel" });
+
 // One load per page, axe in light mode and then in dark: the colours follow prefers-color-scheme
 // (globals.css), which emulateMedia switches on the loaded page.
 for (const path of pages) {
   test(`axe finds no violations on ${path}, light and dark`, async ({ page }) => {
+    // The time of the two tests, one per scheme, that this one replaces.
+    test.setTimeout(60_000);
     await page.goto(path);
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
