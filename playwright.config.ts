@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 
 import { chromium, defineConfig, devices } from "@playwright/test";
 
-const port = process.env.E2E_PORT ?? "3100";
+import { E2E_WORKERS, e2eUrl } from "./tests/e2e/e2e-server";
 
 /** PLAYWRIGHT_CHROMIUM_PATH, else Debian's Chromium, else Playwright's own download. */
 function chromiumPath(): string | undefined {
@@ -18,13 +18,15 @@ function chromiumPath(): string | undefined {
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Spec files run side by side, each worker against a server and database of its own
+  // (tests/e2e/e2e-server.ts); a file's tests run in order, in one worker.
   fullyParallel: false,
-  workers: 1,
+  workers: E2E_WORKERS,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? "list" : [["list"], ["html", { open: "never" }]],
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: e2eUrl,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromiumPath(),
@@ -34,7 +36,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     command: "node_modules/.bin/tsx --conditions=react-server tests/e2e/serve.ts",
-    url: `http://127.0.0.1:${port}/api/papers?period=all&limit=1`,
+    wait: { stdout: /e2e servers ready/ },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",

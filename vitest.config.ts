@@ -33,8 +33,10 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/integration-env.ts"],
-          // One database per run, shared by the files: run them one after another.
-          fileParallelism: false,
+          // Two files at a time, each worker on a database of its own (tests/support/global-setup.ts):
+          // most files wait on servers, child processes and timers more than they use a CPU. Three
+          // overload a 2-CPU machine enough for the timing tests (read-timeout, digest-faults) to flake.
+          maxWorkers: 2,
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

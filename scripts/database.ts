@@ -25,6 +25,13 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
   });
 }
 
+/** A new database holding what `template` holds (nobody may be connected to `template` meanwhile). */
+export async function copyDatabase(adminUrl: string, template: string, name: string): Promise<void> {
+  assertSafeName(template);
+  assertSafeName(name);
+  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+}
+
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   assertSafeName(name);
   await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));

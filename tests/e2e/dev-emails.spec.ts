@@ -1,12 +1,9 @@
-import { readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-
 import { expect, test } from "@playwright/test";
 
 import { emailPreviews, type EmailPreview } from "../../emails/previews";
 import { startAppInstance } from "../support/app-instance";
 import { expectNoAxeViolations } from "./axe";
+import { e2eDatabaseUrl } from "./e2e-server";
 
 const previews = Object.entries(emailPreviews).map(([name, preview]: [string, EmailPreview<unknown>]) => ({
   name,
@@ -42,7 +39,7 @@ test("/dev/emails and the outbox are not there once mail goes to an SMTP server"
   test.setTimeout(120_000);
   // A second server on the e2e database, which it only reads; the port is the next after the trust spec's.
   const port = Number(process.env.E2E_TRUST_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 10) + 1;
-  const databaseUrl = await readFile(path.join(tmpdir(), `paperpulse-e2e-${process.env.E2E_PORT ?? "3100"}.database-url`), "utf8");
+  const databaseUrl = await e2eDatabaseUrl();
   const app = await startAppInstance({
     port,
     env: {

@@ -1,19 +1,16 @@
-import { readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 
 import { expectNoAxeViolations } from "./axe";
 import { openOutboxEmail, uniqueEmail } from "./confirmed-subscription";
+import { e2eDatabaseUrl } from "./e2e-server";
 
 // tests/e2e/serve.ts gives the server this secret.
 const CRON_SECRET = "e2e-cron-secret-0123456789";
 
 /** The arXiv ids in the library of the reader with this address, straight from the database. */
 async function libraryOf(email: string): Promise<string[]> {
-  const url = await readFile(path.join(tmpdir(), `paperpulse-e2e-${process.env.E2E_PORT ?? "3100"}.database-url`), "utf8");
+  const url = await e2eDatabaseUrl();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

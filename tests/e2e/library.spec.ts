@@ -1,16 +1,15 @@
 import { readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 
 import { expectNoAxeViolations } from "./axe";
 import { uniqueEmail } from "./confirmed-subscription";
+import { e2eDatabaseUrl } from "./e2e-server";
 import { signIn } from "./sign-in";
 
 async function rowsLeft(email: string): Promise<number> {
-  const url = await readFile(path.join(tmpdir(), `paperpulse-e2e-${process.env.E2E_PORT ?? "3100"}.database-url`), "utf8");
+  const url = await e2eDatabaseUrl();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

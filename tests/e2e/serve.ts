@@ -1,26 +1,27 @@
-// Playwright's web server: a seeded database of its own, the production build, `next start`.
-import { spawn } from "node:child_process";
+// Playwright's web server: the production build, `next start` once per worker (tests/e2e/e2e-server.ts),
+// each on a seeded database of its own. It says "e2e servers ready" once every one answers.
+import { spawn, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { buildIfChanged } from "../../scripts/build-if-changed";
-import { provisionTestDatabase } from "../../scripts/test-database";
+import { provisionTestDatabases } from "../../scripts/test-database";
 import { startFixtureServer } from "../support/fixture-server";
 import { RECORDED_ARXIV_PATH, RECORDED_HF_PATH, recordedApis } from "../support/recorded-apis";
+import { databaseUrlFile, E2E_WORKERS, FIRST_E2E_PORT } from "./e2e-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const port = process.env.E2E_PORT ?? "3100";
+const ports = Array.from({ length: E2E_WORKERS }, (_, i) => FIRST_E2E_PORT + i);
 
-const database = await provisionTestDatabase({ seed: true });
-// Specs that check what is left in the database (an account deletion) find it through this file.
-writeFileSync(path.join(tmpdir(), `paperpulse-e2e-${port}.database-url`), database.url);
+const databases = await provisionTestDatabases({ seed: true, count: ports.length });
+// Specs that check what is left in the database (an account deletion) find it through these files.
+ports.forEach((port, i) => writeFileSync(databaseUrlFile(port), databases.urls[i]!));
 // The recorded arXiv and Hugging Face answers stand in for the real APIs (no internet in tests).
 const fixtures = await startFixtureServer(recordedApis());
-const env: NodeJS.ProcessEnv = {
+const env = (port: number, databaseUrl: string): NodeJS.ProcessEnv => ({
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
-  DATABASE_URL: database.url,
+  DATABASE_URL: databaseUrl,
   APP_URL: `http://127.0.0.1:${port}`,
   APP_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
   CRON_SECRET: "e2e-cron-secret-0123456789",
@@ -35,31 +36,42 @@ const env: NodeJS.ProcessEnv = {
   // Likewise every spec that subscribes or signs in sends its email from 127.0.0.1; the per-address
   // limits still hold, and trust.spec.ts checks them on its own instance.
   EMAIL_RATE_LIMIT: "1000/3600",
-};
+});
 
 try {
-  await buildIfChanged(env, console.log);
+  await buildIfChanged(env(ports[0]!, databases.urls[0]!), console.log);
 } catch (error) {
-  await database.drop();
+  await databases.drop();
   throw error;
 }
 
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", port], {
-  cwd: root,
-  env,
-  stdio: "inherit",
-});
+const servers: ChildProcess[] = ports.map((port, i) =>
+  spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    env: env(port, databases.urls[i]!),
+    stdio: "inherit",
+  }),
+);
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.once("exit", resolve));
-  await database.drop();
+  const exits = servers.map((server) => (server.exitCode === null ? new Promise((resolve) => server.once("exit", resolve)) : null));
+  for (const server of servers) server.kill("SIGTERM");
+  await Promise.all(exits);
+  await databases.drop();
   await fixtures.close();
   process.exit(0);
 }
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-server.on("exit", () => void stop());
+for (const server of servers) server.on("exit", () => void stop());
+
+const answers = async (port: number) =>
+  fetch(`http://127.0.0.1:${port}/api/papers?period=all&limit=1`).then(
+    (response) => response.ok,
+    () => false,
+  );
+while (!stopping && !(await Promise.all(ports.map(answers))).every(Boolean)) await new Promise((resolve) => setTimeout(resolve, 100));
+if (!stopping) console.log(`e2e servers ready on ports ${ports.join(", ")}`);

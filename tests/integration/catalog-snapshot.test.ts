@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { describeCatalog } from "@/prisma/catalog";
 import { migrate } from "@/prisma/migrate";
@@ -13,7 +13,7 @@ const snapshotFile = path.resolve(import.meta.dirname, "../../prisma/catalog-sna
 
 describe("schema catalog", () => {
   it("is what prisma/catalog-snapshot.txt says the migrations build (after a schema change: npm run db:snapshot)", async () => {
-    const server = inject("databaseUrl");
+    const server = process.env.DATABASE_URL!;
     const name = `paperpulse_catalog_${randomBytes(4).toString("hex")}`;
     await ensureDatabase(server, name);
     const client = new pg.Client({ connectionString: withDatabase(server, name) });

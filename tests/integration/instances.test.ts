@@ -1,6 +1,5 @@
 // Two real app servers on one database behave as one: a scheduled slot runs once, concurrent cron
 // calls neither ingest twice nor mail anyone twice, and arXiv requests keep their spacing.
-import { inject } from "vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { insertSubscriber, uniqueEmail } from "../support/digest-fixtures";
@@ -62,7 +61,7 @@ beforeAll(async () => {
   scheduledEmails = await dueSubscribers(4);
 
   const env = instanceEnv({
-    DATABASE_URL: inject("databaseUrl"),
+    DATABASE_URL: process.env.DATABASE_URL!,
     APP_SECRET: "instances-secret-instances-secret-0123",
     CRON_SECRET,
     SMTP_URL: smtp.url,

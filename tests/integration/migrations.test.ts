@@ -6,14 +6,13 @@ import { randomBytes } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 
 import pg from "pg";
-import { inject } from "vitest";
 import { describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
 import { migrate, NO_TRANSACTION_MARKER, readMigrations } from "@/prisma/migrate";
 import { dropDatabase, ensureDatabase, withDatabase } from "@/scripts/database";
 
-const databaseUrl = () => inject("databaseUrl");
+const databaseUrl = () => process.env.DATABASE_URL!;
 
 describe("migration runner", () => {
   it("records every migration as Prisma does, with the SHA-256 of its file", async () => {
@@ -69,7 +68,7 @@ describe("a migration outside a transaction", () => {
     "CREATE INDEX CONCURRENTLY big_value_idx ON big (value);\n-- Several statements; a semicolon in a string: ';'\nCREATE INDEX CONCURRENTLY big_id_idx ON big (id);\n";
 
   it("builds indexes concurrently when its first line opts out, refuses them otherwise, and stops after a failure part-way", async () => {
-    const server = inject("databaseUrl");
+    const server = databaseUrl();
     const name = `paperpulse_migrations_${randomBytes(4).toString("hex")}`;
     await ensureDatabase(server, name);
     const url = withDatabase(server, name);

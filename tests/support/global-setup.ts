@@ -1,15 +1,16 @@
 import type { TestProject } from "vitest/node";
 
-import { provisionTestDatabase } from "../../scripts/test-database";
+import { provisionTestDatabases } from "../../scripts/test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    databaseUrl: string;
+    /** One database per worker: files run side by side, each worker's one after another on its own. */
+    databaseUrls: string[];
   }
 }
 
 export default async function setup(project: TestProject) {
-  const database = await provisionTestDatabase({ seed: true });
-  project.provide("databaseUrl", database.url);
-  return () => database.drop();
+  const databases = await provisionTestDatabases({ seed: true, count: project.config.maxWorkers });
+  project.provide("databaseUrls", databases.urls);
+  return () => databases.drop();
 }
