@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { env } from "@/lib/env";
 import { isDatabaseReachable } from "@/lib/health/database-reachable";
-import { VOTER_COOKIE, VOTER_COOKIE_OPTIONS, issueVoterToken, voterHashFromToken } from "@/lib/papers/voter-token";
+import { VOTER_COOKIE, issueVoterToken, voterCookieOptions, voterHashFromToken } from "@/lib/papers/voter-token";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { searchBudget } from "@/lib/rate-limit/search-budget";
 
@@ -44,7 +44,7 @@ export async function searchBudgetRefusal(request: NextRequest): Promise<NextRes
 export function issueVoterCookie(request: NextRequest, response: NextResponse): void {
   if (request.method !== "GET" || !request.nextUrl.pathname.startsWith("/papers/")) return;
   if (voterHashFromToken(request.cookies.get(VOTER_COOKIE)?.value)) return;
-  response.cookies.set(VOTER_COOKIE, issueVoterToken(), VOTER_COOKIE_OPTIONS);
+  response.cookies.set(VOTER_COOKIE, issueVoterToken());
 }
 
 /**

@@ -12,13 +12,16 @@ import { env } from "@/lib/env";
  */
 export const VOTER_COOKIE = "pp_voter";
 
-export const VOTER_COOKIE_OPTIONS = {
-  httpOnly: true,
-  sameSite: "lax",
-  secure: env.APP_URL.startsWith("https:"),
-  path: "/",
-  maxAge: 60 * 60 * 24 * 365 * 2,
-} as const;
+/** A function, not a constant: `next build` imports this module before the environment is read. */
+export function voterCookieOptions() {
+  return {
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: env.APP_URL.startsWith("https:"),
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365 * 2,
+  };
+}
 
 /**
  * Set once a browser without an account has voted. It says nothing about whom or what: it only

@@ -8,7 +8,7 @@ import { clientIp } from "@/lib/http/client-ip";
 import { isValidArxivId } from "@/lib/papers/arxiv-id";
 import { setUpvote, type Voter } from "@/lib/papers/upvote-paper";
 import { voterNetworkKey } from "@/lib/papers/voter-network";
-import { VOTED_COOKIE, VOTER_COOKIE, VOTER_COOKIE_OPTIONS, voterHashFromToken } from "@/lib/papers/voter-token";
+import { VOTED_COOKIE, VOTER_COOKIE, voterCookieOptions, voterHashFromToken } from "@/lib/papers/voter-token";
 import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { getCurrentReader } from "@/lib/readers/current-reader";
 import { readerVoterHash } from "@/lib/readers/reader-voter";
@@ -47,6 +47,6 @@ export async function upvoteAction(previous: UpvoteFormState, formData: FormData
   });
   if (!voted.ok) return { ...previous, error: voted.error.message };
   if (!voted.value) return { ...previous, error: "This paper no longer exists." };
-  if (!reader) (await cookies()).set(VOTED_COOKIE, "1", VOTER_COOKIE_OPTIONS);
+  if (!reader) (await cookies()).set(VOTED_COOKIE, "1");
   return { ...voted.value, error: null };
 }
