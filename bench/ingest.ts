@@ -19,7 +19,8 @@ import { startFixtureServer } from "../tests/support/fixture-server";
 const root = path.resolve(import.meta.dirname, "..");
 /** The CLI's arXiv page size (lib/ingest/arxiv/arxiv-options.ts); the server maps `start` to a file by it. */
 const PAGE_SIZE = 500;
-const SIZES = [10_000, 100_000];
+// BENCH_INGEST_PAPERS ("20000") runs one size, to compare two versions on a busy machine in minutes.
+const SIZES = process.env.BENCH_INGEST_PAPERS ? process.env.BENCH_INGEST_PAPERS.split(",").map(Number) : [10_000, 100_000];
 const SCRATCH_DB = `paperpulse_bench_ingest_${process.env.BENCH_PAPERS ?? "100000"}`;
 
 const WORDS = (

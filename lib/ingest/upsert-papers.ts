@@ -26,28 +26,40 @@ type Client = Prisma.TransactionClient | typeof db;
  * categories) from the newest arXiv version we have seen — a source without versions (Hugging Face,
  * the seed) or an older version never overwrites it — while upvotes and the GitHub repository come
  * from whichever source has them. The acronyms new papers define go to the field vocabulary
- * (lib/search/field-vocabulary.ts): one more statement per hundred papers.
+ * (lib/search/field-vocabulary.ts): one more statement per batch.
  */
 export async function upsertPapers(papers: PaperInput[]): Promise<UpsertCounts> {
   const rows = dedupeByArxivId(papers);
-  if (rows.length <= ROWS_PER_STATEMENT) return upsertRows(db, rows);
-  return db.$transaction(
-    async (tx) => {
-      const total: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
-      for (let offset = 0; offset < rows.length; offset += ROWS_PER_STATEMENT) {
-        const counts = await upsertRows(tx, rows.slice(offset, offset + ROWS_PER_STATEMENT));
-        total.inserted += counts.inserted;
-        total.updated += counts.updated;
-        total.unchanged += counts.unchanged;
-      }
-      return total;
-    },
-    { timeout: 60_000 + rows.length * 10 },
-  );
+  if (rows.length <= ROWS_PER_STATEMENT) return upsertAndRecord(db, rows, [rows]);
+  const chunks: PaperInput[][] = [];
+  for (let offset = 0; offset < rows.length; offset += ROWS_PER_STATEMENT) chunks.push(rows.slice(offset, offset + ROWS_PER_STATEMENT));
+  return db.$transaction((tx) => upsertAndRecord(tx, rows, chunks), { timeout: 60_000 + rows.length * 10 });
 }
 
-async function upsertRows(client: Client, papers: PaperInput[]): Promise<UpsertCounts> {
-  if (papers.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+/**
+ * The chunks' statements, then the vocabulary's last: its rows are shared by every batch (each
+ * one's papers define "LLM"), and a row written stays locked until the transaction ends, so a
+ * concurrent batch waits only for the end of this one's, not for all of its inserts.
+ */
+async function upsertAndRecord(client: Client, rows: PaperInput[], chunks: PaperInput[][]): Promise<UpsertCounts> {
+  const total: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const insertedIds = new Set<string>();
+  for (const chunk of chunks) {
+    const { counts, inserted } = await upsertRows(client, chunk);
+    total.inserted += counts.inserted;
+    total.updated += counts.updated;
+    total.unchanged += counts.unchanged;
+    for (const id of inserted) insertedIds.add(id);
+  }
+  await recordAbbreviations(
+    (sql) => client.$queryRaw(sql),
+    rows.filter((paper) => insertedIds.has(paper.arxivId)),
+  );
+  return total;
+}
+
+async function upsertRows(client: Client, papers: PaperInput[]): Promise<{ counts: UpsertCounts; inserted: string[] }> {
+  if (papers.length === 0) return { counts: { inserted: 0, updated: 0, unchanged: 0 }, inserted: [] };
   const rows = papers.map((paper) => ({
     arxiv_id: paper.arxivId,
     version: paper.version,
@@ -129,13 +141,11 @@ async function upsertRows(client: Client, papers: PaperInput[]): Promise<UpsertC
            EXCLUDED.comment, EXCLUDED.journal_ref, EXCLUDED.github_repo, EXCLUDED.github_stars, EXCLUDED.external_upvotes)
     RETURNING arxiv_id AS "arxivId", (xmax = 0) AS inserted`;
 
-  const inserted = written.filter((row) => row.inserted).length;
-  const insertedIds = new Set(written.flatMap((row) => (row.inserted ? [row.arxivId] : [])));
-  await recordAbbreviations(
-    (sql) => client.$queryRaw(sql),
-    papers.filter((paper) => insertedIds.has(paper.arxivId)),
-  );
-  return { inserted, updated: written.length - inserted, unchanged: rows.length - written.length };
+  const inserted = written.flatMap((row) => (row.inserted ? [row.arxivId] : []));
+  return {
+    counts: { inserted: inserted.length, updated: written.length - inserted.length, unchanged: rows.length - written.length },
+    inserted,
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { readDb } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { expandQueryWords } from "./field-vocabulary";
-import { idfWeight, plainQueryWords, termQuerySql, type QueryTerm } from "./query-terms";
+import { idfWeight, lookupTerms, plainQueryWords, termQuerySql, type QueryTerm } from "./query-terms";
 import { requiredTerms } from "./required-terms";
 import type { PhraseLookup, SearchFilters } from "./search-query";
 import {
@@ -53,7 +53,13 @@ export async function planSearch(request: SearchPageOptions & { prefixLastWord?:
   ]);
   const broad = isBroadQuery(estimatedMatches, corpus.papers);
   const windowStart = broad ? null : recentWindowStart(estimatedMatches, corpus);
-  return { options: { ...request, filters, broad, windowStart }, estimatedMatches, weighed };
+  // A broad query walks the date index, testing each paper: no list is read.
+  const lookup = !broad && weighed ? lookupTerms(weighed.terms) : null;
+  return {
+    options: { ...request, filters: lookup ? { ...filters, lookupTerms: lookup } : filters, broad, windowStart },
+    estimatedMatches,
+    weighed,
+  };
 }
 
 /**

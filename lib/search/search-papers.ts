@@ -72,6 +72,8 @@ type Row = PaperCard & {
 
 const DAY_MS = 86_400_000;
 const FEW_RESULTS = 3;
+/** The planner's estimate from which a query is not counted (see pageAndCount). */
+const UNCOUNTED_ESTIMATE = 10 * COUNT_CAP;
 
 /**
  * A page of results. A query that finds nothing, not even partially, is tried again: with its last
@@ -106,7 +108,7 @@ async function searchOnce(request: SearchRequest & { prefixLastWord?: boolean },
   const { options, estimatedMatches, weighed } = await planSearch(request, run);
   const { filters } = options;
   const blended = blendedTerms(weighed);
-  const page = await pageAndCount(run, options, blended);
+  const page = await pageAndCount(run, options, blended, estimatedMatches);
   const { count } = page;
   const continues = !blended && weighed !== null && weighed.terms.length >= 2 && count < SEARCH_PAGE_SIZE;
   const rows = continues ? await run<Row>(partialPageSql({ ...options, terms: weighed.terms })) : page.rows;
@@ -169,12 +171,15 @@ function cursorKey(sort: SearchSort, paper: Row): number {
 /**
  * The page (full and partial matches together when `blended` is given) and the capped count of
  * full matches at once; then the page again without its window if the window held fewer matches
- * than relevance ranks, which would have changed the results.
+ * than relevance ranks, which would have changed the results. A query the planner expects to
+ * match many times COUNT_CAP is not counted: the count would only say "more than COUNT_CAP", after
+ * finding them.
  */
-async function pageAndCount(run: RunSql, options: SearchPageOptions, blended: QueryTerm[] | null) {
+async function pageAndCount(run: RunSql, options: SearchPageOptions, blended: QueryTerm[] | null, estimatedMatches: number | undefined) {
+  const counts = estimatedMatches === undefined || estimatedMatches < UNCOUNTED_ESTIMATE;
   const [windowed, counted] = await Promise.all([
     run<Row>(blended ? blendedPageSql({ ...options, terms: blended }) : searchPageSql(options)),
-    run<{ count: number }>(searchCountSql(options.filters, options.broad)),
+    counts ? run<{ count: number }>(searchCountSql(options.filters, options.broad)) : [{ count: COUNT_CAP + 1 }],
   ]);
   const tooFew = !blended && options.windowStart && (windowed[0]?.candidates ?? 0) < RELEVANCE_CANDIDATES;
   const rows = tooFew ? await run<Row>(searchPageSql({ ...options, windowStart: null })) : windowed;

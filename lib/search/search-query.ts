@@ -32,6 +32,11 @@ export type SearchFilters = SearchText & {
    * before querying. When set, they are the text query: every term, each in any of its forms.
    */
   terms?: QueryTerm[];
+  /**
+   * The rarest of `terms`, which the text index looks up; the papers it finds are tested against
+   * every term (see lookupTerms in query-terms.ts). Set by relevance's planning.
+   */
+  lookupTerms?: QueryTerm[];
 };
 
 const day = (name: string) =>

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 
 import { GET as searchRoute } from "@/app/api/search/route";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { planSearch, prismaRows } from "@/lib/search/plan-search";
 import { searchPapers } from "@/lib/search/search-papers";
-import { searchQuerySchema } from "@/lib/search/search-query";
+import { searchQuerySchema, type SearchFilters } from "@/lib/search/search-query";
+import { searchConditionsSql } from "@/lib/search/search-sql";
 
 import { everyPage } from "../support/search-pages";
 
@@ -59,6 +62,19 @@ describe("partial matches", () => {
     for (const paper of result.papers) expect(paper.authors.join(" ")).toContain("Bamler");
     const none = await search("category:cs.RO verbalized revisiting quixotically");
     expect(none.papers).toEqual([]);
+  });
+
+  it("finds through its rarest term exactly the papers that hold every term", async () => {
+    // Whether the plan looks up a subset depends on the corpus's word counts; the condition must not.
+    const { options, weighed } = await planSearch(searchQuerySchema.parse({ q: "LLM agents" }));
+    const rarest = [...weighed!.terms].sort((a, b) => b.weight - a.weight).slice(0, 1);
+    const matches = (filters: SearchFilters) =>
+      prismaRows<{ arxivId: string }>(
+        Prisma.sql`SELECT p.arxiv_id AS "arxivId" FROM paper p WHERE ${searchConditionsSql(filters)} ORDER BY p.arxiv_id`,
+      );
+    const strict = await matches({ ...options.filters, lookupTerms: undefined });
+    expect(strict.length).toBeGreaterThan(0);
+    expect(await matches({ ...options.filters, lookupTerms: rarest })).toEqual(strict);
   });
 
   it("does not add partial matches when sorting by newest", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { candidateTerms, idfWeight, plainQueryWords, type QueryTerm } from "@/lib/search/query-terms";
+import { candidateTerms, idfWeight, lookupTerms, plainQueryWords, type QueryTerm } from "@/lib/search/query-terms";
 
 const term = (word: string, weight: number): QueryTerm => ({ word, alternatives: [], weight });
 
@@ -32,6 +32,32 @@ describe("candidateTerms", () => {
 
   it("takes one term when all must be there: a match holds it anyway", () => {
     expect(candidateTerms([term("a", 1), term("b", 1)], 1)).toHaveLength(1);
+  });
+});
+
+describe("lookupTerms", () => {
+  const papers = 1_000_000;
+  const held = (word: string, holders: number) => term(word, idfWeight(holders, papers));
+
+  it("gives the index the rarest term and tests the common ones on what it finds", () => {
+    const terms = [held("llm", 850_000), held("agents", 67_000)];
+    expect(lookupTerms(terms)?.map((t) => t.word)).toEqual(["agents"]);
+  });
+
+  it("adds the next rarest while the papers holding both would still be many, two at most", () => {
+    const terms = [held("llm", 850_000), held("planning", 60_000), held("agents", 67_000), held("tools", 40_000)];
+    expect(lookupTerms(terms)?.map((t) => t.word)).toEqual(["tools", "planning"]);
+    expect(lookupTerms([held("quixotic", 12), held("agents", 67_000), held("llm", 850_000)])?.map((t) => t.word)).toEqual(["quixotic"]);
+  });
+
+  it("looks up no term held by many papers: each would find too many to test", () => {
+    const terms = [held("llm", 850_000), held("math", 800_000), held("reward", 300_000), held("rl", 400_000), held("reasoning", 770_000)];
+    expect(lookupTerms(terms)).toBeNull();
+  });
+
+  it("is null when the index would look up every term anyway", () => {
+    expect(lookupTerms([held("agents", 67_000), held("tools", 40_000)])).toBeNull();
+    expect(lookupTerms([held("agents", 67_000)])).toBeNull();
   });
 });
 
