@@ -6,22 +6,26 @@ import { groupWrites } from "./group-writes";
 
 export type ProgressWrites = ReturnType<typeof createProgressWrites>;
 
+type Mark = { id: number; resolve: (granted: boolean) => void; reject: (error: unknown) => void };
+
 /**
- * The two writes every email makes, each kind many to a statement: its `sending` mark, awaited just
- * before the hand-off and written once half the lanes wait (or the mail server has nothing of this
- * run left), and its `sent` record, written while the lane goes on. The price of marking no email
- * ahead of its hand-off is one round trip per email (bench/results/2026-12-06-100003-digest.md).
+ * The two writes every email makes, each kind many to a statement: its `sending` mark and, once the
+ * mail server accepted it, its `sent` record. The mark is asked for as the email is handed over
+ * and written while it travels: with the next half-lane's worth of marks, or at once when the
+ * mailer needs it to finish the message (its release), so a lane never waits for it and a message
+ * rarely does. Records are written while the lanes go on.
  */
 export function createProgressWrites(run: DigestRun) {
   const group = Math.max(1, Math.floor(run.settings.concurrency / 2));
-  let waiting: { id: number; resolve: (granted: boolean) => void; reject: (error: unknown) => void }[] = [];
+  let waiting: Mark[] = [];
+  // A message cannot finish until a mark still waiting here is written.
+  let needed = false;
   let marking = false;
-  // Emails handed to the mail server whose outcome is not known yet.
-  let withServer = 0;
 
   function writeMarks() {
-    if (marking || waiting.length === 0 || (waiting.length < group && withServer > 0)) return;
+    if (marking || waiting.length === 0 || (waiting.length < group && !needed)) return;
     marking = true;
+    needed = false;
     const marks = waiting;
     waiting = [];
     markSending(
@@ -47,21 +51,22 @@ export function createProgressWrites(run: DigestRun) {
   const recordings = new Set<Promise<void>>();
 
   return {
-    /** Marks the delivery `sending`: false when another run took it over (this one lost its lease), so it must not be sent. */
-    markSending(deliveryId: number): Promise<boolean> {
-      const marked = new Promise<boolean>((resolve, reject) => void waiting.push({ id: deliveryId, resolve, reject }));
+    /**
+     * Asks for the delivery's `sending` mark. The release returned writes it now if it is still
+     * waiting, and resolves true once it is written, false when another run took the delivery
+     * over (this one lost its lease): then it must not be sent.
+     */
+    markSending(deliveryId: number): () => Promise<boolean> {
+      let mark!: Mark;
+      const marked = new Promise<boolean>((resolve, reject) => void waiting.push((mark = { id: deliveryId, resolve, reject })));
       writeMarks();
-      return marked;
-    },
-    /** Runs the hand-off of a marked email to the mail server, counting it as with the server meanwhile. */
-    async handOff<T>(send: () => Promise<T>): Promise<T> {
-      withServer++;
-      try {
-        return await send();
-      } finally {
-        withServer--;
-        writeMarks();
-      }
+      return () => {
+        if (waiting.includes(mark)) {
+          needed = true;
+          writeMarks();
+        }
+        return marked;
+      };
     },
     /** Records an email the mail server accepted. */
     recordSent(sent: SentDelivery): void {
