@@ -28,7 +28,10 @@ const LIBRARY_POOL = 3_000;
 const SPREAD_PAPERS = 400;
 /** New papers a day, about what arXiv's cs.LG/CL/CV/AI announce together. */
 const ARRIVALS = 1_000;
-const BARE_MESSAGES = 20_000;
+/** Messages per bare loop (each runs twice per row): enough for a steady rate. */
+const BARE_MESSAGES = Number(process.env.BENCH_DIGEST_BARE ?? 20_000);
+/** Only set the audience up (subscribers, libraries, vectors), outside the bench lock; no measurement. */
+const PREPARE_ONLY = process.env.BENCH_DIGEST_PREPARE_ONLY === "1";
 const HEAP_MB = 384;
 const ZONES = [
   "UTC",
@@ -308,7 +311,7 @@ export async function benchDigest(ctx: { databaseUrl: string; baseUrl?: string; 
       );
     }
     await sink.report();
-    for (const count of AUDIENCES) {
+    for (const count of PREPARE_ONLY ? [] : AUDIENCES) {
       for (const instances of INSTANCES) {
         console.error(`  digest: ${number(count)} subscribers, ${instances} instance(s) …`);
         await prepareRun(client, count);
@@ -334,6 +337,7 @@ export async function benchDigest(ctx: { databaseUrl: string; baseUrl?: string; 
         lines.push(
           `| ${number(count)} | ${number(readers)} | ${instances}${instances > 1 ? ` (${result.perInstance.map(number).join(" + ")})` : ""} | ${number(result.sent)} sent, ${number(result.skipped)} skipped, ${result.failed} failed | ${exactlyOnce} | ${result.seconds.toFixed(0)} s | ${pipelineRate.toFixed(0)}/s | ${bareRate.toFixed(0)}/s (${rate(bareBefore.sent, bareBefore.seconds).toFixed(0)} before, ${rate(bareAfter.sent, bareAfter.seconds).toFixed(0)} after; ${number(bareBefore.sent)} × ${number(bareBefore.averageBytes)} B) | ${(pipelineRate / bareRate).toFixed(2)}× | ${(result.cpuMs / result.sent).toFixed(2)} ms (bare ${(bareBefore.cpuMs / bareBefore.sent).toFixed(2)} ms) | ${result.maxRss.map(mb).join(" + ")} (bare ${mb(Math.max(bareBefore.maxRssBytes, bareAfter.maxRssBytes))}) | ${number(result.queries)} (${(result.queries / Math.max(1, result.due)).toFixed(2)} per digest; PostgreSQL saw ${number(issued)} transactions) | ${loadBefore} → ${loadAfter} |`,
         );
+        console.error(lines.at(-1));
       }
     }
   } finally {
@@ -361,15 +365,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const started = new Date();
     const report = `# Digest benchmark\n\n- Date: ${started.toISOString()}\n- Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, shared with other sessions\n- Corpus: ${number(papers)} synthetic papers + the 81 seed papers\n${process.env.BENCH_LABEL ? `- Code: ${process.env.BENCH_LABEL}\n` : ""}\n${await benchDigest({ databaseUrl, papers })}\n`;
     console.log(report);
-    const file = path.join(
-      root,
-      "bench",
-      "results",
-      `${started.toISOString().slice(0, 10)}-${papers}-digest-${started.toISOString().slice(11, 16).replace(":", "")}${process.env.BENCH_LABEL ? `-${process.env.BENCH_LABEL.split(" ")[0]}` : ""}.md`,
-    );
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, report);
-    console.error(`Saved to ${path.relative(root, file)}`);
+    if (!PREPARE_ONLY) {
+      const file = path.join(
+        root,
+        "bench",
+        "results",
+        `${started.toISOString().slice(0, 10)}-${papers}-digest-${started.toISOString().slice(11, 16).replace(":", "")}${process.env.BENCH_LABEL ? `-${process.env.BENCH_LABEL.split(" ")[0]}` : ""}.md`,
+      );
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, report);
+      console.error(`Saved to ${path.relative(root, file)}`);
+    }
   } finally {
     await close();
   }

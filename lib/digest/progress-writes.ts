@@ -1,54 +1,50 @@
 import "server-only";
 
-import { markSending, recordSent, type SentDelivery } from "./delivery-outcomes";
+import { writeProgress, type SentDelivery } from "./delivery-outcomes";
 import type { DigestRun } from "./digest-run";
-import { groupWrites } from "./group-writes";
 
 export type ProgressWrites = ReturnType<typeof createProgressWrites>;
 
 type Mark = { id: number; resolve: (granted: boolean) => void; reject: (error: unknown) => void };
 
 /**
- * The two writes every email makes, each kind many to a statement: its `sending` mark and, once the
- * mail server accepted it, its `sent` record. The mark is asked for as the email is handed over
- * and written while it travels: with the next half-lane's worth of marks, or at once when the
- * mailer needs it to finish the message (its release), so a lane never waits for it and a message
- * rarely does. Records are written while the lanes go on.
+ * The two writes every email makes, many emails to a statement and both kinds in one: its
+ * `sending` mark, asked for as the email is handed over and written while it travels, and its
+ * `sent` record once the mail server accepted it. A statement goes once half the lanes' marks
+ * wait, or at once when the mailer needs a waiting mark to finish a message (its release), or
+ * when as many records as lanes wait; one at a time, the next taking what arrived meanwhile. So a
+ * lane never waits for a write, a message rarely does, and an email costs a fraction of a
+ * statement.
  */
 export function createProgressWrites(run: DigestRun) {
   const group = Math.max(1, Math.floor(run.settings.concurrency / 2));
-  let waiting: Mark[] = [];
+  let marks: Mark[] = [];
+  let records: SentDelivery[] = [];
   // A message cannot finish until a mark still waiting here is written.
   let needed = false;
-  let marking = false;
+  let writing: Promise<void> | null = null;
 
-  function writeMarks() {
-    if (marking || waiting.length === 0 || (waiting.length < group && !needed)) return;
-    marking = true;
+  function write(all = false) {
+    if (writing || (marks.length === 0 && records.length === 0)) return;
+    if (!all && !needed && marks.length < group && records.length < run.settings.concurrency) return;
     needed = false;
-    const marks = waiting;
-    waiting = [];
-    markSending(
-      marks.map((mark) => mark.id),
-      run.id,
-      run.clock(),
-    )
-      .then(
-        (granted) => marks.forEach((mark) => mark.resolve(granted.has(mark.id))),
-        (error: unknown) => marks.forEach((mark) => mark.reject(error)),
-      )
-      .finally(() => {
-        marking = false;
-        writeMarks();
-      });
+    const [marking, recording] = [marks, records];
+    [marks, records] = [[], []];
+    writing = writeProgress({ marks: marking.map((mark) => mark.id), sent: recording }, run.id, run.clock()).then(
+      (granted) => {
+        marking.forEach((mark) => mark.resolve(granted.has(mark.id)));
+        run.summary.sent += recording.length;
+      },
+      (error: unknown) => {
+        marking.forEach((mark) => mark.reject(error));
+        if (recording.length > 0) run.failures.push(error);
+      },
+    );
+    void writing.finally(() => {
+      writing = null;
+      write();
+    });
   }
-
-  const records = groupWrites(async (sent: SentDelivery[]) => {
-    await recordSent(sent, run.clock());
-    return sent.map(() => undefined);
-  });
-  // Records not yet written.
-  const recordings = new Set<Promise<void>>();
 
   return {
     /**
@@ -58,28 +54,27 @@ export function createProgressWrites(run: DigestRun) {
      */
     markSending(deliveryId: number): () => Promise<boolean> {
       let mark!: Mark;
-      const marked = new Promise<boolean>((resolve, reject) => void waiting.push((mark = { id: deliveryId, resolve, reject })));
-      writeMarks();
+      const marked = new Promise<boolean>((resolve, reject) => void marks.push((mark = { id: deliveryId, resolve, reject })));
+      write();
       return () => {
-        if (waiting.includes(mark)) {
+        if (marks.includes(mark)) {
           needed = true;
-          writeMarks();
+          write();
         }
         return marked;
       };
     },
-    /** Records an email the mail server accepted. */
+    /** Records an email the mail server accepted, with a later statement. */
     recordSent(sent: SentDelivery): void {
-      const recorded = records(sent).then(
-        () => void run.summary.sent++,
-        (error: unknown) => void run.failures.push(error),
-      );
-      recordings.add(recorded);
-      void recorded.then(() => recordings.delete(recorded));
+      records.push(sent);
+      write();
     },
-    /** Resolves once every record is written. */
+    /** Resolves once every mark and record asked for is written. */
     async flush(): Promise<void> {
-      await Promise.allSettled([...recordings]);
+      while (writing || marks.length > 0 || records.length > 0) {
+        write(true);
+        await writing;
+      }
     },
   };
 }

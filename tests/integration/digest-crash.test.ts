@@ -75,7 +75,7 @@ describe("a run killed during a 2,000-subscriber digest", () => {
     for (const reader of readers.filter((each) => counts.has(each.email)))
       expect(["sent", "failed"]).toContain(rowOf.get(reader.id)?.status);
     expect(rows.filter((row) => row.status === "failed").length).toBeLessThanOrEqual(2 * IN_FLIGHT);
-  }, 120_000);
+  }, 240_000);
 
   it("resends exactly the digests the mail server never accepted, when it can tell", async () => {
     const now = new Date("2030-03-05T09:00:00Z");
@@ -101,7 +101,7 @@ describe("a run killed during a 2,000-subscriber digest", () => {
     expect(rows.every((row) => row.status === "sent")).toBe(true);
     const resent = await db.digestDelivery.count({ where: { subscriberId: { in: readers.map((reader) => reader.id) }, attempts: 2 } });
     expect(resent).toBeLessThanOrEqual(uncertain);
-  }, 120_000);
+  }, 240_000);
 });
 
 describe("a run beside a live one", () => {
