@@ -12,35 +12,35 @@ export type SentDelivery = {
 };
 
 /**
- * Deliveries about to be handed to the mail server, marked `sending` while this run still holds
- * their lease; the ids returned are those. One left out was taken over by another run (this one was
- * too slow): it must not be sent. Many to a statement (see progress-writes.ts).
+ * Both writes every email makes, many emails to a statement (see progress-writes.ts):
+ *
+ * - `marks`: deliveries being handed to the mail server, marked `sending` while this run still
+ *   holds their lease; the ids returned are those. One left out was taken over by another run
+ *   (this one was too slow): it must not be sent.
+ * - `sent`: deliveries the mail server accepted, recorded with the papers they carried (never to
+ *   be sent to the subscriber again, whatever the section), their subscribers' runs of hard
+ *   bounces cleared. Whatever another run concluded meanwhile, they were sent: that is what the
+ *   rows say.
+ *
+ * A delivery is marked in one statement and recorded in a later one, never both in one.
  */
-export async function markSending(deliveryIds: number[], runId: string, now: Date): Promise<Set<number>> {
-  const rows = await db.$queryRaw<{ id: number }[]>`
-    UPDATE digest_delivery AS d SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
-    FROM unnest(${deliveryIds}::int[]) AS marked(id)
-    WHERE d.id = marked.id AND d.status = 'claimed' AND d.claimed_by = ${runId}
-      -- Through coalesce, so the test cannot imply the lease index's predicate and the primary key
-      -- finds these few rows: the lease index also holds an entry for every delivery the run has
-      -- finished until vacuum clears them, which the planner cannot see.
-      AND coalesce(d.lease_expires_at, '-infinity') > ${now}
-    RETURNING d.id`;
-  return new Set(rows.map((row) => row.id));
-}
-
-/**
- * Deliveries the mail server accepted, recorded with the papers they carried (never to be sent to
- * the subscriber again, whatever the section), their subscribers' runs of hard bounces cleared.
- * Whatever another run concluded meanwhile, they were sent: that is what the rows say. Many to a
- * statement (see progress-writes.ts).
- */
-export async function recordSent(sent: SentDelivery[], now: Date): Promise<void> {
+export async function writeProgress(progress: { marks: number[]; sent: SentDelivery[] }, runId: string, now: Date): Promise<Set<number>> {
+  const { marks, sent } = progress;
   const papers = sent.flatMap((delivery) =>
     delivery.papers.map((paper, index) => ({ deliveryId: delivery.id, position: index + 1, ...paper })),
   );
-  await db.$executeRaw`
-    WITH input AS (
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    WITH marked AS (
+      UPDATE digest_delivery AS d SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
+      FROM unnest(${marks}::int[]) AS marked(id)
+      WHERE d.id = marked.id AND d.status = 'claimed' AND d.claimed_by = ${runId}
+        -- Through coalesce, so the test cannot imply the lease index's predicate and the primary key
+        -- finds these few rows: the lease index also holds an entry for every delivery the run has
+        -- finished until vacuum clears them, which the planner cannot see.
+        AND coalesce(d.lease_expires_at, '-infinity') > ${now}
+      RETURNING d.id
+    ),
+    input AS (
       SELECT * FROM unnest(
         ${sent.map((delivery) => delivery.id)}::int[],
         ${sent.map((delivery) => delivery.papers.filter((paper) => !paper.alsoTrending).length)}::int[]
@@ -65,9 +65,13 @@ export async function recordSent(sent: SentDelivery[], now: Date): Promise<void>
       ) AS paper(delivery_id, paper_id, position, also_trending)
       JOIN sent ON sent.id = paper.delivery_id
       ON CONFLICT DO NOTHING
+    ),
+    cleared AS (
+      UPDATE subscriber SET hard_bounces = 0
+      WHERE id IN (SELECT subscriber_id FROM sent) AND hard_bounces > 0
     )
-    UPDATE subscriber SET hard_bounces = 0
-    WHERE id IN (SELECT subscriber_id FROM sent) AND hard_bounces > 0`;
+    SELECT id FROM marked`;
+  return new Set(rows.map((row) => row.id));
 }
 
 /**

@@ -5,11 +5,11 @@ import { performance } from "node:perf_hooks";
 
 import { env } from "@/lib/env";
 import { acceptedByOutbox } from "@/lib/mail/outbox-accepted";
-import { sendMail } from "@/lib/mail/send-mail";
+import { sendMailOnRelease } from "@/lib/mail/send-mail";
 
 import { createDigestBuilder } from "./build-digests";
 import { createDigestComposer } from "./compose-digest-message";
-import type { RetryPolicy, SendMail } from "./send-with-retry";
+import { sendOnceReleased, type RetryPolicy, type SendMail, type SendMailOnRelease } from "./send-with-retry";
 
 export type DigestRunOptions = {
   /** The run's clock starts here (tests move it); it decides who is due and which papers are new. */
@@ -22,6 +22,12 @@ export type DigestRunOptions = {
   concurrency?: number;
   /** How long a claim is this run's alone, should it stop without its heartbeat stopping too. */
   leaseMs?: number;
+  /**
+   * How a digest is handed over, holding back its end until its `sending` mark is written (the
+   * app's mailer by default), so that the mark is written while the message travels.
+   */
+  sendOnRelease?: SendMailOnRelease;
+  /** A plain send instead, called only once the mark is written. */
   send?: SendMail;
   /** Local hour from which subscribers are due (0 = as soon as their day begins). */
   sendHour?: number;
@@ -78,10 +84,10 @@ export function openDigestRun(options: DigestRunOptions) {
   const settings = {
     ...DEFAULTS,
     ...options,
-    send: options.send ?? sendMail,
+    sendOnRelease: options.sendOnRelease ?? (options.send ? sendOnceReleased(options.send) : sendMailOnRelease),
     concurrency: options.concurrency ?? env.SMTP_MAX_CONNECTIONS * 2,
     sendHour: options.sendHour ?? env.DIGEST_SEND_HOUR,
-    acceptedMessageIds: options.acceptedMessageIds ?? (options.send || env.SMTP_URL ? null : acceptedByOutbox),
+    acceptedMessageIds: options.acceptedMessageIds ?? (options.send || options.sendOnRelease || env.SMTP_URL ? null : acceptedByOutbox),
   };
   const startedAt = performance.now();
   const start = options.now ?? new Date();

@@ -14,7 +14,12 @@ const MAX_RETRY_DELAY_MS = 6 * 3_600_000;
  * failure: left for a later run, with backoff, until the attempts run out; a run of them means the
  * mail server is down, and the run stops.
  */
-export async function recordOutcome(run: DigestRun, progress: ProgressWrites, digest: SendableDigest, outcome: SendOutcome): Promise<void> {
+export async function recordOutcome(
+  run: DigestRun,
+  progress: ProgressWrites,
+  digest: SendableDigest,
+  outcome: Exclude<SendOutcome, { kind: "abandoned" }>,
+): Promise<void> {
   const { delivery, content } = digest;
   const { settings, summary } = run;
   if (outcome.kind === "sent") {

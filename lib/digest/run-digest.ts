@@ -18,8 +18,9 @@ export type { DigestRunOptions, DigestRunSummary } from "./digest-run";
  * 1. claim (claim-batches.ts): a unique row per subscriber and period, so concurrent runs share the
  *    work; first what dead runs left behind and retries that are due, then the due subscribers;
  * 2. build ahead (build-ahead.ts): the next batch is built while the current one sends;
- * 3. send lanes (send-lanes.ts): each delivery is marked `sending` just before its hand-off to the
- *    mail server (the marks of lanes handing off together share a statement);
+ * 3. send lanes (send-lanes.ts): each delivery is marked `sending` while its message travels, and
+ *    the mail server is not given the message's end before the mark is written (marks share
+ *    statements, see progress-writes.ts);
  * 4. record (record-outcome.ts): sent, failed, or deferred for a later run;
  * 5. settle (settle-run.ts): what was claimed and not sent goes back at once.
  *

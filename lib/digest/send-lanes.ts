@@ -7,8 +7,8 @@ import { recordOutcome } from "./record-outcome";
 import { sendWithRetry } from "./send-with-retry";
 
 /**
- * Send lanes: `concurrency` lanes, each taking the next digest, marking it `sending` just before
- * handing it to the mail server, and recording what came of it. A lane that runs out of a batch
+ * Send lanes: `concurrency` lanes, each taking the next digest, handing it to the mail server while
+ * it is marked `sending`, and recording what came of it. A lane that runs out of a batch
  * goes straight on to the next, built while this one was sending. Lanes stop taking digests when
  * the run must stop; the deliveries of the batch that no lane took are returned, to be handed back.
  */
@@ -44,14 +44,17 @@ export async function sendLanes(run: DigestRun, batches: BuiltBatches, progress:
 }
 
 /**
- * One digest: rendered, marked `sending` (from here on a crash leaves it uncertain, so it is never
- * resent), handed to the mail server, and its outcome recorded. A delivery another run took over
- * (this run was too slow to keep its lease) is theirs now, and is not sent.
+ * One digest: rendered, and handed to the mail server while it is marked `sending`; the server is
+ * not given the message's end before the mark is written (from then on a crash leaves it
+ * uncertain, so it is never resent). Its outcome is then recorded. A delivery another run took
+ * over (this run was too slow to keep its lease) is theirs now: its message is abandoned unsent.
  */
 async function deliver(run: DigestRun, progress: ProgressWrites, digest: SendableDigest): Promise<void> {
   const { delivery, content, links } = digest;
   const message = run.compose({ ...delivery, content, links });
-  if (!(await progress.markSending(delivery.id))) return;
-  const outcome = await progress.handOff(() => sendWithRetry(run.settings.send, message, run.settings.retry));
+  const release = progress.markSending(delivery.id);
+  const outcome = await sendWithRetry((held) => run.settings.sendOnRelease(held, release), message, run.settings.retry);
+  // Also when the message failed before its end: a temporary failure is recorded on a marked row.
+  if (!(await release()) || outcome.kind === "abandoned") return;
   await recordOutcome(run, progress, digest, outcome);
 }

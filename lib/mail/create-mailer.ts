@@ -6,11 +6,21 @@ import nodemailer, { type Mail } from "nodemailer";
 
 import { db } from "@/lib/db";
 
-import { MailDeliveryError } from "./mail-delivery-error";
+import { MailAbandonedError, MailDeliveryError } from "./mail-delivery-error";
 import type { MailMessage, SentMail } from "./mail-message";
+
+/** Decides, once the rest of a held message is sent, whether its end follows: true sends it, false abandons it. */
+export type Release = () => Promise<boolean>;
 
 export type Mailer = {
   send(message: MailMessage): Promise<SentMail>;
+  /**
+   * Sends `message` but holds back its end, without which no mail server accepts it, until
+   * `release()` (called once the rest is on its way) resolves true. False, or a failure, abandons
+   * the message: the server never accepts it, and the send fails with MailAbandonedError. What
+   * must be written before a message may arrive is written while it travels.
+   */
+  sendOnRelease(message: MailMessage, release: Release): Promise<SentMail>;
   /** Closes pooled connections; the mailer must not be used afterwards. */
   close(): void;
 };
@@ -42,7 +52,7 @@ function smtpMailer(url: string, options: MailerOptions): Mailer {
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
   };
-  const pending = new Map<number, { resolve: (sent: SentMail) => void; reject: (error: MailDeliveryError) => void }>();
+  const pending = new Map<number, { resolve: (sent: SentMail) => void; reject: (error: MailDeliveryError) => void; release?: Release }>();
   let worker: Worker | null = null;
   let nextId = 0;
 
@@ -50,6 +60,13 @@ function smtpMailer(url: string, options: MailerOptions): Mailer {
     const started = new Worker(new URL("./smtp-worker.mjs", import.meta.url), { workerData: { transport } });
     started.on("message", (reply: SmtpReply) => {
       const request = pending.get(reply.id);
+      if ("releaseWanted" in reply) {
+        const release = request?.release ?? (async () => false);
+        void release()
+          .catch(() => false)
+          .then((go) => started.postMessage({ release: reply.id, go }));
+        return;
+      }
       pending.delete(reply.id);
       if (pending.size === 0) started.unref();
       if (!request) return;
@@ -66,14 +83,27 @@ function smtpMailer(url: string, options: MailerOptions): Mailer {
     return started;
   }
 
+  function post(message: MailMessage, release?: Release): Promise<SentMail> {
+    worker ??= start();
+    worker.ref();
+    const id = nextId++;
+    const sent = new Promise<SentMail>((resolve, reject) => pending.set(id, { resolve, reject, release }));
+    worker.postMessage({ id, mail: toNodemailer(message, options.from), held: release !== undefined });
+    return sent;
+  }
+
   return {
-    send(message) {
-      worker ??= start();
-      worker.ref();
-      const id = nextId++;
-      const sent = new Promise<SentMail>((resolve, reject) => pending.set(id, { resolve, reject }));
-      worker.postMessage({ id, mail: toNodemailer(message, options.from) });
-      return sent;
+    send: (message) => post(message),
+    async sendOnRelease(message, release) {
+      let released: Promise<boolean> | null = null;
+      const once = () => (released ??= release().catch(() => false));
+      try {
+        return await post(message, once);
+      } catch (error) {
+        // Refused before its end (the release was never asked for) or abandoned: only the release says which.
+        if (released && !(await released)) throw new MailAbandonedError(message.messageId);
+        throw error;
+      }
     },
     close() {
       worker?.postMessage({ close: true });
@@ -82,11 +112,15 @@ function smtpMailer(url: string, options: MailerOptions): Mailer {
   };
 }
 
-type SmtpReply = { id: number; messageId: string } | { id: number; error: { message: string; responseCode?: number; code?: string } };
+type SmtpReply =
+  | { id: number; messageId: string }
+  | { id: number; error: { message: string; responseCode?: number; code?: string } }
+  /** A held message is sent up to its end: the thread waits for `{ release: id, go }`. */
+  | { id: number; releaseWanted: true };
 
 function outboxMailer(options: MailerOptions): Mailer {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
-  return {
+  const mailer: Mailer = {
     async send(message) {
       const info = await transport.sendMail(toNodemailer(message, options.from));
       await db.outboxMessage.create({
@@ -103,8 +137,14 @@ function outboxMailer(options: MailerOptions): Mailer {
       });
       return { messageId: info.messageId };
     },
+    // The outbox row is the message's arrival, so it is written only once released.
+    async sendOnRelease(message, release) {
+      if (!(await release().catch(() => false))) throw new MailAbandonedError(message.messageId);
+      return mailer.send(message);
+    },
     close: () => transport.close(),
   };
+  return mailer;
 }
 
 function toNodemailer(message: MailMessage, from: string): Mail.Options {

@@ -12,3 +12,11 @@ export class MailDeliveryError extends Error {
     this.permanent = responseCode !== undefined && responseCode >= 500 && responseCode < 600;
   }
 }
+
+/** A message held for its release (Mailer.sendOnRelease) that was not released: no server accepted it. */
+export class MailAbandonedError extends Error {
+  constructor(messageId?: string) {
+    super(`The message${messageId ? ` ${messageId}` : ""} was abandoned before its end was sent: no server accepted it.`);
+    this.name = "MailAbandonedError";
+  }
+}

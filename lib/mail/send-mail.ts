@@ -2,7 +2,7 @@ import "server-only";
 
 import { env } from "@/lib/env";
 
-import { createMailer, type Mailer } from "./create-mailer";
+import { createMailer, type Mailer, type Release } from "./create-mailer";
 import type { MailMessage, SentMail } from "./mail-message";
 
 // One transport per process (kept across dev reloads), so its SMTP pool is shared by every sender.
@@ -20,6 +20,11 @@ function mailer(): Mailer {
 /** The one way PaperPulse sends mail: over SMTP_URL, or into the outbox table when it is unset. */
 export function sendMail(message: MailMessage): Promise<SentMail> {
   return mailer().send(message);
+}
+
+/** sendMail, holding back the message's end until `release()` resolves true (see Mailer.sendOnRelease). */
+export function sendMailOnRelease(message: MailMessage, release: Release): Promise<SentMail> {
+  return mailer().sendOnRelease(message, release);
 }
 
 /** Closes the pooled SMTP connections, for scripts and tests that end the process cleanly. */

@@ -29,7 +29,9 @@ function received(smtp: ScriptedSmtp): Map<string, number> {
 
 /** Runs a digest in a child process and kills it (SIGKILL) once the sink has `killAfter` messages. */
 async function killMidRun(smtp: ScriptedSmtp, now: Date, killAfter: number) {
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "tests/support/digest-child.ts"], {
+  // Node itself with tsx's loader, not the tsx command: that one runs the script in a child
+  // process of its own, which a SIGKILL of the command leaves running.
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "tests/support/digest-child.ts"], {
     cwd: root,
     env: {
       ...process.env,
@@ -56,7 +58,7 @@ describe("a run killed during a 2,000-subscriber digest", () => {
     expect(smtp.messages.length).toBeLessThan(readers.length);
 
     // A minute later, long before the dead run's leases (10 minutes) run out.
-    const resumed = await runDigest({ now: later(now, 1), send: mailerFor(smtp.url, 5).send });
+    const resumed = await runDigest({ now: later(now, 1), sendOnRelease: mailerFor(smtp.url, 5).sendOnRelease });
     expect(resumed.complete).toBe(true);
 
     const counts = received(smtp);
@@ -73,7 +75,7 @@ describe("a run killed during a 2,000-subscriber digest", () => {
     for (const reader of readers.filter((each) => counts.has(each.email)))
       expect(["sent", "failed"]).toContain(rowOf.get(reader.id)?.status);
     expect(rows.filter((row) => row.status === "failed").length).toBeLessThanOrEqual(2 * IN_FLIGHT);
-  }, 120_000);
+  }, 240_000);
 
   it("resends exactly the digests the mail server never accepted, when it can tell", async () => {
     const now = new Date("2030-03-05T09:00:00Z");
@@ -87,7 +89,7 @@ describe("a run killed during a 2,000-subscriber digest", () => {
     // The sink's record of what it accepted stands in for an SMTP server's log.
     const acceptedMessageIds = async (ids: string[]) =>
       new Set(smtp.messages.flatMap((message) => (message.messageId && ids.includes(message.messageId) ? [message.messageId] : [])));
-    const resumed = await runDigest({ now: later(now, 1), send: mailerFor(smtp.url, 5).send, acceptedMessageIds });
+    const resumed = await runDigest({ now: later(now, 1), sendOnRelease: mailerFor(smtp.url, 5).sendOnRelease, acceptedMessageIds });
     expect(resumed.complete).toBe(true);
 
     const counts = received(smtp);
@@ -99,7 +101,7 @@ describe("a run killed during a 2,000-subscriber digest", () => {
     expect(rows.every((row) => row.status === "sent")).toBe(true);
     const resent = await db.digestDelivery.count({ where: { subscriberId: { in: readers.map((reader) => reader.id) }, attempts: 2 } });
     expect(resent).toBeLessThanOrEqual(uncertain);
-  }, 120_000);
+  }, 240_000);
 });
 
 describe("a run beside a live one", () => {

@@ -22,7 +22,7 @@ describe("exactly once", () => {
     const smtp = await sink();
     const readers = await audience(40, now);
     const [first, second] = await Promise.all(
-      [mailerFor(smtp.url), mailerFor(smtp.url)].map((mailer) => runDigest({ now, send: mailer.send, batchSize: 5 })),
+      [mailerFor(smtp.url), mailerFor(smtp.url)].map((mailer) => runDigest({ now, sendOnRelease: mailer.sendOnRelease, batchSize: 5 })),
     );
 
     for (const reader of readers) expect(smtp.countFor(reader.email)).toBe(1);
@@ -77,7 +77,7 @@ describe("mail server faults", () => {
     const readers = await audience(12, now);
     const ids = readers.map((reader) => reader.id);
 
-    const down = await runDigest({ now, send: mailer.send, concurrency: 2, retry: { attempts: 2, backoffMs: 5 } });
+    const down = await runDigest({ now, sendOnRelease: mailer.sendOnRelease, concurrency: 2, retry: { attempts: 2, backoffMs: 5 } });
     expect(down).toMatchObject({ sent: 0, failed: 0, complete: false, stoppedBecause: expect.stringContaining("unavailable") });
     expect(down.deferred).toBeGreaterThanOrEqual(5);
     const waiting = await statusesOf(ids);

@@ -85,7 +85,7 @@ await theoremProvingReader(withTopics.email);
 const libraryOnly = await subscriber({ maxPapers: 5 });
 await theoremProvingReader(libraryOnly.email);
 const noReader = await subscriber({ keywords: [topic] });
-const summary = await runDigest({ now, send: mailer.send, retry: { attempts: 1, backoffMs: 1 } });
+const summary = await runDigest({ now, sendOnRelease: mailer.sendOnRelease, retry: { attempts: 1, backoffMs: 1 } });
 
 describe("Recommended for you", () => {
   it("ranks the new papers by the subscriber's model and says why, after their topic matches and without repeating them", async () => {

@@ -42,7 +42,7 @@ async function subscriber(row: TestSubscriber) {
   return inserted;
 }
 
-const run = (at: Date) => runDigest({ now: at, send: mailer.send, retry: { attempts: 1, backoffMs: 1 } });
+const run = (at: Date) => runDigest({ now: at, sendOnRelease: mailer.sendOnRelease, retry: { attempts: 1, backoffMs: 1 } });
 const mailTo = (email: string): ParsedMail[] => sink.messages.filter((mail) => mail.text?.includes(`because ${email} subscribed`));
 const deliveriesOf = (subscriberId: number) =>
   db.digestDelivery.findMany({ where: { subscriberId }, select: { status: true, periodKey: true, paperCount: true, lastError: true } });

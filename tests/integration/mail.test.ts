@@ -55,6 +55,48 @@ describe("createMailer over SMTP", () => {
   });
 });
 
+describe("createMailer's held sends", () => {
+  it("sends a message only once it is released, and never one that is abandoned", async () => {
+    const mailer = createMailer({ from: "PaperPulse <digest@paperpulse.test>", smtpUrl: sink.url, maxConnections: 2 });
+    const before = sink.messages.length;
+    let asked = 0;
+    let release: (go: boolean) => void = () => {};
+    const decided = new Promise<boolean>((resolve) => (release = resolve));
+    const held = mailer.sendOnRelease(message("held@example.org", 40), () => (asked++, decided));
+    const abandoned = mailer.sendOnRelease(message("abandoned@example.org", 41), async () => false);
+    await expect(abandoned).rejects.toMatchObject({ name: "MailAbandonedError" });
+
+    // The release is asked for once the rest of the message is on its way; until then nothing arrives.
+    while (asked === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sink.messages.length).toBe(before);
+    release(true);
+    expect((await held).messageId).toBe("<digest.40.2026-W48@paperpulse.test>");
+    const received = await sink.waitForMessages(before + 1);
+    expect(received.slice(before).map((mail) => mail.messageId)).toEqual(["<digest.40.2026-W48@paperpulse.test>"]);
+    expect(received.at(-1)!.html).toContain('<a href="http://localhost:3000/papers/2403.15706">paper</a>');
+    expect(asked).toBe(1);
+
+    // The pool goes on after an abandoned message, whose connection it dropped.
+    await mailer.sendOnRelease(message("after@example.org", 42), async () => true);
+    await sink.waitForMessages(before + 2);
+    expect(sink.messages.some((mail) => mail.messageId === "<digest.41.2026-W48@paperpulse.test>")).toBe(false);
+    mailer.close();
+  });
+
+  it("does not ask for a release when the server refuses the recipient", async () => {
+    const mailer = createMailer({ from: "digest@paperpulse.test", smtpUrl: sink.url });
+    let asked = false;
+    sink.rejectNextRecipient(550);
+    await expect(mailer.sendOnRelease(message("gone-held@example.org"), async () => (asked = true))).rejects.toMatchObject({
+      permanent: true,
+      responseCode: 550,
+    });
+    expect(asked).toBe(false);
+    mailer.close();
+  });
+});
+
 describe("createMailer without SMTP", () => {
   it("keeps the complete message in the outbox, listed newest first with its headers and links", async () => {
     const recipient = `outbox-${Date.now()}@example.org`;
@@ -75,6 +117,16 @@ describe("createMailer without SMTP", () => {
     expect(header("message-id")).toBe("<digest.1.2026-W48@paperpulse.test>");
     expect(header("subject")).toMatch(/^=\?UTF-8\?/);
     expect(stored?.links).toEqual([{ label: "paper", url: "http://localhost:3000/papers/2403.15706" }]);
+    await db.outboxMessage.deleteMany({ where: { recipient } });
+  });
+
+  it("writes a held message to the outbox only once it is released", async () => {
+    const recipient = `outbox-held-${Date.now()}@example.org`;
+    const mailer = createMailer({ from: "PaperPulse <digest@paperpulse.test>" });
+    await expect(mailer.sendOnRelease(message(recipient, 5), async () => false)).rejects.toMatchObject({ name: "MailAbandonedError" });
+    expect(await db.outboxMessage.count({ where: { recipient } })).toBe(0);
+    await mailer.sendOnRelease(message(recipient, 6), async () => true);
+    expect(await db.outboxMessage.count({ where: { recipient } })).toBe(1);
     await db.outboxMessage.deleteMany({ where: { recipient } });
   });
 });

@@ -4,16 +4,16 @@
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { runDigest } from "@/lib/digest/run-digest";
-import { sendMail } from "@/lib/mail/send-mail";
+import { sendMailOnRelease } from "@/lib/mail/send-mail";
 
 const delayMs = Number(process.env.DIGEST_SEND_DELAY_MS ?? 25);
 await runDigest({
   now: new Date(process.env.DIGEST_NOW!),
   concurrency: Number(process.env.DIGEST_CONCURRENCY ?? 2),
   // Slow enough that the parent can stop the run between two messages.
-  send: async (message) => {
+  sendOnRelease: async (message, release) => {
     await sleep(delayMs);
-    return sendMail(message);
+    return sendMailOnRelease(message, release);
   },
 });
 process.exit(0);
