@@ -100,7 +100,10 @@ test("a vote farm on one machine that drops its cookie between votes", async ({ 
     await context.clearCookies();
     await page.goto(`${app.url}/papers/2403.15706`);
     await page.getByRole("button", { name: /^Upvote/ }).click();
-    await expect(page.getByRole("button", { name: /Remove your upvote/ }).or(page.locator("form [role=alert]"))).toBeVisible();
+    // A server action's answer, which can take seconds on a loaded CI machine.
+    await expect(page.getByRole("button", { name: /Remove your upvote/ }).or(page.locator("form [role=alert]"))).toBeVisible({
+      timeout: 15_000,
+    });
   }
   await context.close();
   const counted = (await votes()) - before;
