@@ -3,7 +3,7 @@
 import { useCallback, useSyncExternalStore } from "react";
 
 import { PERSONAL_COOKIE } from "@/lib/page-cache/personal-cookies";
-import { MAX_VIEWER_PAPERS } from "@/lib/readers/viewer-query";
+import { MAX_VIEWER_PAPERS } from "@/lib/readers/max-viewer-papers";
 import type { ViewerPaper, ViewerState } from "@/lib/readers/viewer-state";
 
 /** A paper as this visitor sees it, with whether they are signed in. */

@@ -2,8 +2,7 @@ import { z } from "zod";
 
 import { isValidArxivId } from "@/lib/papers/arxiv-id";
 
-/** At most as many papers as one page lists (the feed's and a search's pages hold 50 at most). */
-export const MAX_VIEWER_PAPERS = 100;
+import { MAX_VIEWER_PAPERS } from "./max-viewer-papers";
 
 export const viewerQuerySchema = z.object({
   papers: z

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { MAX_VIEWER_PAPERS, viewerQuerySchema } from "@/lib/readers/viewer-query";
+import { MAX_VIEWER_PAPERS } from "@/lib/readers/max-viewer-papers";
+import { viewerQuerySchema } from "@/lib/readers/viewer-query";
 
 describe("what a page's script may ask /api/viewer for", () => {
   it("reads the page's papers, once each, and nothing when there are none", () => {
