@@ -10,10 +10,10 @@ const CHECK_EVERY_MS = 1_000;
 /** A copy is rendered again for votes at most this often, so a storm of votes costs few renders. */
 export const MIN_VOTE_RENDER_GAP_MS = 2_000;
 
-/** The upvote counts of papers by arXiv id, read the way pages read them (a replica when one serves). */
-export async function listedVotes(arxivIds: string[]): Promise<Record<string, number>> {
+/** The upvote counts of papers by arXiv id, from `client` (by default as pages read them: a replica when one serves). */
+export async function listedVotes(arxivIds: string[], client: Pick<typeof db, "$queryRaw"> = readDb): Promise<Record<string, number>> {
   if (arxivIds.length === 0) return {};
-  const rows = await readDb.$queryRaw<{ arxivId: string; votes: number }[]>`
+  const rows = await client.$queryRaw<{ arxivId: string; votes: number }[]>`
     SELECT arxiv_id AS "arxivId", votes FROM paper WHERE arxiv_id = ANY(${arxivIds}::text[])`;
   return Object.fromEntries(rows.map((row) => [row.arxivId, row.votes]));
 }
@@ -48,11 +48,9 @@ export function watchListedVotes(store: PageStore): void {
     const copies = [...store.entries()].filter(([, page]) => now - page.renderedAt >= MIN_VOTE_RENDER_GAP_MS && page.usableUntil > now);
     const arxivIds = [...new Set(copies.flatMap(([, page]) => Object.keys(page.votes)))];
     if (arxivIds.length === 0) return;
-    const rows = await db.$queryRaw<{ arxivId: string; votes: number }[]>`
-      SELECT arxiv_id AS "arxivId", votes FROM paper WHERE arxiv_id = ANY(${arxivIds}::text[])`;
-    const votes = new Map(rows.map((row) => [row.arxivId, row.votes]));
+    const votes = await listedVotes(arxivIds, db);
     for (const [key, page] of copies) {
-      if (Object.entries(page.votes).some(([arxivId, count]) => votes.get(arxivId) !== count)) store.markOutdated(key);
+      if (Object.entries(page.votes).some(([arxivId, count]) => votes[arxivId] !== count)) store.markOutdated(key);
     }
   };
   let running = false;
