@@ -2,7 +2,10 @@ import "server-only";
 
 import { readDb } from "@/lib/db-read";
 
-/** Postings read per strong term of the model: the papers that term weighs most in, within the window. */
+/**
+ * Postings read per strong term of the model: the papers that term weighs most in, within the
+ * window (an index by term and listing day serves the recent windows, one by term and weight all time).
+ */
 const POSTINGS_PER_TERM = 100;
 /**
  * Candidates kept from the postings, by a first-pass score (Σ model weight × posting weight over the
