@@ -56,6 +56,10 @@ export async function startScriptedSmtp(port = 0): Promise<ScriptedSmtp> {
     server.listen(port, "127.0.0.1", () => resolve());
   });
   const boundPort = (server.server.address() as AddressInfo).port;
+  // A client killed mid-conversation (the crash tests SIGKILL digest runs) resets its connections.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET") throw error;
+  });
 
   return {
     url: `smtp://127.0.0.1:${boundPort}`,

@@ -45,6 +45,10 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     server.listen(port, "127.0.0.1", () => resolve());
   });
   const address = server.server.address() as AddressInfo;
+  // A sender that abandons a message mid-transaction (a held send) resets its connection.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET") throw error;
+  });
 
   return {
     url: `smtp://127.0.0.1:${address.port}`,
