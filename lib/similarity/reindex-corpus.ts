@@ -21,16 +21,9 @@ export type ReindexSummary = { papers: number; terms: number; similarPapers: num
 type CorpusPaper = PaperText & { id: number; listedOn: string };
 
 /**
- * Rebuilds every paper's vector and postings from the corpus as it is, for a first deploy over an
- * existing corpus or after a change to how terms are weighed: where refreshSimilarPapers costs a
- * statement round per 500 papers and reads its document frequencies back from the vocabulary as
- * they grow, this counts the frequencies of the whole corpus in one read, writes the vocabulary
- * once, then writes vectors and postings a large chunk per statement.
- *
- * Similar papers cost far more per paper (an index lookup per strong term), so they are computed
- * here only for the newest `similarPapers` papers (all by default); the rest stay in
- * `similarity_queue`, whose refresh computes them at its own pace, and meanwhile have vectors and
- * postings, which is all recommendations need. Papers that arrive during the run stay queued too.
+ * Rebuilds every paper's vector and postings in bulk (a first deploy over an existing corpus, a
+ * change to how terms are weighed), and the newest `similarPapers` papers' similar papers; the rest
+ * stay queued for the refresh. How and why it differs from refreshSimilarPapers: docs/similarity.md.
  */
 export async function reindexCorpus(
   options: { similarPapers?: number; onProgress?: (progress: ReindexProgress) => void } = {},
