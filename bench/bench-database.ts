@@ -1,9 +1,7 @@
 import path from "node:path";
 
-import pg from "pg";
-
 import { migrate } from "../prisma/migrate";
-import { dropDatabase, ensureDatabase, withDatabase } from "../scripts/database";
+import { dropDatabase, ensureDatabase, withClient, withDatabase } from "../scripts/database";
 import { startEmbeddedPostgres } from "../scripts/embedded-postgres";
 import { countSyntheticPapers, loadSyntheticCorpus } from "./corpus";
 
@@ -78,14 +76,4 @@ async function restoreDeferredIndexes(databaseUrl: string): Promise<void> {
     await client.query("DROP TABLE bench_deferred_index");
     await client.query("ANALYZE paper");
   });
-}
-
-async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

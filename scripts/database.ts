@@ -2,8 +2,9 @@ import pg from "pg";
 
 const SAFE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
-async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
+/** Runs `work` on a connection of its own to `url`, closed afterwards. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);
@@ -19,7 +20,7 @@ function assertSafeName(name: string) {
 
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   assertSafeName(name);
-  await withAdmin(adminUrl, async (client) => {
+  await withClient(adminUrl, async (client) => {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
   });
@@ -29,12 +30,12 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
 export async function copyDatabase(adminUrl: string, template: string, name: string): Promise<void> {
   assertSafeName(template);
   assertSafeName(name);
-  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
 }
 
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   assertSafeName(name);
-  await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
 /** The same server's URL pointed at another database. */
