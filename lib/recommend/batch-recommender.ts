@@ -99,7 +99,7 @@ export function createBatchRecommender(cutoff: Date) {
       const bar =
         others.length < BAR_PAPERS
           ? Number.NEGATIVE_INFINITY
-          : scoreRanked(scorer.ranked(others), others.length - Math.floor(others.length * BAR_QUANTILE));
+          : scorer.score(others.map((paper) => paper.vector)).sort((a, b) => a - b)[Math.floor(others.length * BAR_QUANTILE)]!;
       const candidates = window.papers.filter(
         (paper) => paper.arrived > range.from && paper.arrived <= range.to && !own.has(paper.id) && !exclude.has(paper.id),
       );
@@ -110,8 +110,13 @@ export function createBatchRecommender(cutoff: Date) {
         ));
       const isContent = (term: number) => !metadataTerms.has(term);
       const picked: BatchRecommendation[] = [];
-      for (const { paper, score } of scorer.ranked(candidates)) {
-        if (picked.length === limit || !(score > bar)) break;
+      const scores = scorer.score(candidates.map((paper) => paper.vector));
+      const scored = candidates
+        .map((paper, index) => ({ paper, score: scores[index]! }))
+        .filter((each) => each.score > bar)
+        .sort((a, b) => b.score - a.score || b.paper.id - a.paper.id);
+      for (const { paper, score } of scored) {
+        if (picked.length === limit) break;
         // Liked papers it is similar to, as "similar papers" means it (no single shared word): a
         // paper the scorer likes that is like nothing the reader liked cannot say why, and is left out.
         const because: number[] = [];
@@ -127,10 +132,3 @@ export function createBatchRecommender(cutoff: Date) {
 }
 
 export type BatchRecommender = ReturnType<typeof createBatchRecommender>;
-
-/** The score of the `place`-th best paper (1 for the best). */
-function scoreRanked(ranked: Iterable<{ score: number }>, place: number): number {
-  let seen = 0;
-  for (const { score } of ranked) if (++seen === place) return score;
-  throw new Error(`fewer than ${place} papers ranked`);
-}

@@ -5,8 +5,6 @@ export type LikedMatch = { liked: number; similarity: number };
 export type LikedIndex<Term> = {
   /** A paper's cosine with the liked paper closest to it (the first in `liked` of equals), 0 if it shares no term with any. */
   closest: (paper: SparseVector<Term>) => number;
-  /** No liked paper's cosine with this paper exceeds this: Cauchy–Schwarz over the terms it shares with them. */
-  bound: (paper: SparseVector<Term>) => number;
   /** The liked papers a paper shares terms with (by their index in `liked`) and its cosine with each, closest first. */
   matches: (paper: SparseVector<Term>) => LikedMatch[];
 };
@@ -20,9 +18,7 @@ export function indexLiked<Term>(liked: SparseVector<Term>[]): LikedIndex<Term> 
   // Flat postings, built in two passes: a term's liked papers and weights at [start[slot], start[slot + 1]).
   const slots = new Map<Term, number>();
   const counts: number[] = [];
-  let largestNorm = 0;
   for (const vector of liked) {
-    let squares = 0;
     for (let position = 0; position < vector.terms.length; position++) {
       const term = vector.terms[position]!;
       const slot = slots.get(term);
@@ -30,9 +26,7 @@ export function indexLiked<Term>(liked: SparseVector<Term>[]): LikedIndex<Term> 
         slots.set(term, counts.length);
         counts.push(1);
       } else counts[slot]!++;
-      squares += vector.weights[position]! ** 2;
     }
-    largestNorm = Math.max(largestNorm, Math.sqrt(squares));
   }
   const start = new Int32Array(counts.length + 1);
   counts.forEach((count, slot) => (start[slot + 1] = start[slot]! + count));
@@ -74,12 +68,6 @@ export function indexLiked<Term>(liked: SparseVector<Term>[]): LikedIndex<Term> 
         similarity[touched[k]!] = 0;
       }
       return best;
-    },
-    bound(paper) {
-      let squares = 0;
-      for (let position = 0; position < paper.terms.length; position++)
-        if (slots.has(paper.terms[position]!)) squares += paper.weights[position]! ** 2;
-      return Math.sqrt(squares) * largestNorm;
     },
     matches(paper) {
       const count = accumulate(paper);

@@ -72,22 +72,25 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
     exclude: own,
     from: window?.from ?? null,
   });
-  const candidateVectors = [...(await loadVectorsByTermId(readDb, candidates))].map(([id, vector]) => ({ id, vector }));
-  const ranked: { paper: (typeof candidateVectors)[number]; score: number }[] = [];
-  for (const entry of scorer.ranked(candidateVectors)) if (ranked.push(entry) === request.limit) break;
+  const candidateVectors = [...(await loadVectorsByTermId(readDb, candidates))];
+  const scores = scorer.score(candidateVectors.map(([, vector]) => vector));
+  const ranked = candidateVectors
+    .map(([id, vector], index) => ({ id, vector, score: scores[index]! }))
+    .sort((a, b) => b.score - a.score || b.id - a.id)
+    .slice(0, request.limit);
 
   // Only the papers shown are explained: the terms that weighed most for each.
-  const explaining = ranked.map(({ paper }) =>
+  const explaining = ranked.map((paper) =>
     scorePaper(scorer.model, paper.vector)
       .contributions.filter((entry) => entry.contribution > 0)
       .slice(0, EXPLAINING_TERMS),
   );
   const { termOf, labelOf } = await vocabulary(explaining.flat().map((entry) => entry.term));
-  const cards = new Map((await paperCards(ranked.map(({ paper }) => paper.id))).map((card) => [card.id, card]));
+  const cards = new Map((await paperCards(ranked.map((paper) => paper.id))).map((card) => [card.id, card]));
   return answer(
-    ranked.map(({ paper, score }, index) => ({
+    ranked.map((paper, index) => ({
       ...cards.get(paper.id)!,
-      score,
+      score: paper.score,
       because: scorer
         .nearest(paper.vector)
         .slice(0, BECAUSE_PAPERS)
