@@ -104,10 +104,10 @@ export function createBatchRecommender(cutoff: Date) {
         (paper) => paper.arrived > range.from && paper.arrived <= range.to && !own.has(paper.id) && !exclude.has(paper.id),
       );
       const likedMaps: Map<number, number>[] = [];
-      const likedMap = (index: number) =>
-        (likedMaps[index] ??= new Map(
-          marked.get(liked[index]!)!.terms.map((term, position) => [term, marked.get(liked[index]!)!.weights[position]!]),
-        ));
+      const likedMap = (index: number) => {
+        const vector = marked.get(liked[index]!)!;
+        return (likedMaps[index] ??= new Map(vector.terms.map((term, position) => [term, vector.weights[position]!])));
+      };
       const isContent = (term: number) => !metadataTerms.has(term);
       const picked: BatchRecommendation[] = [];
       const scores = scorer.score(candidates.map((paper) => paper.vector));

@@ -3,7 +3,7 @@ import type { SparseVector } from "./reader-model";
 export type LikedMatch = { liked: number; similarity: number };
 
 export type LikedIndex<Term> = {
-  /** A paper's cosine with the liked paper closest to it (the first in `liked` of equals), 0 if it shares no term with any. */
+  /** A paper's cosine with the liked paper closest to it, 0 if it shares no term with any. */
   closest: (paper: SparseVector<Term>) => number;
   /** The liked papers a paper shares terms with (by their index in `liked`) and its cosine with each, closest first. */
   matches: (paper: SparseVector<Term>) => LikedMatch[];
