@@ -41,7 +41,7 @@ type WindowPaper = { id: number; arrived: number; vector: Vector };
 export function createBatchRecommender(cutoff: Date) {
   let sample: Map<number, SparseVector<number>> | null = null;
   /** The sample without the window's papers: a paper the digest may recommend is no negative example. */
-  let background: [number, SparseVector<number>][] = [];
+  let background: { id: number; vector: SparseVector<number> }[] = [];
   let window: { from: number; papers: WindowPaper[] } | null = null;
   const marked = new Map<number, Vector>();
   /** The authors and categories among the marked papers' terms: a liked paper is no reason through those alone. */
@@ -71,7 +71,7 @@ export function createBatchRecommender(cutoff: Date) {
       await loadWindow(cutoff.getTime() - days * DAY_MS);
       sample ??= await sampleBackground([]);
       const fresh = new Set(window!.papers.map((paper) => paper.id));
-      background = [...sample].filter(([id]) => !fresh.has(id));
+      background = [...sample].flatMap(([id, vector]) => (fresh.has(id) ? [] : [{ id, vector }]));
       const missing = [...new Set(tastes.flatMap((taste) => [...taste.liked, ...taste.disliked]))].filter((id) => !marked.has(id));
       if (marked.size + missing.length > MAX_CACHED_VECTORS) marked.clear();
       const vectors = await loadVectorsByTermId(db, missing);
@@ -90,34 +90,40 @@ export function createBatchRecommender(cutoff: Date) {
       const liked = taste.liked.filter((id) => marked.has(id));
       if (liked.length === 0 || limit <= 0 || !window) return [];
       const own = new Set([...taste.liked, ...taste.disliked]);
-      const others = background.flatMap(([id, vector]) => (own.has(id) ? [] : [vector]));
-      const scorer = createReaderScorer({ liked: vectorsOf(liked), disliked: vectorsOf(taste.disliked), background: others });
+      const others = background.filter((paper) => !own.has(paper.id));
+      const scorer = createReaderScorer({
+        liked: vectorsOf(liked),
+        disliked: vectorsOf(taste.disliked),
+        background: others.map((paper) => paper.vector),
+      });
       const bar =
         others.length < BAR_PAPERS
           ? Number.NEGATIVE_INFINITY
-          : scorer
-              .score(others)
-              .map((each) => each.score)
-              .sort((a, b) => a - b)[Math.floor(others.length * BAR_QUANTILE)]!;
+          : scorer.score(others.map((paper) => paper.vector)).sort((a, b) => a - b)[Math.floor(others.length * BAR_QUANTILE)]!;
       const candidates = window.papers.filter(
         (paper) => paper.arrived > range.from && paper.arrived <= range.to && !own.has(paper.id) && !exclude.has(paper.id),
       );
-      const scored = scorer
-        .score(candidates.map((paper) => paper.vector))
-        .map((each, index) => ({ paper: candidates[index]!, ...each }))
-        .filter((each) => each.score > bar)
-        .sort((a, b) => b.score - a.score || b.paper.id - a.paper.id);
-      const likedMaps = liked.map((id) => new Map(marked.get(id)!.terms.map((term, index) => [term, marked.get(id)!.weights[index]!])));
+      const likedMaps: Map<number, number>[] = [];
+      const likedMap = (index: number) => {
+        const vector = marked.get(liked[index]!)!;
+        return (likedMaps[index] ??= new Map(vector.terms.map((term, position) => [term, vector.weights[position]!])));
+      };
       const isContent = (term: number) => !metadataTerms.has(term);
       const picked: BatchRecommendation[] = [];
-      for (const { paper, score, nearest } of scored) {
+      const scores = scorer.score(candidates.map((paper) => paper.vector));
+      const scored = candidates
+        .map((paper, index) => ({ paper, score: scores[index]! }))
+        .filter((each) => each.score > bar)
+        .sort((a, b) => b.score - a.score || b.paper.id - a.paper.id);
+      for (const { paper, score } of scored) {
         if (picked.length === limit) break;
         // Liked papers it is similar to, as "similar papers" means it (no single shared word): a
         // paper the scorer likes that is like nothing the reader liked cannot say why, and is left out.
-        const because = nearest
-          .filter((match) => isSimilar(cosine(likedMaps[match.liked]!, paper.vector), isContent))
-          .slice(0, BECAUSE_PAPERS)
-          .map((match) => liked[match.liked]!);
+        const because: number[] = [];
+        for (const match of scorer.nearest(paper.vector)) {
+          if (isSimilar(cosine(likedMap(match.liked), paper.vector), isContent)) because.push(liked[match.liked]!);
+          if (because.length === BECAUSE_PAPERS) break;
+        }
         if (because.length > 0) picked.push({ paperId: paper.id, score, because });
       }
       return picked;

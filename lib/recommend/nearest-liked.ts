@@ -2,32 +2,82 @@ import type { SparseVector } from "./reader-model";
 
 export type LikedMatch = { liked: number; similarity: number };
 
+export type LikedIndex<Term> = {
+  /** A paper's cosine with the liked paper closest to it, 0 if it shares no term with any. */
+  closest: (paper: SparseVector<Term>) => number;
+  /** The liked papers a paper shares terms with (by their index in `liked`) and its cosine with each, closest first. */
+  matches: (paper: SparseVector<Term>) => LikedMatch[];
+};
+
 /**
- * For each candidate, the liked papers it shares terms with (by their index in `liked`) and its
- * cosine with each, closest first. Through an inverted list of the liked papers' terms, so the
- * cost grows with the terms candidates share with them, not with candidates × library size.
+ * An inverted list of the liked papers' terms, so that a paper's cosines with them cost the terms
+ * it shares with them, not the library's size. Each term's postings are in the order of `liked`, so
+ * every sum is taken in the same order whichever question is asked of it.
  */
-export function nearestLiked<Term>(liked: SparseVector<Term>[], candidates: SparseVector<Term>[]): LikedMatch[][] {
-  const postings = new Map<Term, { liked: number; weight: number }[]>();
-  liked.forEach((vector, index) => {
+export function indexLiked<Term>(liked: SparseVector<Term>[]): LikedIndex<Term> {
+  // Flat postings, built in two passes: a term's liked papers and weights at [start[slot], start[slot + 1]).
+  const slots = new Map<Term, number>();
+  const counts: number[] = [];
+  for (const vector of liked) {
     for (let position = 0; position < vector.terms.length; position++) {
       const term = vector.terms[position]!;
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push({ liked: index, weight: vector.weights[position]! });
+      const slot = slots.get(term);
+      if (slot === undefined) {
+        slots.set(term, counts.length);
+        counts.push(1);
+      } else counts[slot]!++;
+    }
+  }
+  const start = new Int32Array(counts.length + 1);
+  counts.forEach((count, slot) => (start[slot + 1] = start[slot]! + count));
+  const filled = start.slice(0, counts.length);
+  const likedOf = new Int32Array(start[counts.length]!);
+  const weightOf = new Float64Array(likedOf.length);
+  liked.forEach((vector, index) => {
+    for (let position = 0; position < vector.terms.length; position++) {
+      const at = filled[slots.get(vector.terms[position]!)!]!++;
+      likedOf[at] = index;
+      weightOf[at] = vector.weights[position]!;
     }
   });
+
   const similarity = new Float64Array(liked.length);
-  return candidates.map((candidate) => {
-    const touched: number[] = [];
-    for (let position = 0; position < candidate.terms.length; position++) {
-      for (const posting of postings.get(candidate.terms[position]!) ?? []) {
-        if (similarity[posting.liked] === 0) touched.push(posting.liked);
-        similarity[posting.liked]! += posting.weight * candidate.weights[position]!;
+  const touched = new Int32Array(liked.length);
+  /** Fills `similarity` for the liked papers the paper shares a term with; returns how many `touched` lists. Reset after use. */
+  function accumulate(paper: SparseVector<Term>): number {
+    let count = 0;
+    for (let position = 0; position < paper.terms.length; position++) {
+      const slot = slots.get(paper.terms[position]!);
+      if (slot === undefined) continue;
+      const weight = paper.weights[position]!;
+      for (let k = start[slot]!; k < start[slot + 1]!; k++) {
+        const index = likedOf[k]!;
+        if (similarity[index] === 0) touched[count++] = index;
+        similarity[index]! += weightOf[k]! * weight;
       }
     }
-    const matches = touched.map((index) => ({ liked: index, similarity: similarity[index]! }));
-    for (const index of touched) similarity[index] = 0;
-    return matches.filter((match) => match.similarity > 0).sort((a, b) => b.similarity - a.similarity || a.liked - b.liked);
-  });
+    return count;
+  }
+
+  return {
+    closest(paper) {
+      const count = accumulate(paper);
+      let best = 0;
+      for (let k = 0; k < count; k++) {
+        best = Math.max(best, similarity[touched[k]!]!);
+        similarity[touched[k]!] = 0;
+      }
+      return best;
+    },
+    matches(paper) {
+      const count = accumulate(paper);
+      const found: LikedMatch[] = [];
+      for (let k = 0; k < count; k++) {
+        const index = touched[k]!;
+        if (similarity[index]! > 0) found.push({ liked: index, similarity: similarity[index]! });
+        similarity[index] = 0;
+      }
+      return found.sort((a, b) => b.similarity - a.similarity || a.liked - b.liked);
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { nearestLiked, type LikedMatch } from "./nearest-liked";
+import { indexLiked, type LikedMatch } from "./nearest-liked";
 import { logOdds, trainReaderModel, type ReaderModel, type SparseVector, type TrainingSet } from "./reader-model";
 
 /**
@@ -8,31 +8,26 @@ import { logOdds, trainReaderModel, type ReaderModel, type SparseVector, type Tr
  */
 export const NEAREST_LIKED_WEIGHT = 5;
 
-/** A paper's score for a reader, and the liked papers it shares terms with (by their place in `liked`), closest first. */
-export type ReaderScore = { score: number; nearest: LikedMatch[] };
-
 export type ReaderScorer<Term> = {
   model: ReaderModel<Term>;
   /** Each paper's score: the model's log-odds plus NEAREST_LIKED_WEIGHT × its cosine with the closest liked paper. */
-  score: (papers: SparseVector<Term>[]) => ReaderScore[];
+  score: (papers: SparseVector<Term>[]) => number[];
+  /** The liked papers (by their place in the training set's `liked`) a paper shares terms with, closest first: why it is shown. */
+  nearest: (paper: SparseVector<Term>) => LikedMatch[];
 };
 
 /**
  * How one reader's papers are ranked, wherever they are ranked (recommendFor per request, the
  * digest per run): a model trained on the reader's liked and disliked papers against background
- * papers, plus the closeness to the nearest liked paper. Only the score is computed here; the few
- * papers shown are explained apart (scorePaper's contributions), not every paper scored.
+ * papers, plus the closeness to the nearest liked paper. Every paper scored needs only its
+ * closest liked paper; the full list, sorted, is for the few papers shown.
  */
 export function createReaderScorer<Term>(set: TrainingSet<Term>): ReaderScorer<Term> {
   const model = trainReaderModel(set);
+  const liked = indexLiked(set.liked);
   return {
     model,
-    score(papers) {
-      const nearest = nearestLiked(set.liked, papers);
-      return papers.map((vector, index) => ({
-        score: logOdds(model, vector) + NEAREST_LIKED_WEIGHT * (nearest[index]![0]?.similarity ?? 0),
-        nearest: nearest[index]!,
-      }));
-    },
+    score: (papers) => papers.map((paper) => logOdds(model, paper) + NEAREST_LIKED_WEIGHT * liked.closest(paper)),
+    nearest: liked.matches,
   };
 }

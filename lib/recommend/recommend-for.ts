@@ -75,7 +75,7 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
   const candidateVectors = [...(await loadVectorsByTermId(readDb, candidates))];
   const scores = scorer.score(candidateVectors.map(([, vector]) => vector));
   const ranked = candidateVectors
-    .map(([id, vector], index) => ({ id, vector, ...scores[index]! }))
+    .map(([id, vector], index) => ({ id, vector, score: scores[index]! }))
     .sort((a, b) => b.score - a.score || b.id - a.id)
     .slice(0, request.limit);
 
@@ -91,7 +91,10 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
     ranked.map((paper, index) => ({
       ...cards.get(paper.id)!,
       score: paper.score,
-      because: paper.nearest.slice(0, BECAUSE_PAPERS).map((match) => likedWithVectors[match.liked]!.arxivId),
+      because: scorer
+        .nearest(paper.vector)
+        .slice(0, BECAUSE_PAPERS)
+        .map((match) => likedWithVectors[match.liked]!.arxivId),
       terms: sharedTermLabels(
         explaining[index]!.flatMap((entry) => (termOf.has(entry.term) ? [{ term: termOf.get(entry.term)! }] : [])),
         (term) => labelOf.get(term),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { nearestLiked } from "@/lib/recommend/nearest-liked";
+import { indexLiked } from "@/lib/recommend/nearest-liked";
 import { scorePaper, trainReaderModel, type ReaderModel, type SparseVector } from "@/lib/recommend/reader-model";
 import { seededRandom } from "@/bench/eval/synthetic-topics";
 
@@ -85,19 +85,22 @@ describe("trainReaderModel (dual coordinate descent)", () => {
   });
 });
 
-describe("nearestLiked", () => {
-  it("gives each candidate's cosine with every liked paper it shares a term with, closest first", () => {
+describe("indexLiked", () => {
+  it("gives each candidate's cosine with every liked paper it shares a term with, closest first, and the closest alone", () => {
     const liked = papers(5, 0, 4);
     const candidates = [...papers(10, 0, 5), ...papers(10, 3, 6)];
     const cosine = (a: SparseVector<number>, b: SparseVector<number>) =>
       a.terms.reduce((sum, term, i) => sum + a.weights[i]! * (b.weights[b.terms.indexOf(term)] ?? 0), 0);
-    nearestLiked(liked, candidates).forEach((matches, index) => {
+    const index = indexLiked(liked);
+    for (const candidate of candidates) {
       const expected = liked
-        .map((vector, likedIndex) => ({ liked: likedIndex, similarity: cosine(candidates[index]!, vector) }))
+        .map((vector, likedIndex) => ({ liked: likedIndex, similarity: cosine(candidate, vector) }))
         .filter((match) => match.similarity > 0)
         .sort((a, b) => b.similarity - a.similarity);
+      const matches = index.matches(candidate);
       expect(matches.map((match) => match.liked)).toEqual(expected.map((match) => match.liked));
       matches.forEach((match, i) => expect(match.similarity).toBeCloseTo(expected[i]!.similarity, 12));
-    });
+      expect(index.closest(candidate)).toBe(matches[0]?.similarity ?? 0);
+    }
   });
 });
