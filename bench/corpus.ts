@@ -92,9 +92,6 @@ export async function loadSyntheticCorpus(
         ON CONFLICT (arxiv_id) DO NOTHING`,
         [words, firstNames, lastNames, CATEGORIES, start, end, perDay],
       );
-      // The word-count trigger looks each word up in search_word; until that table has statistics
-      // the planner reaches for its trigram index instead of the key, and a chunk takes minutes.
-      await client.query("ANALYZE search_word");
       onProgress(end, count);
     }
     // The synthetic votes stand for votes from as many networks, as the trending score counts those.

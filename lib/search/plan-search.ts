@@ -4,7 +4,7 @@ import { readDb } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { expandQueryWords } from "./field-vocabulary";
-import { idfWeight, lookupTerms, plainQueryWords, termQuerySql, type QueryTerm } from "./query-terms";
+import { idfWeight, lookupTerms, plainQueryWords, termQuerySql, termShare, type QueryTerm } from "./query-terms";
 import { requiredTerms } from "./required-terms";
 import type { PhraseLookup, SearchFilters } from "./search-query";
 import {
@@ -51,12 +51,13 @@ export async function planSearch(request: SearchPageOptions & { prefixLastWord?:
     corpusShape(run),
     terms.length >= 2 ? weighTerms(run, terms) : null,
   ]);
-  const broad = isBroadQuery(estimatedMatches, corpus.papers);
+  const lookup = weighed ? lookupTerms(weighed.terms) : null;
+  const listed = weighed ? (lookup ?? weighed.terms).reduce((sum, term) => sum + termShare(term), 0) * corpus.papers : 0;
+  const broad = isBroadQuery(estimatedMatches, corpus.papers, listed);
   const windowStart = broad ? null : recentWindowStart(estimatedMatches, corpus);
   // A broad query walks the date index, testing each paper: no list is read.
-  const lookup = !broad && weighed ? lookupTerms(weighed.terms) : null;
   return {
-    options: { ...request, filters: lookup ? { ...filters, lookupTerms: lookup } : filters, broad, windowStart },
+    options: { ...request, filters: !broad && lookup ? { ...filters, lookupTerms: lookup } : filters, broad, windowStart },
     estimatedMatches,
     weighed,
   };

@@ -111,7 +111,7 @@ async function searchOnce(request: SearchRequest & { prefixLastWord?: boolean },
   const page = await pageAndCount(run, options, blended, estimatedMatches);
   const { count } = page;
   const continues = !blended && weighed !== null && weighed.terms.length >= 2 && count < SEARCH_PAGE_SIZE;
-  const rows = continues ? await run<Row>(partialPageSql({ ...options, terms: weighed.terms })) : page.rows;
+  const rows = continues ? await run<Row>(partialPageSql({ ...options, terms: weighed.terms, fullMatches: count })) : page.rows;
   const total: SearchTotal =
     count > COUNT_CAP
       ? { count: Math.max(estimatedMatches ?? (await estimateMatches(run, filters)), count), exact: false }

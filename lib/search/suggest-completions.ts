@@ -29,7 +29,7 @@ function containsWords(text: Prisma.Sql, words: string[], prefix: string): Prism
 
 /**
  * Search-as-you-type: titles holding every typed word (the last one as a word prefix), most
- * upvoted first (through the titles' trigram index), and author names that start the same way
+ * upvoted first (see suggestTitlesSql), and author names that start the same way
  * (see suggestAuthors). Both compare folded text: lower case, no accents.
  */
 export async function suggestCompletions(q: string): Promise<Suggestion[]> {
@@ -39,18 +39,51 @@ export async function suggestCompletions(q: string): Promise<Suggestion[]> {
   const words = typed.slice(0, -1);
 
   const [papers, authors] = await Promise.all([
-    readDb.$queryRaw<{ arxivId: string; title: string }[]>`
-      SELECT p.arxiv_id AS "arxivId", p.title
-      FROM paper p
-      WHERE ${containsWords(Prisma.sql`p.title_folded`, words, prefix)}
-      ORDER BY p.votes DESC, p.id DESC
-      LIMIT ${MAX_PAPERS}`,
+    readDb.$queryRaw<{ arxivId: string; title: string }[]>(suggestTitlesSql(words, prefix)),
     suggestAuthors(words, prefix),
   ]);
   return [
     ...authors.map((author) => ({ kind: "author" as const, ...author })),
     ...papers.map((paper) => ({ kind: "paper" as const, ...paper })),
   ];
+}
+
+// Titles walked, most upvoted first, before the trigram index is asked (see suggestTitlesSql).
+const WALKED_TITLES = 1_000;
+// A word of titles and names in this many papers or more is common (see search_word_add).
+const COMMON_WORD_PAPERS = 1_000;
+
+/**
+ * The MAX_PAPERS most upvoted titles holding the typed words. When the last word starts a common
+ * word ("ques", question), the most upvoted titles are walked first and nearly always hold five:
+ * the trigram index would find every title holding "ques", some 10,000 at a million papers, to
+ * sort them by votes. Only when the walk (at most WALKED_TITLES) finds fewer does the index
+ * answer, so the titles are the same either way. `commonFrom` is where a word counts as common.
+ */
+export function suggestTitlesSql(words: string[], prefix: string, commonFrom = COMMON_WORD_PAPERS): Prisma.Sql {
+  const held = containsWords(Prisma.sql`p.title_folded`, words, prefix);
+  return Prisma.sql`
+    WITH walked AS MATERIALIZED (
+      SELECT p.arxiv_id, p.title, p.votes, p.id
+      FROM (
+        SELECT p.arxiv_id, p.title, p.votes, p.id, p.title_folded FROM paper p
+        WHERE EXISTS (SELECT 1 FROM search_word w WHERE w.word LIKE ${folded(prefix)} || '%' AND w.papers >= ${commonFrom})
+        ORDER BY p.votes DESC, p.id DESC
+        LIMIT ${WALKED_TITLES}
+      ) p
+      WHERE ${held}
+      ORDER BY p.votes DESC, p.id DESC
+      LIMIT ${MAX_PAPERS}
+    )
+    SELECT found.arxiv_id AS "arxivId", found.title FROM (
+      SELECT * FROM walked WHERE (SELECT count(*) FROM walked) = ${MAX_PAPERS}
+      UNION ALL
+      (SELECT p.arxiv_id, p.title, p.votes, p.id FROM paper p
+       WHERE (SELECT count(*) FROM walked) < ${MAX_PAPERS} AND ${held}
+       ORDER BY p.votes DESC, p.id DESC
+       LIMIT ${MAX_PAPERS})
+    ) found
+    ORDER BY found.votes DESC, found.id DESC`;
 }
 
 /**

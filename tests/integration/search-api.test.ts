@@ -4,6 +4,7 @@ import { GET as searchRoute } from "@/app/api/search/route";
 import { GET as suggestRoute } from "@/app/api/search/suggest/route";
 import { db } from "@/lib/db";
 import { upsertPapers } from "@/lib/ingest/upsert-papers";
+import { suggestTitlesSql } from "@/lib/search/suggest-completions";
 import { getSimilarPapers } from "@/lib/similarity/get-similar-papers";
 
 import { paperInput } from "../support/paper-input";
@@ -152,6 +153,16 @@ describe("GET /api/search/suggest", () => {
   it("suggests authors by the start of a name, ignoring accents", async () => {
     expect((await suggest("kirs")).body.suggestions).toContainEqual({ kind: "author", name: "Louis Kirsch", papers: 3 });
     expect((await suggest("scholk")).body.suggestions).toContainEqual({ kind: "author", name: "Bernhard Schölkopf", papers: 1 });
+  });
+
+  it("finds the same titles walking the most upvoted first as through the trigram index", async () => {
+    const titles = (words: string[], prefix: string, commonFrom: number) =>
+      db.$queryRaw<{ arxivId: string }[]>(suggestTitlesSql(words, prefix, commonFrom));
+    for (const [words, prefix] of [[[], "lea"], [[], "mod"], [["reinforcement"], "lea"], [[], "kirs"], [[], "zzqx"]] as const) {
+      const walked = await titles([...words], prefix, 0);
+      expect(walked).toEqual(await titles([...words], prefix, 2 ** 31 - 1));
+    }
+    expect((await titles([], "lea", 0)).length).toBe(5);
   });
 
   it("offers nothing for less than two characters, emoji or punctuation", async () => {

@@ -44,10 +44,13 @@ describe("lookupTerms", () => {
     expect(lookupTerms(terms)?.map((t) => t.word)).toEqual(["agents"]);
   });
 
-  it("adds the next rarest while the papers holding both would still be many, two at most", () => {
+  it("looks up every rare term: each paper it rules out is a vector not read", () => {
     const terms = [held("llm", 850_000), held("planning", 60_000), held("agents", 67_000), held("tools", 40_000)];
-    expect(lookupTerms(terms)?.map((t) => t.word)).toEqual(["tools", "planning"]);
-    expect(lookupTerms([held("quixotic", 12), held("agents", 67_000), held("llm", 850_000)])?.map((t) => t.word)).toEqual(["quixotic"]);
+    expect(lookupTerms(terms)?.map((t) => t.word)).toEqual(["tools", "planning", "agents"]);
+    expect(lookupTerms([held("quixotic", 12), held("agents", 67_000), held("llm", 850_000)])?.map((t) => t.word)).toEqual([
+      "quixotic",
+      "agents",
+    ]);
   });
 
   it("looks up no term held by many papers: each would find too many to test", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { RELEVANCE_CANDIDATES } from "@/lib/search/ranking";
-import { recentWindowStart } from "@/lib/search/search-window";
+import { isBroadQuery, recentWindowStart } from "@/lib/search/search-window";
 
 // A million papers, 1,000 a day lately (30,000 in the last 30 days), listed since 2016.
 const corpus = { papers: 1_000_000, firstDay: "2016-01-01", lastDay: "2026-11-25", recentPapers: 30_000 };
@@ -23,5 +23,23 @@ describe("recentWindowStart", () => {
   it("uses no window reaching back to the first listing day", () => {
     expect(recentWindowStart(50_000, { ...corpus, firstDay: "2026-09-27" })).toBeNull();
     expect(recentWindowStart(50_000, { ...corpus, firstDay: "2026-09-26" })).toBe("2026-09-27");
+  });
+});
+
+describe("isBroadQuery", () => {
+  it("walks the date index for a query a tenth of the papers match", () => {
+    expect(isBroadQuery(100_000, 1_000_000)).toBe(true);
+    expect(isBroadQuery(99_999, 1_000_000)).toBe(false);
+  });
+
+  it("walks for common words that match few papers together, once their lists outweigh the walk", () => {
+    // Six words in 85 %, 79 %, 77 %, 42 %, 99 % and 31 % of papers, 7 % together: 3.5 lists of the corpus.
+    expect(isBroadQuery(70_000, 1_000_000, 3_500_000)).toBe(true);
+    // The walk tests as many papers in a smaller corpus, whose lists are shorter.
+    expect(isBroadQuery(7_000, 100_000, 350_000)).toBe(false);
+  });
+
+  it("gathers from GIN when it looks up a rare term only", () => {
+    expect(isBroadQuery(61_697, 1_000_000, 90_000)).toBe(false);
   });
 });
