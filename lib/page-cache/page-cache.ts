@@ -171,7 +171,7 @@ async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | n
   const now = Date.now();
   const endOfDay = nextUtcMidnight(now);
   const page: CachedPage = {
-    body,
+    body: new TextEncoder().encode(body),
     status: response.status,
     contentType: response.headers.get("content-type") ?? "text/html; charset=utf-8",
     policy: hashedContentSecurityPolicy(inlineScriptHashes(body)),
