@@ -39,8 +39,9 @@ const SHARED: Record<PageKind, CachePolicy> = {
  */
 const RENDERS_AT_ONCE = Math.max(2, availableParallelism());
 /**
- * Misses that may wait for a turn. Past it (a crawler walking every paper) a miss is rendered for
- * its visitor as before the cache, so nobody waits behind a long queue.
+ * Misses that may wait for a turn. Past it (a crawler walking every paper) a miss is rendered at
+ * once, as it would be for its visitor, so nobody waits behind a long queue; its copy is kept all
+ * the same, or the next visitor of that page would pay for the same render again.
  */
 const MAX_WAITING = 8 * RENDERS_AT_ONCE;
 /** A render that takes longer is given up: its visitors get a page rendered for them instead. */
@@ -112,8 +113,8 @@ function render(cache: PageCache, key: string): Promise<CachedPage | null> {
   const pending = cache.rendering.get(key);
   if (pending) return pending;
   const { running, waiting } = cache.renders;
-  if (running >= RENDERS_AT_ONCE && waiting.length >= MAX_WAITING) return Promise.resolve(null);
-  const rendering = inTurn(cache, () => renderCopy(cache, key))
+  const queueFull = running >= RENDERS_AT_ONCE && waiting.length >= MAX_WAITING;
+  const rendering = (queueFull ? renderCopy(cache, key) : inTurn(cache, () => renderCopy(cache, key)))
     .catch((error: unknown) => {
       console.warn(`[page-cache] rendering ${key} failed: ${error instanceof Error ? error.message : String(error)}`);
       return null;
@@ -150,7 +151,8 @@ async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | n
   const known = arxivId ? [arxivId] : Object.keys(cache.store.get(key)?.votes ?? {});
   const votes = await listedVotes(known);
   const response = await fetch(new URL(key, ownOrigin()), {
-    headers: { [RENDER_HEADER]: cache.secret, accept: "text/html" },
+    // Uncompressed: the server would gzip the page only for this fetch to unzip it again.
+    headers: { [RENDER_HEADER]: cache.secret, accept: "text/html", "accept-encoding": "identity" },
     redirect: "manual",
     cache: "no-store",
     signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
@@ -169,7 +171,7 @@ async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | n
   const now = Date.now();
   const endOfDay = nextUtcMidnight(now);
   const page: CachedPage = {
-    body,
+    body: new TextEncoder().encode(body),
     status: response.status,
     contentType: response.headers.get("content-type") ?? "text/html; charset=utf-8",
     policy: hashedContentSecurityPolicy(inlineScriptHashes(body)),

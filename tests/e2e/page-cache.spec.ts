@@ -1,6 +1,10 @@
+import { randomInt } from "node:crypto";
+
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import pg from "pg";
 
 import { uniqueEmail } from "./confirmed-subscription";
+import { e2eDatabaseUrl } from "./e2e-server";
 import { signIn } from "./sign-in";
 
 // Anonymous views come from the page cache (lib/page-cache); whatever is personal never does.
@@ -62,8 +66,9 @@ test("the cached page runs under its policy in a browser, and a vote shows to a 
   await expect(page.getByRole("button", { name: /Remove your upvote/ })).toBeVisible();
   expect(violations).toEqual([]);
 
-  // Everyone else: the cached copy follows the count (checked every second, then rendered again).
-  await expect.poll(async () => upvotesIn(await html()), { timeout: 10_000 }).toBe(before + 1);
+  // Everyone else: the cached copy follows the count (checked every second, then rendered again),
+  // within the 5 s the issue asks for.
+  await expect.poll(async () => upvotesIn(await html()), { timeout: 5_000 }).toBe(before + 1);
 
   // The voter, right after voting, reads their own write: the page is rendered for them.
   const own = await page.reload();
@@ -77,6 +82,30 @@ test("the cached page runs under its policy in a browser, and a vote shows to a 
   await expect(page.getByRole("button", { name: /^Upvote/ })).toBeVisible();
   await context.close();
   await expect.poll(async () => upvotesIn(await html()), { timeout: 10_000 }).toBe(before);
+});
+
+test("a newly added paper shows in the cached feed within seconds", async ({ playwright }) => {
+  const feed = async () => (await newVisitor(playwright)).get("/?period=all");
+  await feed();
+  expect((await feed()).headers()["x-page-cache"]).toMatch(/^(hit|stale)$/);
+
+  // As an ingest adds one: the most upvoted of all time, so it heads the first page.
+  const arxivId = `2911.${randomInt(10_000, 100_000)}`;
+  const client = new pg.Client({ connectionString: await e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO paper (arxiv_id, title, abstract, authors, published_on, listed_on, primary_category, categories, external_upvotes, source)
+       VALUES ($1, 'A paper that has just arrived', 'It arrived while the feed was cached.', '{Ada Example}', current_date, current_date,
+               'cs.LG', '{cs.LG}', 1000000, 'submitted')`,
+      [arxivId],
+    );
+    // The feed is fresh for 30 s, but each instance looks for new papers every second.
+    await expect.poll(async () => (await (await feed()).text()).includes(`href="/papers/${arxivId}"`), { timeout: 5_000 }).toBe(true);
+  } finally {
+    await client.query("DELETE FROM paper WHERE arxiv_id = $1", [arxivId]);
+    await client.end();
+  }
 });
 
 test("a signed-in reader gets the shared copy and fetches their own state; without scripts, a page rendered for them", async ({

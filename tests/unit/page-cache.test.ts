@@ -88,7 +88,7 @@ describe("the policy of a cached page", () => {
 
 describe("the page store", () => {
   const page = (body: string): CachedPage => ({
-    body,
+    body: new TextEncoder().encode(body),
     status: 200,
     contentType: "text/html",
     policy: "",
@@ -107,8 +107,8 @@ describe("the page store", () => {
     store.get("/a");
     store.set("/c", page("cccc"));
     expect(store.get("/b")).toBeUndefined();
-    expect(store.get("/a")?.body).toBe("aaaa");
-    expect(store.get("/c")?.body).toBe("cccc");
+    expect(store.get("/a")?.body).toEqual(new TextEncoder().encode("aaaa"));
+    expect(store.get("/c")?.body).toEqual(new TextEncoder().encode("cccc"));
     store.set("/huge", page("x".repeat(11)));
     expect(store.get("/huge")).toBeUndefined();
     expect(store.get("/a")).toBeDefined();
@@ -118,6 +118,6 @@ describe("the page store", () => {
     const store = new PageStore(100);
     store.set("/a", { ...page("a"), freshUntil: Date.now() + 60_000, usableUntil: Date.now() + 120_000 });
     store.markOutdated("/a");
-    expect(store.get("/a")).toMatchObject({ body: "a", freshUntil: 0, usableUntil: 0 });
+    expect(store.get("/a")).toMatchObject({ body: new TextEncoder().encode("a"), freshUntil: 0, usableUntil: 0 });
   });
 });
