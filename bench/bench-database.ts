@@ -65,7 +65,9 @@ async function restoreDeferredIndexes(databaseUrl: string): Promise<void> {
     const { rows: table } = await client.query("SELECT 1 FROM pg_tables WHERE tablename = 'bench_deferred_index'");
     if (table.length === 0) return;
     await client.query("SET maintenance_work_mem = '1GB'");
-    const { rows } = await client.query<{ name: string; definition: string }>("SELECT name, definition FROM bench_deferred_index ORDER BY name");
+    const { rows } = await client.query<{ name: string; definition: string }>(
+      "SELECT name, definition FROM bench_deferred_index ORDER BY name",
+    );
     for (const { name, definition } of rows) {
       const started = Date.now();
       process.stderr.write(`Building index ${name} … `);

@@ -158,7 +158,13 @@ describe("GET /api/search/suggest", () => {
   it("finds the same titles walking the most upvoted first as through the trigram index", async () => {
     const titles = (words: string[], prefix: string, commonFrom: number) =>
       db.$queryRaw<{ arxivId: string }[]>(suggestTitlesSql(words, prefix, commonFrom));
-    for (const [words, prefix] of [[[], "lea"], [[], "mod"], [["reinforcement"], "lea"], [[], "kirs"], [[], "zzqx"]] as const) {
+    for (const [words, prefix] of [
+      [[], "lea"],
+      [[], "mod"],
+      [["reinforcement"], "lea"],
+      [[], "kirs"],
+      [[], "zzqx"],
+    ] as const) {
       const walked = await titles([...words], prefix, 0);
       expect(walked).toEqual(await titles([...words], prefix, 2 ** 31 - 1));
     }
