@@ -44,7 +44,7 @@ export async function searchBudgetRefusal(request: NextRequest): Promise<NextRes
 export function issueVoterCookie(request: NextRequest, response: NextResponse): void {
   if (request.method !== "GET" || !request.nextUrl.pathname.startsWith("/papers/")) return;
   if (voterHashFromToken(request.cookies.get(VOTER_COOKIE)?.value)) return;
-  response.cookies.set(VOTER_COOKIE, issueVoterToken());
+  response.cookies.set(VOTER_COOKIE, issueVoterToken(), voterCookieOptions());
 }
 
 /**

@@ -25,6 +25,10 @@ test("an anonymous view is rendered once and served to everyone, its scripts all
   expect(first.headers()["x-page-cache"]).toMatch(/^(miss|hit|stale)$/);
   // The first view hands out the voter cookie, so no shared cache may keep that response.
   expect(first.headers()["set-cookie"]).toContain("pp_voter=");
+  // Out of scripts' reach and kept for two years (Secure too, behind https).
+  expect(first.headers()["set-cookie"]).toMatch(/HttpOnly/i);
+  expect(first.headers()["set-cookie"]).toMatch(/Max-Age=63072000/i);
+  expect(first.headers()["set-cookie"]).toMatch(/SameSite=lax/i);
   expect(first.headers()["cache-control"]).toBe("private, no-cache");
   expect(scriptPolicy(first)).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+$/);
   expect(scriptPolicy(first)).not.toMatch(/'unsafe-inline'|'nonce-|'unsafe-eval'/);
@@ -65,6 +69,13 @@ test("the cached page runs under its policy in a browser, and a vote shows to a 
   await page.getByRole("button", { name: /^Upvote/ }).click();
   await expect(page.getByRole("button", { name: /Remove your upvote/ })).toBeVisible();
   expect(violations).toEqual([]);
+  const voterCookies = (await context.cookies()).filter((cookie) => cookie.name === "pp_voter" || cookie.name === "pp_voted");
+  expect(voterCookies.map((cookie) => [cookie.name, cookie.httpOnly, cookie.expires > Date.now() / 1000 + 86_400 * 365])).toEqual(
+    expect.arrayContaining([
+      ["pp_voter", true, true],
+      ["pp_voted", true, true],
+    ]),
+  );
 
   // Everyone else: the cached copy follows the count (checked every second, then rendered again),
   // within the 5 s the issue asks for.

@@ -47,6 +47,6 @@ export async function upvoteAction(previous: UpvoteFormState, formData: FormData
   });
   if (!voted.ok) return { ...previous, error: voted.error.message };
   if (!voted.value) return { ...previous, error: "This paper no longer exists." };
-  if (!reader) (await cookies()).set(VOTED_COOKIE, "1");
+  if (!reader) (await cookies()).set(VOTED_COOKIE, "1", voterCookieOptions());
   return { ...voted.value, error: null };
 }
