@@ -14,7 +14,10 @@ test("the manage page keeps the weekday and time zone just saved, also through a
   await expect(page.getByLabel("Time zone")).toHaveValue("America/New_York");
 
   await page.getByLabel("Topics").fill("diffusion\nprotein folding");
+  // The page already reads as saved from the first save: wait for the second one's answer itself.
+  const saved = page.waitForResponse((response) => response.request().method() === "POST");
   await page.getByRole("button", { name: "Save preferences" }).click();
+  expect((await saved).ok()).toBe(true);
   await expect(page.getByText("a weekly digest (Wednesdays)")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Weekly on")).toHaveValue("3");
