@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
@@ -49,4 +50,28 @@ it("keeps a category's papers per week as papers are added, moved, recategorised
     { week: "2026-06-29", papers: 1 },
   ]);
   expect(chart).toEqual(counted);
+});
+
+it("forgets the weeks of truncated papers, including those its own transaction added before", async () => {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    // Rolled back at the end, so the seed stays; the counts are applied early to be read inside.
+    await client.query("BEGIN");
+    const insert = (arxivId: string) =>
+      client.query(
+        `INSERT INTO paper (arxiv_id, title, abstract, authors, listed_on, primary_category, categories, source)
+         VALUES ($1, 'A paper', 'An abstract.', '{}', '2026-06-15', $2, ARRAY[$2], 'submitted')`,
+        [arxivId, CATEGORY],
+      );
+    await insert("2606.93005");
+    await client.query("TRUNCATE paper CASCADE");
+    await insert("2606.93006");
+    await client.query("SET CONSTRAINTS ALL IMMEDIATE");
+    const { rows } = await client.query("SELECT category, to_char(week, 'YYYY-MM-DD') AS week, papers FROM category_week");
+    expect(rows).toEqual([{ category: CATEGORY, week: "2026-06-15", papers: 1 }]);
+  } finally {
+    await client.query("ROLLBACK");
+    await client.end();
+  }
 });
