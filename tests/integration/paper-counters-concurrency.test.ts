@@ -51,10 +51,7 @@ it("lets two transactions write papers of the same counters in opposite orders w
       insertPaper(a, ids[2]!, CATEGORIES[1], WORDS[1]),
       insertPaper(b, ids[3]!, CATEGORIES[0], WORDS[0]),
     ]);
-    expect((await seconds).map((outcome) => (outcome.status === "rejected" ? String(outcome.reason) : "ok"))).toEqual([
-      "ok",
-      "ok",
-    ]);
+    expect((await seconds).map((outcome) => (outcome.status === "rejected" ? String(outcome.reason) : "ok"))).toEqual(["ok", "ok"]);
     await Promise.all([a.query("COMMIT"), b.query("COMMIT")]);
   } finally {
     await Promise.all([a.end(), b.end()]);
@@ -70,4 +67,10 @@ it("lets two transactions write papers of the same counters in opposite orders w
       { word: WORDS[1], papers: 2 },
     ],
   });
+});
+
+it("counts words through the key, never the trigram index, whatever search_word's statistics", async () => {
+  const [settings] = await db.$queryRaw<{ config: string[] | null }[]>`
+    SELECT proconfig AS config FROM pg_proc WHERE proname = 'search_word_add'`;
+  expect(settings?.config).toContain("enable_bitmapscan=off");
 });

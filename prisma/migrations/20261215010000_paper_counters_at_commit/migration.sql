@@ -119,9 +119,12 @@ BEGIN
 END
 $$;
 
--- Words already in a thousand papers stay as they are (see 20261208083001_search_word_common_words).
+-- Words already in a thousand papers stay as they are (see 20261208083001_search_word_common_words);
+-- the lookup keeps bitmap scans off (see 20261211090000_search_word_lookup_by_key), which a
+-- replaced function would otherwise lose.
 CREATE OR REPLACE FUNCTION search_word_add(titles_folded text[], authors_folded text[]) RETURNS void
     LANGUAGE plpgsql
+    SET enable_bitmapscan = off
     AS $$
 BEGIN
     INSERT INTO search_word_delta (word, papers)
