@@ -110,37 +110,26 @@ export function SubscriberPaper({ paper, lead, feedback, cache }: ItemProps) {
   return (
     <>
       <HtmlOnly>
-        <FilledHtml parts={split.html} filled={filled} />
+        <Prerendered html={fill(split.html, filled, escapeText, escapeAttribute)} text="" />
       </HtmlOnly>
       <TextOnly>
-        <FilledText parts={split.text} filled={filled} />
+        <Prerendered html="" text={fill(split.text, filled, collapseWhitespace, (link) => link)} />
       </TextOnly>
     </>
   );
 }
 
-type Filling = { parts: string[]; filled: Record<keyof typeof SLOTS, string> };
-
-/** The item's HTML with the subscriber's parts escaped as the renderer would (the links as attributes). */
-function FilledHtml({ parts, filled }: Filling) {
-  let html = "";
+/**
+ * The item's parts with the subscriber's filled in between them as the renderer would write
+ * them: the lead as text (escaped in HTML, whitespace collapsed in text), the links as attributes.
+ */
+function fill(parts: string[], filled: Record<keyof typeof SLOTS, string>, lead: (text: string) => string, link: (url: string) => string) {
+  let written = "";
   for (let index = 0; index < parts.length; index++) {
     const part = parts[index]!;
-    if (index % 2 === 0) html += part;
-    else if (part === SLOTS.lead) html += escapeText(filled.lead);
-    else html += escapeAttribute(filled[SLOT_NAMES.get(part)!]);
+    if (index % 2 === 0) written += part;
+    else if (part === SLOTS.lead) written += lead(filled.lead);
+    else written += link(filled[SLOT_NAMES.get(part)!]);
   }
-  return <Prerendered html={html} text="" />;
-}
-
-/** The item's text with the subscriber's parts as the renderer would write them (whitespace collapsed). */
-function FilledText({ parts, filled }: Filling) {
-  let text = "";
-  for (let index = 0; index < parts.length; index++) {
-    const part = parts[index]!;
-    if (index % 2 === 0) text += part;
-    else if (part === SLOTS.lead) text += collapseWhitespace(filled.lead);
-    else text += filled[SLOT_NAMES.get(part)!];
-  }
-  return <Prerendered html="" text={text} />;
+  return written;
 }
