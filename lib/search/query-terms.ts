@@ -126,16 +126,11 @@ const MAX_LOOKUP_TERM_SHARE = 0.1;
 
 /**
  * The weighed terms the GIN index looks up for a full match, rarest first: every term held by at
- * most MAX_LOOKUP_TERM_SHARE of papers; null when that is all of them or none. The index intersects
- * the lists of every term it is given, each as long as the papers holding the term, and a common
- * word's list is most of the corpus ("LLM", with its expansion "large language model", is in 85 %
- * of the synthetic million): the six terms of "LLM math reasoning reinforcement learning reward"
- * read 537 ms of lists at a million papers. Testing the papers the rare terms find against the
- * whole query reads a vector each, which is cheaper when they are few: "LLM agents" (agents in 7 %
- * of papers) 351 ms against 583 ms at 230,000 papers. A rare term's list is short, so every one is
- * looked up: each paper it rules out is a vector not read ("walter warn" through "walter" alone
- * tested 17,147 papers for 156 matches at a million, 212 ms), and the planner's estimate of a rare
- * word is a cap (0.5 % of papers), not a count, so no product of estimates can say when to stop.
+ * most MAX_LOOKUP_TERM_SHARE of papers; null when that is all of them or none. A common word's list
+ * is most of the corpus, so the papers the rare terms find are tested against the whole query
+ * instead; a rare term's list is short, so each one is looked up (the planner's estimate of a rare
+ * word is a cap, not a count): "walter warn" went from 615 to 33 ms at a million papers.
+ * Measurements: bench/results/2026-12-06-100010-search-rare-and-common-terms.md.
  */
 export function lookupTerms(terms: QueryTerm[]): QueryTerm[] | null {
   const chosen = [...terms].sort((a, b) => b.weight - a.weight).filter((term) => termShare(term) <= MAX_LOOKUP_TERM_SHARE);
