@@ -5,7 +5,7 @@ import { contentSecurityPolicy, hashedContentSecurityPolicy } from "@/lib/http/c
 import { crossSiteActionRefusal, issueVoterCookie, outageRefusal, searchBudgetRefusal } from "@/lib/http/site-gate";
 import { markReadsForPrimary, RECENT_WRITE_COOKIE, RECENT_WRITE_COOKIE_OPTIONS } from "@/lib/http/read-your-writes";
 import { hasPersonalState, pageKind } from "@/lib/page-cache/cacheable";
-import { isPageCacheRender, PAGE_CACHE_HEADER, renderedForCache, servedFromCache } from "@/lib/page-cache/page-cache";
+import { isPageCacheRender, PAGE_CACHE_HEADER, renderedForCache, servedFromCache, servedPersonalCopy } from "@/lib/page-cache/page-cache";
 import { HINT_COOKIE_MAX_AGE, PERSONAL_COOKIE } from "@/lib/page-cache/personal-cookies";
 
 const PERSONAL_COOKIE_OPTIONS = {
@@ -20,7 +20,8 @@ const PERSONAL_COOKIE_OPTIONS = {
  * Runs before routing on every page and API request. It gives each request an id (echoed in
  * the response and in server logs) and each page a fresh CSP nonce, which Next.js puts on its
  * own scripts, unless it serves an anonymous view from the page cache (lib/page-cache), whose
- * copy brings a policy of script hashes. It also answers a path with broken percent-encoding
+ * copy brings a policy of script hashes, or a copy made a reader's for a browser without scripts,
+ * which holds none but a file. It also answers a path with broken percent-encoding
  * ("/papers/%ZZ"), on which Next.js would otherwise fail with a bare 500 while decoding route
  * parameters. And it refuses cross-site server actions with 403, answers pages with 503 while the
  * database is down, keeps searches within each client's budget and hands paper pages' readers
@@ -55,20 +56,26 @@ export async function proxy(request: NextRequest) {
     crossSiteActionRefusal(request) ??
     (await outageRefusal(request)) ??
     servedFromCache(request) ??
+    (await servedPersonalCopy(request, false)) ??
     (await searchBudgetRefusal(request)) ??
     (await renderedForCache(request)) ??
+    (await servedPersonalCopy(request, true)) ??
     NextResponse.next(forward);
   issueVoterCookie(request, response);
   keepPersonalHint(request, response);
   if (writes) response.cookies.set(RECENT_WRITE_COOKIE, "1", RECENT_WRITE_COOKIE_OPTIONS);
   // A cookie is for one browser: no shared cache may keep the copy that carries it.
-  if (response.headers.has(PAGE_CACHE_HEADER) && response.cookies.getAll().length > 0) {
+  if (response.headers.has(PAGE_CACHE_HEADER) && response.cookies.getAll().length > 0 && !isPrivate(response)) {
     response.headers.set("Cache-Control", "private, no-cache");
   }
   // A cached page brings the policy that allows its scripts by hash.
   if (!response.headers.has("Content-Security-Policy")) response.headers.set("Content-Security-Policy", policy);
   response.headers.set("X-Request-Id", requestId);
   return response;
+}
+
+function isPrivate(response: NextResponse): boolean {
+  return response.headers.get("Cache-Control")?.startsWith("private") ?? false;
 }
 
 /**

@@ -35,40 +35,35 @@ export function PaperControls({
   // The forms start from their marks: the fetched ones start them afresh.
   return (
     <div key={own ? "own" : "page"} className="flex flex-wrap items-center gap-2">
-      {shown.signedIn ? (
-        <SaveForm arxivId={arxivId} title={title} saved={shown.saved} refreshes={refreshes} />
-      ) : (
-        <BrowserSaveForm arxivId={arxivId} title={title} />
-      )}
+      <SaveForm arxivId={arxivId} title={title} signedIn={shown.signedIn} saved={shown.saved} refreshes={refreshes} />
       <RatingForm arxivId={arxivId} title={title} rating={shown.rating} refreshes={refreshes} />
     </div>
   );
 }
 
-function SaveForm({ arxivId, title, saved, refreshes }: { arxivId: string; title: string; saved: boolean; refreshes: boolean }) {
+/**
+ * Signed in, a save goes to the library. Before, with JavaScript it stays in localStorage; without,
+ * the post asks to sign in. One component for both, its action state first: the two render the same
+ * form with the same React keys, so a copy rendered for nobody becomes a reader's by changing the
+ * values that differ (lib/page-cache/personal-copy.ts).
+ */
+function SaveForm({
+  arxivId,
+  title,
+  signedIn,
+  saved,
+  refreshes,
+}: {
+  arxivId: string;
+  title: string;
+  signedIn: boolean;
+  saved: boolean;
+  refreshes: boolean;
+}) {
   const [state, formAction, pending] = useActionState<SaveState, FormData>(saveAction, { saved, error: null });
-  const shown = pending ? !state.saved : state.saved;
-  return (
-    <form action={formAction}>
-      <input type="hidden" name="arxivId" value={arxivId} />
-      {refreshes && <input type="hidden" name="refresh" value="list" />}
-      {/* The wanted state, not a toggle: a double click or a replayed request lands in the same place. */}
-      <input type="hidden" name="saved" value={String(!state.saved)} />
-      <SaveButton saved={shown} title={title} disabled={pending} />
-      {state.error && (
-        <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-400">
-          {state.error}
-        </p>
-      )}
-    </form>
-  );
-}
-
-/** Without a session: with JavaScript the save stays in localStorage; without, the post asks to sign in. */
-function BrowserSaveForm({ arxivId, title }: { arxivId: string; title: string }) {
-  const saves = useSyncExternalStore(
-    subscribeToBrowserSaves,
-    () => readBrowserSaves().join(" "),
+  const browserSaves = useSyncExternalStore(
+    signedIn ? noSubscription : subscribeToBrowserSaves,
+    () => (signedIn ? "" : readBrowserSaves().join(" ")),
     () => "",
   );
   const hydrated = useSyncExternalStore(
@@ -76,22 +71,29 @@ function BrowserSaveForm({ arxivId, title }: { arxivId: string; title: string })
     () => true,
     () => false,
   );
-  const saved = saves.split(" ").includes(arxivId);
-  const [, formAction] = useActionState<SaveState, FormData>(saveAction, { saved: false, error: null });
+  const keptHere = !signedIn && browserSaves.split(" ").includes(arxivId);
+  const shown = signedIn ? (pending ? !state.saved : state.saved) : keptHere;
   return (
     <form
+      data-mark="save"
       action={formAction}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const current = readBrowserSaves();
-        writeBrowserSaves(saved ? current.filter((id) => id !== arxivId) : [...current, arxivId]);
-      }}
+      onSubmit={
+        signedIn
+          ? undefined
+          : (event) => {
+              event.preventDefault();
+              const current = readBrowserSaves();
+              writeBrowserSaves(keptHere ? current.filter((id) => id !== arxivId) : [...current, arxivId]);
+            }
+      }
       className="flex flex-wrap items-center gap-2"
     >
       <input type="hidden" name="arxivId" value={arxivId} />
-      <input type="hidden" name="saved" value="true" />
-      <SaveButton saved={saved} title={title} />
-      {hydrated && saved && (
+      {refreshes && <input type="hidden" name="refresh" value="list" />}
+      {/* The wanted state, not a toggle: a double click or a replayed request lands in the same place. */}
+      <input type="hidden" name="saved" value={String(!state.saved)} />
+      <SaveButton saved={shown} title={title} disabled={pending} />
+      {hydrated && keptHere && (
         <span className="text-xs text-stone-600 dark:text-stone-400">
           Kept in this browser.{" "}
           <Link href="/sign-in" className="underline">
@@ -99,6 +101,11 @@ function BrowserSaveForm({ arxivId, title }: { arxivId: string; title: string })
           </Link>{" "}
           to keep it in your library.
         </span>
+      )}
+      {state.error && (
+        <p role="alert" className="mt-1 basis-full text-sm text-red-700 dark:text-red-400">
+          {state.error}
+        </p>
       )}
     </form>
   );
@@ -152,7 +159,7 @@ function RatingForm({
     );
   };
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-2">
+    <form data-mark="rating" action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="arxivId" value={arxivId} />
       {refreshes && <input type="hidden" name="refresh" value="list" />}
       {choice("more", "More like this", "+")}

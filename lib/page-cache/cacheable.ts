@@ -45,20 +45,41 @@ const FETCHED_KINDS = new Set<PageKind>(["paper", "feed", "search"]);
 /**
  * Whether a request gets the page everybody gets: a plain GET of a cached page from a browser whose
  * cookies change nothing on it, or whose session or votes its scripts fetch afterwards. Any other
- * cookie (a recent write, which must read its own write; one added later), or a session in a
- * browser without scripts, means the page may differ for this visitor, so it is rendered for them.
+ * cookie (a recent write, which must read its own write; one added later) means the page may differ
+ * for this visitor, so it is rendered for them; a session or votes in a browser without scripts get
+ * the copy made theirs (isPersonalCopyRequest).
  */
-export function isCacheableRequest(request: {
+export function isCacheableRequest(request: PageRequest): boolean {
+  const kind = plainPageGet(request);
+  if (!kind) return false;
+  const fetches = FETCHED_KINDS.has(kind) && request.cookies.has(SCRIPTS_COOKIE);
+  return request.cookies.getAll().every(({ name }) => PLAIN_COOKIES.has(name) || (fetches && FETCHED_COOKIES.has(name)));
+}
+
+/**
+ * Whether a request gets the copy made its visitor's (personal-copy.ts): a plain GET of a paper, the
+ * feed or a search from a browser without scripts that holds a session or its own votes, and no
+ * cookie but those and the plain ones.
+ */
+export function isPersonalCopyRequest(request: PageRequest): boolean {
+  const kind = plainPageGet(request);
+  if (!kind || !FETCHED_KINDS.has(kind) || request.cookies.has(SCRIPTS_COOKIE) || !hasPersonalState(request.cookies)) return false;
+  return request.cookies.getAll().every(({ name }) => PLAIN_COOKIES.has(name) || FETCHED_COOKIES.has(name));
+}
+
+type PageRequest = {
   method: string;
   headers: Headers;
   nextUrl: { pathname: string; searchParams: URLSearchParams };
   cookies: { getAll(): { name: string }[]; has(name: string): boolean };
-}): boolean {
+};
+
+/** The kind of a cached page a GET asks for as a page, not as the router's payload. */
+function plainPageGet(request: PageRequest): PageKind | null {
   const kind = request.method === "GET" ? pageKind(request.nextUrl.pathname) : null;
-  if (!kind) return false;
-  if (ROUTER_HEADERS.some((name) => request.headers.has(name)) || request.nextUrl.searchParams.has("_rsc")) return false;
-  const fetches = FETCHED_KINDS.has(kind) && request.cookies.has(SCRIPTS_COOKIE);
-  return request.cookies.getAll().every(({ name }) => PLAIN_COOKIES.has(name) || (fetches && FETCHED_COOKIES.has(name)));
+  if (!kind) return null;
+  if (ROUTER_HEADERS.some((name) => request.headers.has(name)) || request.nextUrl.searchParams.has("_rsc")) return null;
+  return kind;
 }
 
 /** Whether a browser has something of its own its scripts fetch on a cached page (PERSONAL_COOKIE). */

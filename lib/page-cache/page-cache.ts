@@ -6,12 +6,34 @@ import { availableParallelism } from "node:os";
 import { NextResponse, type NextRequest } from "next/server";
 
 import { env } from "@/lib/env";
-import { CACHE_POLICIES, cacheControl, entityTag, matchesIfNoneMatch, type CachePolicy } from "@/lib/http/cacheable-response";
+import {
+  CACHE_POLICIES,
+  PRIVATE_NO_STORE,
+  cacheControl,
+  entityTag,
+  matchesIfNoneMatch,
+  type CachePolicy,
+} from "@/lib/http/cacheable-response";
 import { hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
+import { readerVoterHash } from "@/lib/readers/reader-voter";
+import { SESSION_COOKIE } from "@/lib/readers/session-cookie";
+import { readSession } from "@/lib/readers/sessions";
+import { loadViewerState } from "@/lib/readers/viewer-state";
 
-import { FRESH_SECONDS, STALE_SECONDS, isCacheableRequest, nextUtcMidnight, pageKind, paperIdOfPath, type PageKind } from "./cacheable";
+import {
+  FRESH_SECONDS,
+  STALE_SECONDS,
+  isCacheableRequest,
+  isPersonalCopyRequest,
+  nextUtcMidnight,
+  pageKind,
+  paperIdOfPath,
+  type PageKind,
+} from "./cacheable";
 import { inlineScriptHashes } from "./inline-script-hashes";
 import { linkedPaperIds, listedVotes, watchListedVotes } from "./listed-votes";
+import { personalCopy, personalTemplate } from "./personal-copy";
 import { PageStore, type CachedPage } from "./page-store";
 
 /**
@@ -107,6 +129,42 @@ export async function renderedForCache(request: NextRequest): Promise<NextRespon
   if (!cache || !isCacheableRequest(request)) return null;
   const page = await render(cache, cacheKey(request));
   return page && pageResponse(request, page, "miss");
+}
+
+/**
+ * A signed-in reader's or a voter's view from a browser without scripts: the copy made theirs
+ * (personal-copy.ts), private. Without a usable copy, null, unless `renderMissing` (the proxy asks
+ * again once the search budget allows a render), when the copy is rendered first. Null also when
+ * the copy cannot be made theirs: the page is then rendered for them as before.
+ */
+export async function servedPersonalCopy(request: NextRequest, renderMissing: boolean): Promise<NextResponse | null> {
+  const cache = pageCache();
+  if (!cache || !isPersonalCopyRequest(request)) return null;
+  const key = cacheKey(request);
+  const now = Date.now();
+  let page = cache.store.get(key);
+  if (page && now >= page.usableUntil) page = undefined;
+  if (page && now >= page.freshUntil) void render(cache, key);
+  if (!page && renderMissing) page = (await render(cache, key)) ?? undefined;
+  if (!page || page.status !== 200) return null;
+  try {
+    page.personal ??= personalTemplate(new TextDecoder().decode(page.body));
+    const reader = await readSession(request.cookies.get(SESSION_COOKIE)?.value);
+    const voterHash = reader ? readerVoterHash(reader.readerId) : voterHashFromToken(request.cookies.get(VOTER_COOKIE)?.value);
+    const arxivIds = [...new Set(page.personal.flatMap((part) => (typeof part !== "string" && "arxivId" in part ? [part.arxivId] : [])))];
+    const visitor = await loadViewerState(reader?.readerId ?? null, voterHash, arxivIds);
+    return new NextResponse(personalCopy(page.personal, visitor), {
+      headers: {
+        "Cache-Control": PRIVATE_NO_STORE,
+        "Content-Security-Policy": hashedContentSecurityPolicy([]),
+        "Content-Type": page.contentType,
+        [PAGE_CACHE_HEADER]: "personal",
+      },
+    });
+  } catch (error) {
+    console.warn(`[page-cache] personalising ${key} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
 }
 
 function render(cache: PageCache, key: string): Promise<CachedPage | null> {

@@ -1,3 +1,5 @@
+import type { PersonalTemplate } from "./personal-copy";
+
 /**
  * A rendered page as every anonymous visitor gets it. `votes` are the upvote counts of the papers
  * it shows (a paper page's own, a list's papers) as it was rendered from them: a copy whose counts
@@ -16,6 +18,8 @@ export type CachedPage = {
   /** The Cache-Control it is served with. */
   shared: string;
   votes: Record<string, number>;
+  /** The copy cut for personal copies (personal-copy.ts), made at the first one. */
+  personal?: PersonalTemplate;
   renderedAt: number;
   freshUntil: number;
   usableUntil: number;

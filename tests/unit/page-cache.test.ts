@@ -4,7 +4,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 
 import { hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
-import { isCacheableRequest, nextUtcMidnight, pageKind, paperIdOfPath } from "@/lib/page-cache/cacheable";
+import { isCacheableRequest, isPersonalCopyRequest, nextUtcMidnight, pageKind, paperIdOfPath } from "@/lib/page-cache/cacheable";
 import { inlineScriptHashes } from "@/lib/page-cache/inline-script-hashes";
 import { PageStore, type CachedPage } from "@/lib/page-cache/page-store";
 
@@ -54,6 +54,25 @@ describe("which requests the page cache answers", () => {
     expect(isCacheableRequest(request("/", { headers: { "next-router-prefetch": "1" } }))).toBe(false);
     expect(isCacheableRequest(request("/?_rsc=abc"))).toBe(false);
     expect(isCacheableRequest(request("/library"))).toBe(false);
+  });
+
+  it("makes the copy a visitor's own for a session or votes in a browser without scripts, and only then", () => {
+    const withCookie = (path: string, cookie: string) => isPersonalCopyRequest(request(path, { headers: { cookie } }));
+    for (const path of ["/papers/2502.03387", "/?period=week", "/search?q=graph"]) {
+      expect(withCookie(path, "pp_voter=abc.def; pp_session=x")).toBe(true);
+      expect(withCookie(path, "pp_voted=1; pp_personal=1")).toBe(true);
+      // Scripts fetch the state onto the shared copy; nothing personal needs nothing.
+      expect(withCookie(path, "pp_session=x; pp_js=1")).toBe(false);
+      expect(withCookie(path, "pp_voter=abc.def")).toBe(false);
+      expect(isPersonalCopyRequest(request(path))).toBe(false);
+      // Right after a write, or with a cookie nobody knows, the page is rendered for the visitor.
+      expect(withCookie(path, "pp_session=x; pp_recent_write=1")).toBe(false);
+      expect(withCookie(path, "pp_session=x; anything=else")).toBe(false);
+    }
+    expect(withCookie("/authors/Ada%20Lovelace", "pp_session=x")).toBe(false);
+    expect(withCookie("/library", "pp_session=x")).toBe(false);
+    expect(isPersonalCopyRequest(request("/", { method: "POST", headers: { cookie: "pp_session=x" } }))).toBe(false);
+    expect(isPersonalCopyRequest(request("/", { headers: { cookie: "pp_session=x", rsc: "1" } }))).toBe(false);
   });
 
   it("reads the paper a page shows from its path", () => {

@@ -38,7 +38,7 @@ function UpvoteForm({ arxivId, upvoted, upvotes }: { arxivId: string; upvoted: b
     error: null,
   });
   return (
-    <form action={formAction} className="flex flex-col items-start gap-1">
+    <form data-mark="upvote" action={formAction} className="flex flex-col items-start gap-1">
       <input type="hidden" name="arxivId" value={arxivId} />
       {/* The wanted state, not a toggle: a double click or a replayed request cannot count twice. */}
       <input type="hidden" name="upvoted" value={String(!state.upvoted)} />
@@ -49,11 +49,9 @@ function UpvoteForm({ arxivId, upvoted, upvotes }: { arxivId: string; upvoted: b
         aria-label={
           state.upvoted ? `Remove your upvote (${plural(state.upvotes, "upvote")})` : `Upvote (${plural(state.upvotes, "upvote")})`
         }
-        className={
-          state.upvoted
-            ? "inline-flex items-center gap-2 rounded-md border border-accent-600 bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-70"
-            : "inline-flex items-center gap-2 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:border-accent-600 hover:text-accent-700 disabled:opacity-70 dark:border-stone-700 dark:bg-stone-900 dark:hover:text-accent-300"
-        }
+        // One class for both states, pressed styled by aria-pressed: a copy rendered for nobody becomes
+        // a voter's by changing the values that differ (lib/page-cache/personal-copy.ts).
+        className="inline-flex items-center gap-2 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:border-accent-600 hover:text-accent-700 disabled:opacity-70 aria-pressed:border-accent-600 aria-pressed:bg-accent-600 aria-pressed:text-white aria-pressed:hover:bg-accent-700 aria-pressed:hover:text-white dark:border-stone-700 dark:bg-stone-900 dark:hover:text-accent-300"
       >
         <span aria-hidden="true">▲</span>
         <span className="tabular-nums">{state.upvotes}</span>
