@@ -119,7 +119,7 @@ test("a newly added paper shows in the cached feed within seconds", async ({ pla
   }
 });
 
-test("a signed-in reader gets the shared copy and fetches their own state; without scripts, a page rendered for them", async ({
+test("a signed-in reader gets the shared copy and fetches their own state; without scripts, the copy made theirs", async ({
   page,
   context,
   playwright,
@@ -165,18 +165,36 @@ test("a signed-in reader gets the shared copy and fetches their own state; witho
   await page.goto(`/search?q=${encodeURIComponent(title)}`);
   await expect(page.getByRole("button", { name: `Saved: ${title}`, exact: true }).first()).toBeVisible();
 
-  // A browser without scripts (no pp_js) gets its pages rendered for it, its state in the HTML.
+  // A browser without scripts (no pp_js) gets the copy made its own: its state in the HTML, private.
   const withoutScripts = await playwright.request.newContext({
     baseURL: test.info().project.use.baseURL,
     storageState: { cookies: (await context.cookies()).filter((cookie) => cookie.name !== "pp_js"), origins: [] },
   });
   for (const path of [PAPER, "/?period=all"]) {
     const own = await withoutScripts.get(path);
-    expect(own.headers()["x-page-cache"]).toBeUndefined();
-    expect(own.headers()["cache-control"]).toMatch(/private/);
+    expect(own.headers()["x-page-cache"]).toBe("personal");
+    expect(own.headers()["cache-control"]).toBe("private, no-store");
+    expect(scriptPolicy(own)).toBe("script-src 'self'");
     expect(await own.text()).toContain(`href="/account"`);
   }
   expect(await (await withoutScripts.get(PAPER)).text()).toContain(`Saved: ${title}`);
+  // Nobody else's copy shows the save: not another reader's, not an anonymous visitor's.
+  const otherPage = await context.browser()!.newPage();
+  await signIn(otherPage, uniqueEmail("cached-other"));
+  const otherWithoutScripts = await playwright.request.newContext({
+    baseURL: test.info().project.use.baseURL,
+    // Past its first page after signing in (rendered for it, a write just made).
+    storageState: {
+      cookies: (await otherPage.context().cookies()).filter((cookie) => cookie.name !== "pp_js" && cookie.name !== "pp_recent_write"),
+      origins: [],
+    },
+  });
+  const others = await otherWithoutScripts.get(PAPER);
+  expect(others.headers()["x-page-cache"]).toBe("personal");
+  expect(await others.text()).toContain(`Save: ${title}`);
+  expect(await others.text()).not.toContain(`Saved: ${title}`);
+  expect(await (await (await newVisitor(playwright)).get(PAPER)).text()).not.toContain(`Saved: ${title}`);
+  await otherPage.context().close();
 
   // What the browser asks for, and what a visitor without an account gets from the same question.
   const arxivId = PAPER.slice("/papers/".length);
@@ -206,4 +224,57 @@ test("a signed-out browser's hint is dropped, and its pages are the shared copy 
   const response = await visitor.get("/?period=all");
   expect(response.headers()["x-page-cache"]).toMatch(/^(hit|stale|miss)$/);
   expect(response.headers()["set-cookie"]).toMatch(/pp_personal=;/);
+});
+
+/** A page as a browser without scripts sees it: no scripts, no nonces, no script preloads. */
+const withoutScripts = (html: string) =>
+  html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, "")
+    .replace(/<link\b[^>]*\bas="script"[^>]*>/gi, "")
+    .replace(/ nonce="[^"]*"/g, "");
+
+test("a reader's copy of a shared page is the page rendered for them, outside its scripts", async ({ page, context, playwright }) => {
+  test.setTimeout(90_000);
+  await signIn(page, uniqueEmail("copy-equals"));
+  // Marks of every kind: a save, a rating and an upvote on the paper, a save on another paper of the feed.
+  await page.goto(PAPER);
+  const title = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
+  await page.getByRole("button", { name: `Save: ${title}`, exact: true }).click();
+  await expect(page.getByRole("button", { name: `Saved: ${title}`, exact: true })).toBeVisible();
+  await page.getByRole("button", { name: `More like this: ${title}`, exact: true }).click();
+  await expect(page.getByRole("button", { name: `More like this: ${title}`, exact: true })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: /^Upvote/ }).click();
+  await expect(page.getByRole("button", { name: /Remove your upvote/ })).toBeVisible();
+  await page.goto("/?period=all");
+  const save = page.getByRole("button", { name: /^Save: / }).first();
+  const saved = (await save.getAttribute("aria-label"))!.replace(/^Save: /, "Saved: ");
+  await save.click();
+  await expect(page.getByRole("button", { name: saved, exact: true })).toBeVisible();
+
+  const cookies = (await context.cookies()).filter((cookie) => cookie.name !== "pp_js" && cookie.name !== "pp_recent_write");
+  const baseURL = test.info().project.use.baseURL;
+  const reader = await playwright.request.newContext({ baseURL, storageState: { cookies, origins: [] } });
+  // The read-your-writes cookie has the page rendered for the reader, as it was before copies were theirs.
+  const recentWrite = { ...cookies.find((cookie) => cookie.name === "pp_session")!, name: "pp_recent_write", value: "1" };
+  const rendering = await playwright.request.newContext({ baseURL, storageState: { cookies: [...cookies, recentWrite], origins: [] } });
+  for (const path of [PAPER, "/?period=all", `/search?q=${encodeURIComponent(title)}`]) {
+    // The copies follow the new counts within seconds; then the copy made theirs and the page rendered for them agree.
+    await expect
+      .poll(
+        async () => {
+          const copy = await reader.get(path);
+          expect(copy.headers()["x-page-cache"]).toBe("personal");
+          const rendered = await rendering.get(path);
+          expect(rendered.headers()["x-page-cache"]).toBeUndefined();
+          return withoutScripts(await copy.text()) === withoutScripts(await rendered.text());
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+  }
+  const paper = await (await reader.get(PAPER)).text();
+  expect(paper).toContain(`Saved: ${title}`);
+  expect(paper).toContain("Remove your upvote");
+  expect(paper).toMatch(/<script\b/);
+  expect([...paper.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag)).toEqual([`<script src="/scripts-cookie.js" async="">`]);
 });
