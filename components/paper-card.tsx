@@ -1,52 +1,69 @@
+"use client";
+
 import Link from "next/link";
 
 import { AuthorLinks } from "@/components/author-links";
 import { CategoryList } from "@/components/category-list";
 import { PaperDate } from "@/components/paper-date";
-import { RichText } from "@/components/rich-text";
 import { plural } from "@/lib/format";
-import type { PaperCard as PaperCardData } from "@/lib/papers/paper-card";
 
 /** Safe HTML of a search hit: the text escaped, the matched words in our own <mark> (lib/search/highlight.ts). */
 export type CardHighlights = { title: string; abstract: string };
 
+/**
+ * What a card shows, its title and abstract already safe HTML (lib/papers/card-view.ts: math typeset
+ * on the server, or a search's highlights).
+ */
+export type CardView = {
+  arxivId: string;
+  titleHtml: string;
+  abstractHtml: string;
+  /** A search hit's abstract is an excerpt around the matches, clamped to three lines. */
+  highlighted: boolean;
+  authors: string[];
+  authorCount: number;
+  publishedOn: string | null;
+  listedOn: string;
+  primaryCategory: string | null;
+  categories: string[];
+  upvotes: number;
+};
+
 type Props = {
-  paper: PaperCardData;
-  highlights?: CardHighlights;
+  card: CardView;
   /** The author a search asked for, shown even when the card shortens the author list. */
   matchedAuthor?: string | null;
   /** The query's words a partial match lacks, shown struck through. */
   missing?: string[];
-  rank?: number;
   /** The reader's save and rating controls, in their own row above the card-wide link so they stay clickable. */
   controls?: React.ReactNode;
 };
 
 /**
  * One paper in a list: the feed's trending papers, search results, an author's, a category's and
- * the library's papers. Its styles are the `card` classes of app/globals.css: a page holds 20 to 25
- * cards, and its HTML and the React payload sent with it both spell out every class attribute.
+ * the library's papers. Its styles are the `card` classes of app/globals.css. A client component
+ * for its payload: a page of 25 server-rendered cards sent React each card's whole element tree
+ * beside the HTML (4 KB a card, half of a library page); this way it gets the card's data (1 KB).
  */
-export function PaperCard({ paper, highlights, matchedAuthor, missing = [], rank, controls }: Props) {
+export function PaperCard({ card, matchedAuthor, missing = [], controls }: Props) {
   return (
     <article className="card">
-      <div className="card-votes" aria-label={plural(paper.upvotes, "upvote")}>
+      <div className="card-votes" aria-label={plural(card.upvotes, "upvote")}>
         <span aria-hidden="true">▲</span>
-        <strong>{paper.upvotes}</strong>
-        {rank !== undefined && <span className="mt-1">#{rank}</span>}
+        <strong>{card.upvotes}</strong>
       </div>
       <div className="card-body">
         <h2>
-          <Link href={`/papers/${paper.arxivId}`}>
-            {highlights ? <span dangerouslySetInnerHTML={{ __html: highlights.title }} /> : <RichText text={paper.title} />}
+          <Link href={`/papers/${card.arxivId}`}>
+            <span dangerouslySetInnerHTML={{ __html: card.titleHtml }} />
           </Link>
         </h2>
-        <AuthorLinks authors={paper.authors} total={paper.authorCount} matched={matchedAuthor} />
-        {highlights ? (
-          <p className="card-abstract line-clamp-3" dangerouslySetInnerHTML={{ __html: highlights.abstract }} />
+        <AuthorLinks authors={card.authors} total={card.authorCount} matched={matchedAuthor} />
+        {card.highlighted ? (
+          <p className="card-abstract line-clamp-3" dangerouslySetInnerHTML={{ __html: card.abstractHtml }} />
         ) : (
           <p className="card-abstract">
-            <RichText text={paper.abstractPreview} />
+            <span dangerouslySetInnerHTML={{ __html: card.abstractHtml }} />
           </p>
         )}
         {missing.length > 0 && (
@@ -61,9 +78,9 @@ export function PaperCard({ paper, highlights, matchedAuthor, missing = [], rank
           </p>
         )}
         <div className="card-meta">
-          <PaperDate publishedOn={paper.publishedOn} listedOn={paper.listedOn} />
-          <span className="font-mono">{paper.arxivId}</span>
-          <CategoryList primary={paper.primaryCategory} categories={paper.categories} />
+          <PaperDate publishedOn={card.publishedOn} listedOn={card.listedOn} />
+          <span className="font-mono">{card.arxivId}</span>
+          <CategoryList primary={card.primaryCategory} categories={card.categories} />
         </div>
         {controls && <div className="card-controls">{controls}</div>}
       </div>

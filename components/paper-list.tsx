@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { PaperCard, type CardHighlights } from "@/components/paper-card";
+import { cardView } from "@/lib/papers/card-view";
 import type { PaperCard as PaperCardData } from "@/lib/papers/paper-card";
 
 type ListedPaper = PaperCardData & { highlights?: CardHighlights; matchedAuthor?: string | null; missing?: string[] };
@@ -20,8 +21,7 @@ export function PaperList<T extends ListedPaper>({ papers, controls, more }: Pro
         {papers.map((paper) => (
           <li key={paper.id}>
             <PaperCard
-              paper={paper}
-              highlights={paper.highlights}
+              card={cardView(paper, paper.highlights)}
               matchedAuthor={paper.matchedAuthor}
               missing={paper.missing}
               controls={controls?.(paper)}

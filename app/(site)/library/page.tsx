@@ -10,6 +10,7 @@ import { libraryQuerySchema } from "@/lib/library/library-query";
 import { getLibrarySummary } from "@/lib/library/library-summary";
 import { listLibrary } from "@/lib/library/list-library";
 import { loadPaperMarks } from "@/lib/library/paper-marks";
+import { cardView } from "@/lib/papers/card-view";
 import { getCurrentReader } from "@/lib/readers/current-reader";
 
 import { BulkBar } from "./_components/bulk-bar";
@@ -111,8 +112,16 @@ export default async function LibraryPage({ searchParams }: PageProps) {
                 {page.items.map((item) => (
                   <li key={item.paper.id}>
                     <PaperCard
-                      paper={item.paper}
-                      controls={<ItemControls item={item} rating={marks.of(item.paper.id).rating} returnTo={returnTo} />}
+                      card={cardView(item.paper)}
+                      controls={
+                        <ItemControls
+                          arxivId={item.paper.arxivId}
+                          title={item.paper.title}
+                          tags={item.tags}
+                          rating={marks.of(item.paper.id).rating}
+                          returnTo={returnTo}
+                        />
+                      }
                     />
                   </li>
                 ))}
