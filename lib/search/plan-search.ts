@@ -10,12 +10,21 @@ import type { PhraseLookup, SearchFilters } from "./search-query";
 import {
   phraseLookupSql,
   phrasePairsEstimateSql,
+  searchConditionsSql,
   searchEstimateSql,
   termEstimateSql,
   type RunSql,
   type SearchPageOptions,
 } from "./search-sql";
-import { corpusShapeSql, isBroadQuery, recentWindowStart, type CorpusShape } from "./search-window";
+import {
+  corpusShapeSql,
+  isBroadQuery,
+  isWorthSampling,
+  recentMatchesSql,
+  recentWindowStart,
+  scaledRecentMatches,
+  type CorpusShape,
+} from "./search-window";
 
 // How a search is planned before its page is read: its terms and their forms, their weights, and
 // the planner's estimate of its matches, which picks how the page is found.
@@ -54,13 +63,17 @@ export async function planSearch(request: SearchPageOptions & { prefixLastWord?:
   const lookup = weighed ? lookupTerms(weighed.terms) : null;
   const listed = weighed ? (lookup ?? weighed.terms).reduce((sum, term) => sum + termShare(term), 0) * corpus.papers : 0;
   const broad = isBroadQuery(estimatedMatches, corpus.papers, listed);
-  const windowStart = broad ? null : recentWindowStart(estimatedMatches, corpus);
   // A broad query walks the date index, testing each paper: no list is read.
-  return {
-    options: { ...request, filters: !broad && lookup ? { ...filters, lookupTerms: lookup } : filters, broad, windowStart },
-    estimatedMatches,
-    weighed,
-  };
+  const planned = !broad && lookup ? { ...filters, lookupTerms: lookup } : filters;
+  const windowStart = broad ? null : await windowStartFor(run, planned, estimatedMatches, corpus);
+  return { options: { ...request, filters: planned, broad, windowStart }, estimatedMatches, weighed };
+}
+
+/** The first day of a query's window (see recentWindowStart), sized by its recent matches when the estimate may be a guess. */
+async function windowStartFor(run: RunSql, filters: SearchFilters, estimatedMatches: number, corpus: CorpusShape): Promise<string | null> {
+  if (!isWorthSampling(estimatedMatches, corpus)) return recentWindowStart(estimatedMatches, corpus);
+  const [row] = await run<{ matches: number }>(recentMatchesSql(searchConditionsSql(filters), corpus));
+  return recentWindowStart(Math.max(estimatedMatches, scaledRecentMatches(row?.matches ?? 0, corpus)), corpus);
 }
 
 /**
