@@ -29,6 +29,10 @@ const SCORE_SHARE = 200;
  * newest RELEVANCE_CANDIDATES + fullMatches holders less the full matches: only those are tested
  * for every term, where testing every holder read a vector each, 17,147 of them for "walter warn"
  * at a million papers (205 ms).
+ *
+ * A vector is stored out of line (TOAST), and every use of `p.search_vector` fetches it again: a
+ * candidate's was fetched four times (the full-match test, two coverage tests, the rank), three
+ * quarters of the 1,000 candidates' cost (see withVectorInMemory).
  */
 export function partialPageSql(
   options: SearchPageOptions & { terms: QueryTerm[]; fullMatches: number },
@@ -49,20 +53,24 @@ export function partialPageSql(
         UNION ALL
         SELECT m.id, round(m.coverage::numeric, 2)::float8 - ${PARTIAL_KEY_OFFSET}::float8 + least(m.score, 0.999) / ${SCORE_SHARE}::float8, m.score
         FROM (
-          SELECT p.id, ${coverageSql(terms)} AS coverage, ${relevanceScoreSql(any)} AS score
+          SELECT p.id, p.coverage, p.score
           FROM (
-            SELECT p.id FROM (
-              SELECT p.id FROM paper p
-              WHERE ${others} AND p.search_vector @@ ${candidates}
-              ORDER BY ${newestOf(rarest)} DESC, p.id DESC
-              LIMIT ${RELEVANCE_CANDIDATES + fullMatches}
-            ) c
-            JOIN paper p ON p.id = c.id
-            WHERE NOT (p.search_vector @@ ${all})
-            ORDER BY p.listed_on DESC, p.id DESC
-            LIMIT ${RELEVANCE_CANDIDATES}
-          ) c
-          JOIN paper p ON p.id = c.id
+            SELECT p.id, p.listed_on, p.full_match, p.coverage,
+                   CASE WHEN NOT p.full_match AND p.coverage >= ${minCoverage}::float8 THEN ${relevanceScoreSql(any)} END AS score
+            FROM (
+              SELECT p.*, p.search_vector @@ ${all} AS full_match, ${coverageSql(terms)} AS coverage
+              FROM ${withVectorInMemory(Prisma.sql`
+                SELECT p.id FROM paper p
+                WHERE ${others} AND p.search_vector @@ ${candidates}
+                ORDER BY ${newestOf(rarest)} DESC, p.id DESC
+                LIMIT ${RELEVANCE_CANDIDATES + fullMatches}`)}
+            ) p
+            -- Ranked before the newest are kept, so the sort below carries numbers, not vectors.
+            OFFSET 0
+          ) p
+          WHERE NOT p.full_match
+          ORDER BY p.listed_on DESC, p.id DESC
+          LIMIT ${RELEVANCE_CANDIDATES}
         ) m
         WHERE m.coverage >= ${minCoverage}::float8
       ) s
@@ -71,6 +79,19 @@ export function partialPageSql(
       LIMIT ${limit + 1}
     )
     ${pageRowsSql(terms, any)}`;
+}
+
+/**
+ * The papers `ids` selects, as a relation `p` with the columns ranking reads (id, listed_on, votes,
+ * search_vector), each vector fetched once and held in memory: concatenating the empty vector
+ * copies it as it is, and OFFSET 0 keeps the planner from folding the copy back into every use.
+ */
+function withVectorInMemory(ids: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT p.id, p.listed_on, p.votes, p.search_vector || ''::tsvector AS search_vector
+    FROM (${ids}) c JOIN paper p ON p.id = c.id
+    OFFSET 0
+  ) p`;
 }
 
 /**

@@ -110,12 +110,17 @@ async function searchOnce(request: SearchRequest & { prefixLastWord?: boolean },
   const blended = blendedTerms(weighed);
   const page = await pageAndCount(run, options, blended, estimatedMatches);
   const { count } = page;
-  const continues = !blended && weighed !== null && weighed.terms.length >= 2 && count < SEARCH_PAGE_SIZE;
-  const rows = continues ? await run<Row>(partialPageSql({ ...options, terms: weighed.terms, fullMatches: count })) : page.rows;
   const total: SearchTotal =
     count > COUNT_CAP
       ? { count: Math.max(estimatedMatches ?? (await estimateMatches(run, filters)), count), exact: false }
       : { count, exact: true };
+  const continues = !blended && weighed !== null && weighed.terms.length >= 2 && count < SEARCH_PAGE_SIZE;
+  const fewResults = filters.text !== "" && total.exact && total.count < FEW_RESULTS && !request.cursor;
+  // Did-you-mean is asked while the partial matches are read: it needs the count only.
+  const [rows, [didYouMean, onlyStopWords]] = await Promise.all([
+    continues ? run<Row>(partialPageSql({ ...options, terms: weighed.terms, fullMatches: count })) : page.rows,
+    fewResults ? Promise.all([suggestCorrection(request.q), total.count === 0 ? hasOnlyStopWords(run, filters) : false]) : [null, false],
+  ]);
 
   const papers = rows.slice(0, limit).map(({ titleMarked, snippetMarked, candidates, sortKey, missing = [], ...paper }) => ({
     ...paper,
@@ -125,11 +130,6 @@ async function searchOnce(request: SearchRequest & { prefixLastWord?: boolean },
   }));
   const last = rows[Math.min(rows.length, limit) - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor({ key: cursorKey(sort, last), id: last.id }) : null;
-
-  const fewResults = filters.text !== "" && total.exact && total.count < FEW_RESULTS && !request.cursor;
-  const [didYouMean, onlyStopWords] = fewResults
-    ? await Promise.all([suggestCorrection(request.q), total.count === 0 ? hasOnlyStopWords(run, filters) : false])
-    : [null, false];
 
   const ranksNewestOnly = sort === "relevance" && filters.text !== "" && total.count > RELEVANCE_CANDIDATES;
   return {
