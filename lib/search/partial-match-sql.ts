@@ -122,7 +122,7 @@ export function blendedPageSql(options: SearchPageOptions & { terms: QueryTerm[]
     page AS (
       SELECT s.id, s.score AS key, s.score FROM (
         SELECT p.id, ${coverageSql(terms)} AS coverage, ${boostedScoreSql(weightedTextRankSql(terms))} AS score
-        FROM candidate c JOIN paper p ON p.id = c.id
+        FROM ${withVectorInMemory(Prisma.sql`SELECT id FROM candidate`)}
       ) s
       WHERE s.coverage >= ${minCoverage}::float8 AND ${after}
       ORDER BY s.score DESC, s.id DESC
