@@ -7,7 +7,7 @@ import type { PaperCard } from "@/lib/papers/paper-card";
 import { highlightToHtml } from "./highlight";
 import { blendedPageSql, partialPageSql } from "./partial-match-sql";
 import { parseSearchText } from "./parse-search-text";
-import { estimateMatches, planSearch, prismaRows, type SearchPlan, type WeighedTerms } from "./plan-search";
+import { estimateMatches, partialWindowStart, planSearch, prismaRows, type SearchPlan, type WeighedTerms } from "./plan-search";
 import { canBePrefix, plainQueryWords, type QueryTerm } from "./query-terms";
 import { RELEVANCE_CANDIDATES } from "./ranking";
 import { SEARCH_PAGE_SIZE, type SearchFilters, type SearchSort } from "./search-query";
@@ -118,7 +118,11 @@ async function searchOnce(request: SearchRequest & { prefixLastWord?: boolean },
   const fewResults = filters.text !== "" && total.exact && total.count < FEW_RESULTS && !request.cursor;
   // Did-you-mean is asked while the partial matches are read: it needs the count only.
   const [rows, [didYouMean, onlyStopWords]] = await Promise.all([
-    continues ? run<Row>(partialPageSql({ ...options, terms: weighed.terms, fullMatches: count })) : page.rows,
+    continues
+      ? partialWindowStart(run, filters, weighed.terms).then((candidateWindowStart) =>
+          run<Row>(partialPageSql({ ...options, terms: weighed.terms, fullMatches: count, candidateWindowStart })),
+        )
+      : page.rows,
     fewResults ? Promise.all([suggestCorrection(request.q), total.count === 0 ? hasOnlyStopWords(run, filters) : false]) : [null, false],
   ]);
 

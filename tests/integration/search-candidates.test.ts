@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { upsertPapers } from "@/lib/ingest/upsert-papers";
+import { partialPageSql } from "@/lib/search/partial-match-sql";
 import { planSearch, prismaRows } from "@/lib/search/plan-search";
 import { anyTermQuerySql } from "@/lib/search/query-terms";
 import { RELEVANCE_CANDIDATES, relevanceScoreSql } from "@/lib/search/ranking";
@@ -65,6 +66,45 @@ describe("partial matches of a query with many candidates", () => {
     const scores = new Map(stored.map((row) => [row.id, row.score]));
     expect(hits.length).toBe(RELEVANCE_CANDIDATES);
     for (const hit of hits) expect(hit.rank).toBeCloseTo(scores.get(hit.id)!, 12);
+  });
+});
+
+describe("partial matches looked for in a window of recent papers", () => {
+  const pageSql = async (candidateWindowStart: string | null) => {
+    const { options, weighed } = await planSearch(searchQuerySchema.parse({ q: "quorvex plimset" }));
+    const limit = 2 * RELEVANCE_CANDIDATES;
+    return partialPageSql({ ...options, limit, terms: weighed!.terms, fullMatches: full.length, candidateWindowStart });
+  };
+  const partialIds = async (candidateWindowStart: string | null) => {
+    const rows = await prismaRows<{ id: number; missing: string[] }>(await pageSql(candidateWindowStart));
+    return rows.filter((row) => row.missing.length > 0).map((row) => row.id);
+  };
+  // Whether the statement looked in the whole corpus: the node under the fallback's gate ran.
+  type PlanNode = { "One-Time Filter"?: string; "Actual Loops"?: number; Plans?: PlanNode[] };
+  const searchedWholeCorpus = async (windowStart: string) => {
+    const [row] = await prismaRows<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+      Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON, TIMING OFF) ${await pageSql(windowStart)}`,
+    );
+    const gates: PlanNode[] = [];
+    const walk = (node: PlanNode) => {
+      if (node["One-Time Filter"]?.includes(" < ")) gates.push(node);
+      node.Plans?.forEach(walk);
+    };
+    walk(row!["QUERY PLAN"][0].Plan);
+    expect(gates).toHaveLength(1);
+    return (gates[0]!.Plans?.[0]?.["Actual Loops"] ?? 0) > 0;
+  };
+
+  // Listed 2025-11-01 … 11-28 are 1,160 holders, and the three full matches: enough. From 11-20,
+  // about 370: too few, so the newest are looked for in the whole corpus.
+  it.each([
+    ["holds enough", "2025-11-01", false],
+    ["holds too few", "2025-11-20", true],
+  ])("are the newest holders without full matches when the window %s", async (_name, windowStart, fallsBack) => {
+    const whole = await partialIds(null);
+    expect(whole).toHaveLength(RELEVANCE_CANDIDATES);
+    expect(await partialIds(windowStart)).toEqual(whole);
+    expect(await searchedWholeCorpus(windowStart)).toBe(fallsBack);
   });
 });
 
