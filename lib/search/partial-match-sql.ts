@@ -29,17 +29,20 @@ const SCORE_SHARE = 200;
  * newest RELEVANCE_CANDIDATES + fullMatches holders less the full matches: only those are tested
  * for every term, where testing every holder read a vector each, 17,147 of them for "walter warn"
  * at a million papers (205 ms).
+ *
+ * A vector is stored out of line (TOAST), and every use of `p.search_vector` fetches it again: a
+ * candidate's was fetched four times (the full-match test, two coverage tests, the rank), which
+ * doubled the page's time ("smooth quixotically" at 200,022 papers: 70 against 36 ms, the same
+ * rows; see withVectorInMemory).
  */
 export function partialPageSql(
-  options: SearchPageOptions & { terms: QueryTerm[]; fullMatches: number },
+  options: SearchPageOptions & { terms: QueryTerm[]; fullMatches: number; candidateWindowStart?: string | null },
   minCoverage = SEARCH_MIN_COVERAGE,
 ): Prisma.Sql {
-  const { filters, terms, cursor, limit, fullMatches } = options;
+  const { filters, terms, cursor, limit, fullMatches, candidateWindowStart = null } = options;
   const all = textQuerySql({ ...filters, terms });
   const any = anyTermQuerySql(terms);
   const rarest = candidateTerms(terms, minCoverage);
-  const candidates = anyTermQuerySql(rarest);
-  const others = searchConditionsSql({ ...filters, text: "", terms: undefined, phraseLookup: undefined });
   const after = cursor ? Prisma.sql`(s.key, s.id) < (${cursor.key}::float8, ${cursor.id}::int)` : Prisma.sql`TRUE`;
   return Prisma.sql`
     WITH page AS (
@@ -49,20 +52,20 @@ export function partialPageSql(
         UNION ALL
         SELECT m.id, round(m.coverage::numeric, 2)::float8 - ${PARTIAL_KEY_OFFSET}::float8 + least(m.score, 0.999) / ${SCORE_SHARE}::float8, m.score
         FROM (
-          SELECT p.id, ${coverageSql(terms)} AS coverage, ${relevanceScoreSql(any)} AS score
+          SELECT p.id, p.coverage, p.score
           FROM (
-            SELECT p.id FROM (
-              SELECT p.id FROM paper p
-              WHERE ${others} AND p.search_vector @@ ${candidates}
-              ORDER BY ${newestOf(rarest)} DESC, p.id DESC
-              LIMIT ${RELEVANCE_CANDIDATES + fullMatches}
-            ) c
-            JOIN paper p ON p.id = c.id
-            WHERE NOT (p.search_vector @@ ${all})
-            ORDER BY p.listed_on DESC, p.id DESC
-            LIMIT ${RELEVANCE_CANDIDATES}
-          ) c
-          JOIN paper p ON p.id = c.id
+            SELECT p.id, p.listed_on, p.full_match, p.coverage,
+                   CASE WHEN NOT p.full_match AND p.coverage >= ${minCoverage}::float8 THEN ${relevanceScoreSql(any)} END AS score
+            FROM (
+              SELECT p.*, p.search_vector @@ ${all} AS full_match, ${coverageSql(terms)} AS coverage
+              FROM ${withVectorInMemory(newestHoldersSql(filters, rarest, RELEVANCE_CANDIDATES + fullMatches, candidateWindowStart))}
+            ) p
+            -- Ranked before the newest are kept, so the sort below carries numbers, not vectors.
+            OFFSET 0
+          ) p
+          WHERE NOT p.full_match
+          ORDER BY p.listed_on DESC, p.id DESC
+          LIMIT ${RELEVANCE_CANDIDATES}
         ) m
         WHERE m.coverage >= ${minCoverage}::float8
       ) s
@@ -71,6 +74,50 @@ export function partialPageSql(
       LIMIT ${limit + 1}
     )
     ${pageRowsSql(terms, any)}`;
+}
+
+/**
+ * Where a partial match is looked for: the papers holding one of `rarest` (see candidateTerms) that
+ * pass the query's other filters.
+ */
+export function partialCandidatesSql(filters: SearchFilters, rarest: QueryTerm[]): Prisma.Sql {
+  const others = searchConditionsSql({ ...filters, text: "", terms: undefined, phraseLookup: undefined });
+  return Prisma.sql`${others} AND p.search_vector @@ ${anyTermQuerySql(rarest)}`;
+}
+
+/**
+ * The ids of the `count` newest partialCandidatesSql papers. With `windowStart` (see
+ * recentWindowStart) they are looked for among the papers listed from that day first, where the
+ * GIN entries are intersected with the date index's before a row is read: reading the dates of
+ * every holder of "workload" (9,541 at a million papers) took 53 ms of the partial page. Only when
+ * the window holds fewer than `count` are they looked for in the whole corpus, in the same
+ * statement; a window holding `count` holds the newest, as every paper outside it is older.
+ */
+function newestHoldersSql(filters: SearchFilters, rarest: QueryTerm[], count: number, windowStart: string | null): Prisma.Sql {
+  const holders = (window: Prisma.Sql) => Prisma.sql`
+    SELECT p.id FROM paper p
+    WHERE ${partialCandidatesSql(filters, rarest)} ${window}
+    ORDER BY ${newestOf(rarest)} DESC, p.id DESC
+    LIMIT ${count}`;
+  if (!windowStart) return holders(Prisma.empty);
+  return Prisma.sql`
+    WITH recent AS MATERIALIZED (${holders(Prisma.sql`AND p.listed_on >= ${windowStart}::date`)})
+    SELECT id FROM recent WHERE (SELECT count(*) FROM recent) >= ${count}
+    UNION ALL
+    (${holders(Prisma.sql`AND (SELECT count(*) FROM recent) < ${count}`)})`;
+}
+
+/**
+ * The papers `ids` selects, as a relation `p` with the columns ranking reads (id, listed_on, votes,
+ * search_vector), each vector fetched once and held in memory: concatenating the empty vector
+ * copies it as it is, and OFFSET 0 keeps the planner from folding the copy back into every use.
+ */
+function withVectorInMemory(ids: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT p.id, p.listed_on, p.votes, p.search_vector || ''::tsvector AS search_vector
+    FROM (${ids}) c JOIN paper p ON p.id = c.id
+    OFFSET 0
+  ) p`;
 }
 
 /**
@@ -85,8 +132,6 @@ export function partialPageSql(
 export function blendedPageSql(options: SearchPageOptions & { terms: QueryTerm[] }, minCoverage = SEARCH_MIN_COVERAGE): Prisma.Sql {
   const { filters, terms, cursor, limit, broad = false } = options;
   const rarest = candidateTerms(terms, minCoverage);
-  const candidates = anyTermQuerySql(rarest);
-  const others = searchConditionsSql({ ...filters, text: "", terms: undefined, phraseLookup: undefined });
   // As in a strict search: a broad query walks the date index, a narrower one gathers from GIN.
   const newest = broad ? Prisma.sql`p.listed_on` : Prisma.sql`p.listed_on + 0`;
   const after = cursor ? Prisma.sql`(s.score, s.id) < (${cursor.key}::float8, ${cursor.id}::int)` : Prisma.sql`TRUE`;
@@ -95,13 +140,13 @@ export function blendedPageSql(options: SearchPageOptions & { terms: QueryTerm[]
       (SELECT p.id FROM paper p WHERE ${searchConditionsSql({ ...filters, terms })}
        ORDER BY ${newest} DESC, p.id DESC LIMIT ${RELEVANCE_CANDIDATES})
       UNION
-      (SELECT p.id FROM paper p WHERE ${others} AND p.search_vector @@ ${candidates}
+      (SELECT p.id FROM paper p WHERE ${partialCandidatesSql(filters, rarest)}
        ORDER BY ${newestOf(rarest)} DESC, p.id DESC LIMIT ${RELEVANCE_CANDIDATES})
     ),
     page AS (
       SELECT s.id, s.score AS key, s.score FROM (
         SELECT p.id, ${coverageSql(terms)} AS coverage, ${boostedScoreSql(weightedTextRankSql(terms))} AS score
-        FROM candidate c JOIN paper p ON p.id = c.id
+        FROM ${withVectorInMemory(Prisma.sql`SELECT id FROM candidate`)}
       ) s
       WHERE s.coverage >= ${minCoverage}::float8 AND ${after}
       ORDER BY s.score DESC, s.id DESC

@@ -4,18 +4,28 @@ import { readDb } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { expandQueryWords } from "./field-vocabulary";
-import { idfWeight, lookupTerms, plainQueryWords, termQuerySql, termShare, type QueryTerm } from "./query-terms";
+import { partialCandidatesSql, SEARCH_MIN_COVERAGE } from "./partial-match-sql";
+import { candidateTerms, idfWeight, lookupTerms, plainQueryWords, termQuerySql, termShare, type QueryTerm } from "./query-terms";
 import { requiredTerms } from "./required-terms";
 import type { PhraseLookup, SearchFilters } from "./search-query";
 import {
   phraseLookupSql,
   phrasePairsEstimateSql,
+  searchConditionsSql,
   searchEstimateSql,
   termEstimateSql,
   type RunSql,
   type SearchPageOptions,
 } from "./search-sql";
-import { corpusShapeSql, isBroadQuery, recentWindowStart, type CorpusShape } from "./search-window";
+import {
+  corpusShapeSql,
+  isBroadQuery,
+  isWorthSampling,
+  recentMatchesSql,
+  recentWindowStart,
+  scaledRecentMatches,
+  type CorpusShape,
+} from "./search-window";
 
 // How a search is planned before its page is read: its terms and their forms, their weights, and
 // the planner's estimate of its matches, which picks how the page is found.
@@ -54,13 +64,32 @@ export async function planSearch(request: SearchPageOptions & { prefixLastWord?:
   const lookup = weighed ? lookupTerms(weighed.terms) : null;
   const listed = weighed ? (lookup ?? weighed.terms).reduce((sum, term) => sum + termShare(term), 0) * corpus.papers : 0;
   const broad = isBroadQuery(estimatedMatches, corpus.papers, listed);
-  const windowStart = broad ? null : recentWindowStart(estimatedMatches, corpus);
   // A broad query walks the date index, testing each paper: no list is read.
-  return {
-    options: { ...request, filters: !broad && lookup ? { ...filters, lookupTerms: lookup } : filters, broad, windowStart },
-    estimatedMatches,
-    weighed,
-  };
+  const planned = !broad && lookup ? { ...filters, lookupTerms: lookup } : filters;
+  const windowStart = broad ? null : await windowStartFor(run, searchConditionsSql(planned), estimatedMatches, corpus);
+  return { options: { ...request, filters: planned, broad, windowStart }, estimatedMatches, weighed };
+}
+
+/** The first day of a query's window (see recentWindowStart), sized by its recent matches when the estimate may be a guess. */
+async function windowStartFor(run: RunSql, conditions: Prisma.Sql, estimatedMatches: number, corpus: CorpusShape): Promise<string | null> {
+  if (!isWorthSampling(estimatedMatches, corpus)) return recentWindowStart(estimatedMatches, corpus);
+  const [row] = await run<{ matches: number }>(recentMatchesSql(conditions, corpus));
+  return recentWindowStart(Math.max(estimatedMatches, scaledRecentMatches(row?.matches ?? 0, corpus)), corpus);
+}
+
+/**
+ * The first day of the window the partial page looks for its candidates in (see partialPageSql),
+ * sized as a strict search's is, from the planner's estimate of the papers holding one of the
+ * rarest terms, or from their recent count when the estimate may be a guess. Null when they are
+ * so many that the page walks the date index.
+ */
+export async function partialWindowStart(run: RunSql, filters: SearchFilters, terms: QueryTerm[]): Promise<string | null> {
+  const conditions = partialCandidatesSql(filters, candidateTerms(terms, SEARCH_MIN_COVERAGE));
+  const [estimatedHolders, corpus] = await Promise.all([
+    planRows(run, Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM paper p WHERE ${conditions}`),
+    corpusShape(run),
+  ]);
+  return isBroadQuery(estimatedHolders, corpus.papers) ? null : windowStartFor(run, conditions, estimatedHolders, corpus);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { PaperCard } from "@/lib/papers/paper-card";
 import { highlightToHtml } from "./highlight";
 import { blendedPageSql, partialPageSql } from "./partial-match-sql";
 import { parseSearchText } from "./parse-search-text";
-import { estimateMatches, planSearch, prismaRows, type SearchPlan, type WeighedTerms } from "./plan-search";
+import { estimateMatches, partialWindowStart, planSearch, prismaRows, type SearchPlan, type WeighedTerms } from "./plan-search";
 import { canBePrefix, plainQueryWords, type QueryTerm } from "./query-terms";
 import { RELEVANCE_CANDIDATES } from "./ranking";
 import { SEARCH_PAGE_SIZE, type SearchFilters, type SearchSort } from "./search-query";
@@ -110,12 +110,21 @@ async function searchOnce(request: SearchRequest & { prefixLastWord?: boolean },
   const blended = blendedTerms(weighed);
   const page = await pageAndCount(run, options, blended, estimatedMatches);
   const { count } = page;
-  const continues = !blended && weighed !== null && weighed.terms.length >= 2 && count < SEARCH_PAGE_SIZE;
-  const rows = continues ? await run<Row>(partialPageSql({ ...options, terms: weighed.terms, fullMatches: count })) : page.rows;
   const total: SearchTotal =
     count > COUNT_CAP
       ? { count: Math.max(estimatedMatches ?? (await estimateMatches(run, filters)), count), exact: false }
       : { count, exact: true };
+  const continues = !blended && weighed !== null && weighed.terms.length >= 2 && count < SEARCH_PAGE_SIZE;
+  const fewResults = filters.text !== "" && total.exact && total.count < FEW_RESULTS && !request.cursor;
+  // Did-you-mean is asked while the partial matches are read: it needs the count only.
+  const [rows, [didYouMean, onlyStopWords]] = await Promise.all([
+    continues
+      ? partialWindowStart(run, filters, weighed.terms).then((candidateWindowStart) =>
+          run<Row>(partialPageSql({ ...options, terms: weighed.terms, fullMatches: count, candidateWindowStart })),
+        )
+      : page.rows,
+    fewResults ? Promise.all([suggestCorrection(request.q), total.count === 0 ? hasOnlyStopWords(run, filters) : false]) : [null, false],
+  ]);
 
   const papers = rows.slice(0, limit).map(({ titleMarked, snippetMarked, candidates, sortKey, missing = [], ...paper }) => ({
     ...paper,
@@ -125,11 +134,6 @@ async function searchOnce(request: SearchRequest & { prefixLastWord?: boolean },
   }));
   const last = rows[Math.min(rows.length, limit) - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor({ key: cursorKey(sort, last), id: last.id }) : null;
-
-  const fewResults = filters.text !== "" && total.exact && total.count < FEW_RESULTS && !request.cursor;
-  const [didYouMean, onlyStopWords] = fewResults
-    ? await Promise.all([suggestCorrection(request.q), total.count === 0 ? hasOnlyStopWords(run, filters) : false])
-    : [null, false];
 
   const ranksNewestOnly = sort === "relevance" && filters.text !== "" && total.count > RELEVANCE_CANDIDATES;
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { RELEVANCE_CANDIDATES } from "@/lib/search/ranking";
-import { isBroadQuery, recentWindowStart } from "@/lib/search/search-window";
+import { isBroadQuery, isWorthSampling, recentWindowStart, scaledRecentMatches } from "@/lib/search/search-window";
 
 // A million papers, 1,000 a day lately (30,000 in the last 30 days), listed since 2016.
 const corpus = { papers: 1_000_000, firstDay: "2016-01-01", lastDay: "2026-11-25", recentPapers: 30_000 };
@@ -41,5 +41,30 @@ describe("isBroadQuery", () => {
 
   it("gathers from GIN when it looks up a rare term only", () => {
     expect(isBroadQuery(61_697, 1_000_000, 90_000)).toBe(false);
+  });
+});
+
+describe("isWorthSampling", () => {
+  it("counts recent matches when the estimate may be the planner's guess for an unlisted word and no window is planned", () => {
+    // The planner puts such a word at 0.5 % of papers: 5,000 of a million.
+    expect(isWorthSampling(5_000, corpus)).toBe(true);
+    expect(isWorthSampling(4_000, corpus)).toBe(false);
+    // A window is planned already.
+    expect(isWorthSampling(50_000, corpus)).toBe(false);
+  });
+
+  it("never counts in a corpus too small for a window below the broad share", () => {
+    expect(isWorthSampling(250, { ...corpus, papers: 50_000, recentPapers: 1_500 })).toBe(false);
+    expect(isWorthSampling(5_000, { ...corpus, recentPapers: 0 })).toBe(false);
+  });
+});
+
+describe("scaledRecentMatches", () => {
+  it("scales the recent matches by the corpus's size over the recent papers", () => {
+    // "Belkin" in 2.4 % of papers: 720 of the 30,000 recent ones.
+    expect(scaledRecentMatches(720, corpus)).toBe(24_000);
+    // 3,000 candidates then need 125,000 papers: 125 days at 1,000 a day.
+    expect(recentWindowStart(scaledRecentMatches(720, corpus), corpus)).toBe("2026-07-24");
+    expect(scaledRecentMatches(720, { ...corpus, recentPapers: 0 })).toBe(0);
   });
 });
