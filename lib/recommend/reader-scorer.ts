@@ -7,27 +7,54 @@ import { logOdds, trainReaderModel, type ReaderModel, type SparseVector, type Tr
  * the top. Chosen on held-out synthetic readers, not on the evaluation's trials.
  */
 export const NEAREST_LIKED_WEIGHT = 5;
+/**
+ * The weights a model keeps (and a reader's stored model holds), largest in magnitude: the rest,
+ * mostly background papers' rare terms, barely move a score.
+ */
+export const MODEL_TERMS = 2_000;
+/**
+ * A digest recommends a paper that scores above all but this share of the background papers (a
+ * spread of the corpus): the model's log-odds are not calibrated, as its classes are balanced over
+ * a handful of liked papers, but "better than 95% of papers" means the same for every reader. With
+ * fewer background papers than BAR_PAPERS (a young install) there is no such bar, and only the
+ * likeness to a liked paper, which every pick needs anyway, holds papers back.
+ */
+const BAR_QUANTILE = 0.95;
+const BAR_PAPERS = 40;
+
+/** What a reader's papers teach: the model, and the score a digest's pick must beat (null: no bar). */
+export type LearnedTaste<Term> = { model: ReaderModel<Term>; bar: number | null };
 
 export type ReaderScorer<Term> = {
-  model: ReaderModel<Term>;
   /** Each paper's score: the model's log-odds plus NEAREST_LIKED_WEIGHT × its cosine with the closest liked paper. */
   score: (papers: SparseVector<Term>[]) => number[];
-  /** The liked papers (by their place in the training set's `liked`) a paper shares terms with, closest first: why it is shown. */
+  /** The liked papers (by their place in `liked`) a paper shares terms with, closest first: why it is shown. */
   nearest: (paper: SparseVector<Term>) => LikedMatch[];
 };
 
 /**
- * How one reader's papers are ranked, wherever they are ranked (recommendFor per request, the
- * digest per run): a model trained on the reader's liked and disliked papers against background
- * papers, plus the closeness to the nearest liked paper. Every paper scored needs only its
- * closest liked paper; the full list, sorted, is for the few papers shown.
+ * A model trained on the reader's liked and disliked papers against background papers, kept
+ * compact, and the bar of the digest over the same background papers: the same wherever a reader
+ * is learned (stored for a reader, per request for the stateless API).
  */
-export function createReaderScorer<Term>(set: TrainingSet<Term>): ReaderScorer<Term> {
-  const model = trainReaderModel(set);
-  const liked = indexLiked(set.liked);
+export function learnTaste<Term>(set: TrainingSet<Term>): LearnedTaste<Term> {
+  const model = trainReaderModel(set, { keep: MODEL_TERMS });
+  if (set.background.length < BAR_PAPERS) return { model, bar: null };
+  const scores = createReaderScorer(model, set.liked)
+    .score(set.background)
+    .sort((a, b) => a - b);
+  return { model, bar: scores[Math.floor(scores.length * BAR_QUANTILE)]! };
+}
+
+/**
+ * How one reader's papers are ranked, wherever they are ranked (recommendFor per request, the
+ * digest per run): the reader's model plus the closeness to the nearest liked paper. Every paper
+ * scored needs only its closest liked paper; the full list, sorted, is for the few papers shown.
+ */
+export function createReaderScorer<Term>(model: ReaderModel<Term>, liked: SparseVector<Term>[]): ReaderScorer<Term> {
+  const index = indexLiked(liked);
   return {
-    model,
-    score: (papers) => papers.map((paper) => logOdds(model, paper) + NEAREST_LIKED_WEIGHT * liked.closest(paper)),
-    nearest: liked.matches,
+    score: (papers) => papers.map((paper) => logOdds(model, paper) + NEAREST_LIKED_WEIGHT * index.closest(paper)),
+    nearest: index.matches,
   };
 }

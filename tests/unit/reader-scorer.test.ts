@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { logOdds } from "@/lib/recommend/reader-model";
+import { logOdds, trainReaderModel, type ReaderModel } from "@/lib/recommend/reader-model";
 import { createReaderScorer, NEAREST_LIKED_WEIGHT } from "@/lib/recommend/reader-scorer";
 import { documentTerms } from "@/lib/similarity/document-terms";
 import { cosine, vectorMap, weighTerms } from "@/lib/similarity/document-vector";
@@ -24,12 +24,11 @@ describe("createReaderScorer", () => {
   const background = papers.filter((paper) => paper.id % 5 === 0);
 
   /** Each candidate's log-odds plus 5 × its cosine with every liked paper, the closest kept: as the scorer scored before it indexed the library. */
-  function straightforward(scorer: ReturnType<typeof createReaderScorer<string>>, liked: typeof papers, candidates: typeof papers) {
+  function straightforward(model: ReaderModel<string>, liked: typeof papers, candidates: typeof papers) {
     const likedMaps = liked.map((paper) => vectorMap(paper.vector));
     return candidates.map(
       (paper) =>
-        logOdds(scorer.model, paper.vector) +
-        NEAREST_LIKED_WEIGHT * Math.max(0, ...likedMaps.map((map) => cosine(map, paper.vector).score)),
+        logOdds(model, paper.vector) + NEAREST_LIKED_WEIGHT * Math.max(0, ...likedMaps.map((map) => cosine(map, paper.vector).score)),
     );
   }
   const ranking = (candidates: typeof papers, scores: number[]) =>
@@ -47,12 +46,16 @@ describe("createReaderScorer", () => {
       const liked = papers.filter((paper) => paper.id % 5 !== 0 && subtopics.includes(paper.subtopic)).slice(0, size);
       const own = new Set(liked.map((paper) => paper.id));
       const candidates = papers.filter((paper) => paper.id % 5 !== 0 && !own.has(paper.id));
-      const scorer = createReaderScorer({
+      const model = trainReaderModel({
         liked: liked.map((paper) => paper.vector),
         disliked: [],
         background: background.map((paper) => paper.vector),
       });
-      const expected = straightforward(scorer, liked, candidates);
+      const scorer = createReaderScorer(
+        model,
+        liked.map((paper) => paper.vector),
+      );
+      const expected = straightforward(model, liked, candidates);
       const scores = scorer.score(candidates.map((paper) => paper.vector));
       scores.forEach((score, index) => expect(score).toBeCloseTo(expected[index]!, 9));
       expect(ranking(candidates, scores)).toEqual(ranking(candidates, expected));
