@@ -103,14 +103,14 @@ export function trainReaderModel<Term>(set: TrainingSet<Term>, options: Training
 }
 
 /**
- * The model of the solved weights (the bias last), all of them or the `keep` largest in magnitude
- * rounded to float32: found through the magnitudes sorted as a typed array, not a Map of every term.
+ * The model of the solved weights (the bias last): all of them, or the `keep` largest in magnitude
+ * rounded to float32, found through the magnitudes sorted as a typed array rather than a Map of every term.
  */
-function toModel<Term>(terms: Term[], weights: Float64Array, keep = Number.POSITIVE_INFINITY): ReaderModel<Term> {
+function toModel<Term>(terms: Term[], weights: Float64Array, keep?: number): ReaderModel<Term> {
   const bias = weights[terms.length]!;
-  if (keep >= terms.length) return { weights: new Map(terms.map((term, column) => [term, weights[column]!])), bias };
+  if (keep === undefined) return { weights: new Map(terms.map((term, column) => [term, weights[column]!])), bias };
   const magnitudes = weights.subarray(0, terms.length).map(Math.abs).sort();
-  const threshold = magnitudes[terms.length - keep]!;
+  const threshold = keep >= terms.length ? 0 : magnitudes[terms.length - keep]!;
   // Weights as large as the smallest kept one fill the places left, first columns first.
   let ties = keep - (terms.length - 1 - magnitudes.lastIndexOf(threshold));
   const kept = new Map<Term, number>();
