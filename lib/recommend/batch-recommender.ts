@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { cosine, isSimilar } from "@/lib/similarity/document-vector";
 import { loadVectorsByTermId, metadataTermIds } from "@/lib/similarity/load-vectors";
 
-import { createReaderScorer } from "./reader-scorer";
+import { createReaderScorer, indexPapers } from "./reader-scorer";
 import { loadReaderModels, type StoredReaderModel } from "./stored-reader-model";
 
 /** A reader's liked and disliked papers, as loadReaderTastes gives them. */
@@ -32,6 +32,8 @@ type WindowPaper = { id: number; arrived: number; vector: Vector };
  */
 export function createBatchRecommender(cutoff: Date) {
   let window: { from: number; papers: WindowPaper[] } | null = null;
+  /** The window's papers as an inverted list, built when a reader is first scored over it. */
+  let windowIndex: ReturnType<typeof indexPapers<number>> | null = null;
   const marked = new Map<number, Vector>();
   /** The authors and categories among the marked papers' terms: a liked paper is no reason through those alone. */
   const metadataTerms = new Set<number>();
@@ -52,6 +54,7 @@ export function createBatchRecommender(cutoff: Date) {
       vector: { terms: row.termIds, weights: row.weights },
     }));
     window = { from, papers: [...(window?.papers ?? []), ...added] };
+    windowIndex = null;
   }
 
   return {
@@ -83,14 +86,11 @@ export function createBatchRecommender(cutoff: Date) {
       const liked = taste.liked.filter((id) => marked.has(id));
       if (!stored || liked.length === 0 || limit <= 0 || !window) return [];
       const own = new Set([...taste.liked, ...taste.disliked]);
-      const scorer = createReaderScorer(
-        stored.model,
-        liked.map((id) => marked.get(id)!),
-      );
+      const likedVectors = liked.map((id) => marked.get(id)!);
+      const scorer = createReaderScorer(stored.model, likedVectors);
       const bar = stored.bar ?? Number.NEGATIVE_INFINITY;
-      const candidates = window.papers.filter(
-        (paper) => paper.arrived > range.from && paper.arrived <= range.to && !own.has(paper.id) && !exclude.has(paper.id),
-      );
+      windowIndex ??= indexPapers(window.papers.map((paper) => paper.vector));
+      const scores = windowIndex.score(stored.model, likedVectors);
       const likedMaps: Map<number, number>[] = [];
       const likedMap = (index: number) => {
         const vector = marked.get(liked[index]!)!;
@@ -98,11 +98,13 @@ export function createBatchRecommender(cutoff: Date) {
       };
       const isContent = (term: number) => !metadataTerms.has(term);
       const picked: BatchRecommendation[] = [];
-      const scores = scorer.score(candidates.map((paper) => paper.vector));
-      const scored = candidates
-        .map((paper, index) => ({ paper, score: scores[index]! }))
-        .filter((each) => each.score > bar)
-        .sort((a, b) => b.score - a.score || b.paper.id - a.paper.id);
+      const scored: { paper: WindowPaper; score: number }[] = [];
+      window.papers.forEach((paper, index) => {
+        const score = scores[index]!;
+        if (score > bar && paper.arrived > range.from && paper.arrived <= range.to && !own.has(paper.id) && !exclude.has(paper.id))
+          scored.push({ paper, score });
+      });
+      scored.sort((a, b) => b.score - a.score || b.paper.id - a.paper.id);
       for (const { paper, score } of scored) {
         if (picked.length === limit) break;
         // Liked papers it is similar to, as "similar papers" means it (no single shared word): a

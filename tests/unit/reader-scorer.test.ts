@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { logOdds, trainReaderModel, type ReaderModel } from "@/lib/recommend/reader-model";
-import { createReaderScorer, NEAREST_LIKED_WEIGHT } from "@/lib/recommend/reader-scorer";
+import { createReaderScorer, indexPapers, NEAREST_LIKED_WEIGHT } from "@/lib/recommend/reader-scorer";
 import { documentTerms } from "@/lib/similarity/document-terms";
 import { cosine, vectorMap, weighTerms } from "@/lib/similarity/document-vector";
 import { syntheticCorpus } from "@/bench/eval/synthetic-topics";
@@ -42,7 +42,7 @@ describe("createReaderScorer", () => {
     ["a 300-paper library of every topic", Array.from({ length: 40 }, (_, index) => Math.floor(index / 4) * 10 + (index % 4)), 300],
   ];
   for (const [name, subtopics, size] of libraries) {
-    it(`scores and ranks as the straightforward computation does, for ${name}`, () => {
+    it(`scores and ranks as the straightforward computation does, one paper at a time or over an index, for ${name}`, () => {
       const liked = papers.filter((paper) => paper.id % 5 !== 0 && subtopics.includes(paper.subtopic)).slice(0, size);
       const own = new Set(liked.map((paper) => paper.id));
       const candidates = papers.filter((paper) => paper.id % 5 !== 0 && !own.has(paper.id));
@@ -59,6 +59,15 @@ describe("createReaderScorer", () => {
       const scores = scorer.score(candidates.map((paper) => paper.vector));
       scores.forEach((score, index) => expect(score).toBeCloseTo(expected[index]!, 9));
       expect(ranking(candidates, scores)).toEqual(ranking(candidates, expected));
+      // The digest's way, over an inverted list of the candidates: the same scores.
+      const indexed = [
+        ...indexPapers(candidates.map((paper) => paper.vector)).score(
+          model,
+          liked.map((paper) => paper.vector),
+        ),
+      ];
+      indexed.forEach((score, index) => expect(score).toBeCloseTo(expected[index]!, 9));
+      expect(ranking(candidates, indexed)).toEqual(ranking(candidates, expected));
     });
   }
 });
