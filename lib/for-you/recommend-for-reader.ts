@@ -2,6 +2,7 @@ import "server-only";
 
 import { readDb } from "@/lib/db-read";
 import { rankRecommendations, type Recommendations } from "@/lib/recommend/recommend-for";
+import { unpackModel } from "@/lib/recommend/reader-model";
 import { loadReaderModels } from "@/lib/recommend/stored-reader-model";
 import { loadVectorsByTermId } from "@/lib/similarity/load-vectors";
 
@@ -36,6 +37,6 @@ export async function recommendForReader(readerId: number, query: ForYouQuery): 
   const vectors = await loadVectorsByTermId(readDb, own);
   const stored = (await loadReaderModels([{ readerId, papers: vectors.size }])).get(readerId);
   const liked = taste.liked.flatMap((paper) => (vectors.has(paper.id) ? [{ ...paper, vector: vectors.get(paper.id)! }] : []));
-  const papers = stored ? await rankRecommendations({ model: stored.model, liked, exclude: own, ...query }) : [];
+  const papers = stored ? await rankRecommendations({ model: unpackModel(stored.model), liked, exclude: own, ...query }) : [];
   return { status: "ready", message: null, ...answer, papers };
 }

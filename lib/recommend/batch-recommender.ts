@@ -4,7 +4,8 @@ import { db } from "@/lib/db";
 import { cosine, isSimilar } from "@/lib/similarity/document-vector";
 import { loadVectorsByTermId, metadataTermIds } from "@/lib/similarity/load-vectors";
 
-import { createReaderScorer, indexPapers } from "./reader-scorer";
+import { indexLiked, type LikedIndex } from "./nearest-liked";
+import { indexPapers } from "./reader-scorer";
 import { loadReaderModels, type StoredReaderModel } from "./stored-reader-model";
 
 /** A reader's liked and disliked papers, as loadReaderTastes gives them. */
@@ -37,7 +38,7 @@ export function createBatchRecommender(cutoff: Date) {
   const marked = new Map<number, Vector>();
   /** The authors and categories among the marked papers' terms: a liked paper is no reason through those alone. */
   const metadataTerms = new Set<number>();
-  /** The models of the batch being built. */
+  /** The models of the batch being built: the next batch's replace them. */
   let models = new Map<number, StoredReaderModel>();
 
   /** The papers that arrived in (from, cutoff] with their vectors, newest first, loading only those not yet known. */
@@ -87,7 +88,7 @@ export function createBatchRecommender(cutoff: Date) {
       if (!stored || liked.length === 0 || limit <= 0 || !window) return [];
       const own = new Set([...taste.liked, ...taste.disliked]);
       const likedVectors = liked.map((id) => marked.get(id)!);
-      const scorer = createReaderScorer(stored.model, likedVectors);
+      let nearest: LikedIndex<number> | undefined;
       const bar = stored.bar ?? Number.NEGATIVE_INFINITY;
       windowIndex ??= indexPapers(window.papers.map((paper) => paper.vector));
       const scores = windowIndex.score(stored.model, likedVectors);
@@ -110,7 +111,7 @@ export function createBatchRecommender(cutoff: Date) {
         // Liked papers it is similar to, as "similar papers" means it (no single shared word): a
         // paper the scorer likes that is like nothing the reader liked cannot say why, and is left out.
         const because: number[] = [];
-        for (const match of scorer.nearest(paper.vector)) {
+        for (const match of (nearest ??= indexLiked(likedVectors)).matches(paper.vector)) {
           if (isSimilar(cosine(likedMap(match.liked), paper.vector), isContent)) because.push(liked[match.liked]!);
           if (because.length === BECAUSE_PAPERS) break;
         }

@@ -1,5 +1,5 @@
 import { indexLiked, type LikedMatch } from "./nearest-liked";
-import { logOdds, trainReaderModel, type ReaderModel, type SparseVector, type TrainingSet } from "./reader-model";
+import { logOdds, trainReaderModel, type PackedModel, type ReaderModel, type SparseVector, type TrainingSet } from "./reader-model";
 
 /**
  * Log-odds added per unit of cosine with the closest liked paper: the linear model weighs what the
@@ -92,37 +92,34 @@ export function indexPapers<Term>(papers: SparseVector<Term>[]) {
       weightOf[at] = paper.weights[position]!;
     }
   });
+  // A reader's sums, reused: each score call leaves them at zero.
+  const similarity = new Float64Array(papers.length);
 
-  /** Adds weight × each paper's weight of `term` to `sums`, listing in `touched` the papers first touched (from `count`); returns the new count. */
-  function add(term: Term, weight: number, sums: Float64Array, touched: Int32Array, count: number): number {
+  /** Adds weight × each paper's weight of `term` to `sums`. */
+  function add(term: Term, weight: number, sums: Float64Array): void {
     const slot = slots.get(term);
-    if (slot === undefined) return count;
-    for (let k = start[slot]!; k < start[slot + 1]!; k++) {
-      const paper = paperOf[k]!;
-      if (sums[paper] === 0) touched[count++] = paper;
-      sums[paper]! += weight * weightOf[k]!;
-    }
-    return count;
+    if (slot === undefined) return;
+    const end = start[slot + 1]!;
+    for (let k = start[slot]!; k < end; k++) sums[paperOf[k]!]! += weight * weightOf[k]!;
   }
 
   return {
     /** Every paper's score for the reader, in the order of `papers`. */
-    score(model: ReaderModel<Term>, liked: SparseVector<Term>[]): Float64Array {
+    score(model: PackedModel<Term>, liked: SparseVector<Term>[]): Float64Array {
       const logOdds = new Float64Array(papers.length);
-      const touched = new Int32Array(papers.length);
-      for (const [term, weight] of model.weights) add(term, weight, logOdds, touched, 0);
+      for (let position = 0; position < model.terms.length; position++) add(model.terms[position]!, model.weights[position]!, logOdds);
       const closest = new Float64Array(papers.length);
-      const similarity = new Float64Array(papers.length);
       for (const vector of liked) {
-        let count = 0;
         for (let position = 0; position < vector.terms.length; position++)
-          count = add(vector.terms[position]!, vector.weights[position]!, similarity, touched, count);
-        for (let k = 0; k < count; k++) {
-          closest[touched[k]!] = Math.max(closest[touched[k]!]!, similarity[touched[k]!]!);
-          similarity[touched[k]!] = 0;
+          add(vector.terms[position]!, vector.weights[position]!, similarity);
+        for (let paper = 0; paper < papers.length; paper++) {
+          if (similarity[paper]! > closest[paper]!) closest[paper] = similarity[paper]!;
+          similarity[paper] = 0;
         }
       }
-      return logOdds.map((sum, paper) => model.bias + sum + NEAREST_LIKED_WEIGHT * closest[paper]!);
+      for (let paper = 0; paper < papers.length; paper++)
+        logOdds[paper] = model.bias + logOdds[paper]! + NEAREST_LIKED_WEIGHT * closest[paper]!;
+      return logOdds;
     },
   };
 }

@@ -62,7 +62,7 @@ describe("createReaderScorer", () => {
       // The digest's way, over an inverted list of the candidates: the same scores.
       const indexed = [
         ...indexPapers(candidates.map((paper) => paper.vector)).score(
-          model,
+          { terms: [...model.weights.keys()], weights: [...model.weights.values()], bias: model.bias },
           liked.map((paper) => paper.vector),
         ),
       ];
