@@ -2,7 +2,9 @@
 // JSON line. `pipeline`: runDigest over every due subscriber, again until a run says the day is
 // complete (as the scheduler of an app instance would call it; two of these side by side are two
 // instances). `bare`: the same transport sending prebuilt digest emails, the floor the pipeline is
-// compared with. `index`: the app's similarity refresh over what is queued. Env: DATABASE_URL,
+// compared with. `index`: the app's similarity refresh over what is queued. `models`: the bench
+// readers' models, trained and stored as the app does on each save (retrainReaderModel), for those
+// without a current one. Env: DATABASE_URL,
 // BENCH_SMTP_URL, BENCH_MODE, BENCH_MESSAGES (bare), the app's variables.
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -14,6 +16,7 @@ import { env } from "@/lib/env";
 import { createMailer } from "@/lib/mail/create-mailer";
 import type { MailMessage } from "@/lib/mail/mail-message";
 import { db } from "@/lib/db";
+import { retrainReaderModel } from "@/lib/recommend/stored-reader-model";
 import { refreshSimilarPapers } from "@/lib/similarity/refresh-similar-papers";
 
 const CONNECTIONS = 5;
@@ -103,6 +106,16 @@ async function bare(count: number) {
   return { seconds: (performance.now() - started) / 1000, sent: count, averageBytes: Math.round(bytes) };
 }
 
+async function models() {
+  const readers = await db.$queryRaw<{ id: number }[]>`
+    SELECT r.id FROM reader r LEFT JOIN reader_model m ON m.reader_id = r.id AND m.taste_version = r.taste_version
+    WHERE r.email LIKE 'bench%@bench.paperpulse.test' AND m.reader_id IS NULL
+    ORDER BY r.id`;
+  const started = performance.now();
+  for (const { id } of readers) await retrainReaderModel(id);
+  return { readers: readers.length, seconds: (performance.now() - started) / 1000 };
+}
+
 const mode = process.env.BENCH_MODE;
 // CPU of both threads (building and mailing), over the measured part only.
 const cpuBefore = process.cpuUsage();
@@ -111,7 +124,9 @@ const result =
     ? await bare(Number(process.env.BENCH_MESSAGES ?? 10_000))
     : mode === "index"
       ? await refreshSimilarPapers()
-      : await pipeline();
+      : mode === "models"
+        ? await models()
+        : await pipeline();
 const cpu = process.cpuUsage(cpuBefore);
 mailer.close();
 console.log(JSON.stringify({ ...result, cpuMs: (cpu.user + cpu.system) / 1000, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));

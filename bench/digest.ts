@@ -309,6 +309,12 @@ export async function benchDigest(ctx: { databaseUrl: string; baseUrl?: string; 
       notes.push(
         `Vectors: ${number(indexing.indexed)} papers indexed (${number(indexing.papers)} of them by this run's refresh, ${indexing.seconds.toFixed(0)} s): the window's, the library papers and a spread of ${SPREAD_PAPERS} for the background sample; the rest of the corpus is unindexed.`,
       );
+      // Readers' models are trained when they save, not while the digest runs: stored beforehand.
+      const trained = await runWorker<{ readers: number; seconds: number }>({ ...env, BENCH_MODE: "models" });
+      if (trained.readers > 0)
+        notes.push(
+          `Models: ${number(trained.readers)} readers' models trained and stored by the app's retrainReaderModel before the run, as each save would have, in ${trained.seconds.toFixed(0)} s (${((1000 * trained.seconds) / trained.readers).toFixed(1)} ms a reader).`,
+        );
     }
     // A corpus's first run moves every paper's arrival back, an UPDATE of the whole table and its GIN
     // indexes (about 7 minutes at 100k papers on a busy machine): preparing does it outside the lock.

@@ -1,6 +1,7 @@
 // Recommendations: `/api/recommendations` for a reader with 10 liked papers through `next start`,
-// and retraining a 500-paper reader's model in-process, timed next to loading its vectors (the
-// reference: a read every retraining does anyway), wall and CPU time, with the machine's load.
+// and retraining a 500-paper reader's model in-process (the training alone, and the app's whole
+// retrainReaderModel that every save runs), timed next to loading its vectors (the reference: a read
+// every retraining does anyway), wall and CPU time, with the machine's load.
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 
@@ -97,7 +98,8 @@ export async function benchRecommend(ctx: { databaseUrl: string; baseUrl: string
     const { readDb } = await import("../lib/db-read");
     const { loadVectorsByTermId } = await import("../lib/similarity/load-vectors");
     const { sampleBackground } = await import("../lib/recommend/sample-background");
-    const { trainReaderModel } = await import("../lib/recommend/reader-model");
+    const { learnTaste } = await import("../lib/recommend/reader-scorer");
+    const { retrainReaderModel } = await import("../lib/recommend/stored-reader-model");
     // A 500-paper library of ten subjects: ten indexed papers spread over the ids and their similar papers, topped up by id.
     const { rows: library } = await client.query<{ id: number }>(
       `WITH seeds AS (SELECT paper_id FROM paper_vector WHERE paper_id % 97 = 0 ORDER BY paper_id LIMIT 50)
@@ -113,7 +115,7 @@ export async function benchRecommend(ctx: { databaseUrl: string; baseUrl: string
     const background = await sampleBackground(own);
     const set = { liked: [...vectors.values()], disliked: [], background: [...background.values()] };
     const loading = await timeWork(() => loadVectorsByTermId(readDb, own), RETRAINS);
-    const training = await timeWork(() => trainReaderModel(set), RETRAINS);
+    const training = await timeWork(() => learnTaste(set), RETRAINS);
     // /for-you for a signed-in reader, through the app's own verbs: a reader, a library saved by
     // arXiv id, a session cookie. First the ten papers of one subject, then the 500-paper library.
     const { db } = await import("../lib/db");
@@ -149,6 +151,7 @@ export async function benchRecommend(ctx: { databaseUrl: string; baseUrl: string
       readerId,
       libraryIds.map((row) => row.arxivId),
     );
+    const retraining = await timeWork(() => retrainReaderModel(readerId!), RETRAINS);
     for (const [name, path] of [
       [`${own.length}-paper library, this week`, "/for-you"],
       [`${own.length}-paper library, all time`, "/for-you?period=all"],
@@ -185,7 +188,8 @@ export async function benchRecommend(ctx: { databaseUrl: string; baseUrl: string
       "| step | wall p50 | wall p95 | CPU p50 | wall ÷ loading |",
       "|---|---|---|---|---|",
       line(`reference: loading the ${own.length} vectors`, loading),
-      line("training the model (dual coordinate descent)", training),
+      line("training the model (dual coordinate descent, the weights kept, the digest's bar)", training),
+      line("retrainReaderModel, as a save runs it: the taste, its vectors, training, storing", retraining),
       "",
       "`/for-you` through `next start` for a signed-in reader (session cookie), the whole page; 50 runs each after 5 warm-up runs.",
       "",

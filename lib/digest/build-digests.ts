@@ -48,8 +48,8 @@ const recommending = (recipient: DigestRecipient) =>
 /**
  * Builds the digests of a batch of claimed deliveries with a handful of queries, whatever the
  * batch size: the recipients and their topics; the topics' matches (once per distinct topic per
- * run, see topic-matcher.ts); what the recipients with a library marked (their models are trained
- * in memory, see batch-recommender.ts); which candidate papers each subscriber was already sent;
+ * run, see topic-matcher.ts); what the recipients with a library marked and their stored models
+ * (see batch-recommender.ts); which candidate papers each subscriber was already sent;
  * the shown papers' details; and the batch's manage and unsubscribe links. One builder serves a
  * whole run.
  */

@@ -1,6 +1,10 @@
 import "server-only";
 
-import { recommendFor, type Recommendations } from "@/lib/recommend/recommend-for";
+import { readDb } from "@/lib/db-read";
+import { rankRecommendations, type Recommendations } from "@/lib/recommend/recommend-for";
+import { unpackModel } from "@/lib/recommend/reader-model";
+import { loadReaderModels } from "@/lib/recommend/stored-reader-model";
+import { loadVectorsByTermId } from "@/lib/similarity/load-vectors";
 
 import type { ForYouQuery } from "./for-you-query";
 import { loadTastePapers, type TastePapers } from "./taste-papers";
@@ -16,15 +20,23 @@ export type ReaderRecommendations = Recommendations & {
 };
 
 /**
- * The best papers of the period for a signed-in reader, from a model trained on their library and
- * ratings as they are now (so a rating shows in the next view): one recommendFor call, which
- * scores candidates from the index rather than the corpus.
+ * The best papers of the period for a signed-in reader, ranked by their stored model (retrained
+ * whenever their library or ratings change, so a rating shows in the next view; trained now if it
+ * is missing or stale) as recommendFor ranks: candidates from the index, not the corpus.
  */
 export async function recommendForReader(readerId: number, query: ForYouQuery): Promise<ReaderRecommendations> {
   const taste = await loadTastePapers(readerId);
-  const disliked = taste.disliked.map((paper) => paper.arxivId);
-  if (taste.liked.length === 0)
-    return { status: "cold_start", message: COLD_START_MESSAGE, taste, liked: [], disliked, unknown: [], papers: [] };
-  const result = await recommendFor({ liked: taste.liked.map((paper) => paper.arxivId), disliked, ...query });
-  return { status: "ready", message: null, taste, ...result };
+  const answer = {
+    taste,
+    liked: taste.liked.map((paper) => paper.arxivId),
+    disliked: taste.disliked.map((paper) => paper.arxivId),
+    unknown: [],
+  };
+  if (taste.liked.length === 0) return { status: "cold_start", message: COLD_START_MESSAGE, ...answer, papers: [] };
+  const own = [...taste.liked, ...taste.disliked].map((paper) => paper.id);
+  const vectors = await loadVectorsByTermId(readDb, own);
+  const stored = (await loadReaderModels([{ readerId, papers: vectors.size }])).get(readerId);
+  const liked = taste.liked.flatMap((paper) => (vectors.has(paper.id) ? [{ ...paper, vector: vectors.get(paper.id)! }] : []));
+  const papers = stored ? await rankRecommendations({ model: unpackModel(stored.model), liked, exclude: own, ...query }) : [];
+  return { status: "ready", message: null, ...answer, papers };
 }

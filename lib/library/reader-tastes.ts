@@ -2,6 +2,8 @@ import "server-only";
 
 import { db } from "@/lib/db";
 
+import { TASTE_PAPERS } from "./reader-taste";
+
 /** What a recommender learns from one reader, as getReaderTaste gives it, with which liked papers were saved. */
 export type ReaderTaste = { readerId: number; liked: number[]; disliked: number[]; saved: Set<number> };
 
@@ -9,11 +11,11 @@ type Row = { email: string; readerId: number; paperId: number; disliked: boolean
 
 /**
  * The tastes of the readers with these addresses (a reader is the same person as the subscriber
- * with their email), for a whole digest batch in one query: the `limit` most recent signals each,
+ * with their email), for a whole digest batch in one query: the signals getReaderTaste reads,
  * liked = saved or "More like this", disliked = "Not for me" (which wins over a save). Addresses
  * without a reader, or whose reader has marked nothing, are absent.
  */
-export async function loadReaderTastes(emails: string[], limit = 200): Promise<Map<string, ReaderTaste>> {
+export async function loadReaderTastes(emails: string[]): Promise<Map<string, ReaderTaste>> {
   if (emails.length === 0) return new Map();
   const rows = await db.$queryRaw<Row[]>`
     SELECT r.email, r.id AS "readerId", t."paperId", t.disliked, t.saved
@@ -25,8 +27,8 @@ export async function loadReaderTastes(emails: string[], limit = 200): Promise<M
         SELECT paper_id, rated_at, rating = 'less', false FROM paper_rating WHERE reader_id = r.id
       ) AS signals
       GROUP BY paper_id
-      ORDER BY max(at) DESC
-      LIMIT ${limit}
+      ORDER BY max(at) DESC, paper_id DESC
+      LIMIT ${TASTE_PAPERS}
     ) t
     WHERE r.email = ANY(${emails}::text[])`;
   const tastes = new Map<string, ReaderTaste>();

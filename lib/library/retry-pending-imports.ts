@@ -3,13 +3,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import { arxivOptions, type ArxivOptions } from "@/lib/ingest/arxiv/arxiv-options";
 import { ingestArxivIds } from "@/lib/ingest/ingest-arxiv-ids";
+import { retrainReaderModel } from "@/lib/recommend/stored-reader-model";
 
 const BATCH = 100;
 const MAX_ATTEMPTS = 8;
 
 /**
  * Fetches imported papers arXiv could not deliver earlier and saves them into the libraries that
- * asked. An id arXiv does not know, or one that kept failing for MAX_ATTEMPTS runs, is dropped;
+ * asked, retraining those readers' models. An id arXiv does not know, or one that kept failing for MAX_ATTEMPTS runs, is dropped;
  * otherwise the next attempt waits twice as long as the last (from 10 minutes).
  */
 export async function retryPendingImports(
@@ -22,15 +23,16 @@ export async function retryPendingImports(
   const ingest = await ingestArxivIds(ids, undefined, options, "submitted");
   const unknownToArxiv = ingest.failures.filter((failure) => failure.reason.startsWith("arXiv has no paper")).map((failure) => failure.id!);
 
-  const [saved] = await db.$queryRaw<{ count: number }[]>`
+  const savedFor = await db.$queryRaw<{ readerId: number; saved: number }[]>`
     WITH arrived AS (
       DELETE FROM library_import_pending lp USING paper p
       WHERE p.arxiv_id = lp.arxiv_id AND lp.arxiv_id = ANY(${ids}::text[])
       RETURNING lp.reader_id, p.id AS paper_id
     ), inserted AS (
-      INSERT INTO library_item (reader_id, paper_id) SELECT reader_id, paper_id FROM arrived ON CONFLICT DO NOTHING RETURNING 1
+      INSERT INTO library_item (reader_id, paper_id) SELECT reader_id, paper_id FROM arrived ON CONFLICT DO NOTHING RETURNING reader_id
     )
-    SELECT count(*)::int AS count FROM inserted`;
+    SELECT reader_id AS "readerId", count(*)::int AS saved FROM inserted GROUP BY reader_id ORDER BY reader_id`;
+  for (const { readerId } of savedFor) await retrainReaderModel(readerId);
   const dropped = await db.$executeRaw`
     DELETE FROM library_import_pending
     WHERE arxiv_id = ANY(${unknownToArxiv}::text[]) OR (arxiv_id = ANY(${ids}::text[]) AND attempts + 1 >= ${MAX_ATTEMPTS})`;
@@ -39,5 +41,5 @@ export async function retryPendingImports(
     SET attempts = attempts + 1, last_error = ${ingest.error ?? "not delivered by arXiv"},
         next_attempt_at = now() + make_interval(mins => 10 * power(2, attempts)::int)
     WHERE arxiv_id = ANY(${ids}::text[])`;
-  return { saved: saved?.count ?? 0, dropped, waiting };
+  return { saved: savedFor.reduce((sum, row) => sum + row.saved, 0), dropped, waiting };
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { savePapers } from "@/lib/library/save-papers";
+import { retrainReaderModel } from "@/lib/recommend/stored-reader-model";
 import { parseLinkToken, secretMatches } from "@/lib/subscribers/link-token";
 import type { TokenFailure } from "@/lib/subscribers/token-failure";
 
@@ -42,12 +43,13 @@ export type SignInResult = { ok: true; readerId: number; sessionToken: string } 
  * Spends a sign-in link and opens a new session. The token is marked used by the same statement
  * that checks it is unused, so two clicks (or a replay) sign in once. The reader row is created on
  * first use; an existing subscriber with the address is the same person (matched by email).
+ * Papers saved in the browser before go into the library, and the model retrains once that commits.
  */
 export async function completeSignIn(token: string | undefined, context: SignInContext = {}, now = new Date()): Promise<SignInResult> {
   const check = await checkSignInToken(token, now);
   if (!check.ok) return check;
   const previous = await readSession(context.previousSessionToken, now);
-  return db.$transaction(async (tx): Promise<SignInResult> => {
+  const result = await db.$transaction(async (tx): Promise<SignInResult> => {
     const spent = await tx.signInToken.updateMany({
       where: { id: check.tokenId, usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
@@ -64,4 +66,6 @@ export async function completeSignIn(token: string | undefined, context: SignInC
     await savePapers(readerId, context.pendingArxivIds ?? [], tx);
     return { ok: true, readerId, sessionToken };
   });
+  if (result.ok && context.pendingArxivIds?.length) await retrainReaderModel(result.readerId);
+  return result;
 }

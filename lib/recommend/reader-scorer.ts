@@ -1,5 +1,5 @@
 import { indexLiked, type LikedMatch } from "./nearest-liked";
-import { logOdds, trainReaderModel, type ReaderModel, type SparseVector, type TrainingSet } from "./reader-model";
+import { logOdds, trainReaderModel, type PackedModel, type ReaderModel, type SparseVector, type TrainingSet } from "./reader-model";
 
 /**
  * Log-odds added per unit of cosine with the closest liked paper: the linear model weighs what the
@@ -7,27 +7,119 @@ import { logOdds, trainReaderModel, type ReaderModel, type SparseVector, type Tr
  * the top. Chosen on held-out synthetic readers, not on the evaluation's trials.
  */
 export const NEAREST_LIKED_WEIGHT = 5;
+/**
+ * The weights a model keeps (and a reader's stored model holds, 16 kB), largest in magnitude: the
+ * rest barely move a score. Dropping the smallest of a 20-paper reader's ~2,150 changed 1.4% of
+ * their digest picks, a fifth of what merely reordering the training examples changes at the
+ * solver's tolerance (6.4%); 1,500 changed 8% (bench/results/eval-recommend-5-stored-models.md).
+ */
+export const MODEL_TERMS = 2_000;
+/**
+ * A digest recommends a paper that scores above all but this share of the background papers (a
+ * spread of the corpus): the model's log-odds are not calibrated, as its classes are balanced over
+ * a handful of liked papers, but "better than 95% of papers" means the same for every reader. With
+ * fewer background papers than BAR_PAPERS (a young install) there is no such bar, and only the
+ * likeness to a liked paper, which every pick needs anyway, holds papers back.
+ */
+const BAR_QUANTILE = 0.95;
+const BAR_PAPERS = 40;
+
+/** What a reader's papers teach: the model, and the score a digest's pick must beat (null: no bar). */
+export type LearnedTaste<Term> = { model: ReaderModel<Term>; bar: number | null };
 
 export type ReaderScorer<Term> = {
-  model: ReaderModel<Term>;
   /** Each paper's score: the model's log-odds plus NEAREST_LIKED_WEIGHT × its cosine with the closest liked paper. */
   score: (papers: SparseVector<Term>[]) => number[];
-  /** The liked papers (by their place in the training set's `liked`) a paper shares terms with, closest first: why it is shown. */
+  /** The liked papers (by their place in `liked`) a paper shares terms with, closest first: why it is shown. */
   nearest: (paper: SparseVector<Term>) => LikedMatch[];
 };
 
 /**
- * How one reader's papers are ranked, wherever they are ranked (recommendFor per request, the
- * digest per run): a model trained on the reader's liked and disliked papers against background
- * papers, plus the closeness to the nearest liked paper. Every paper scored needs only its
- * closest liked paper; the full list, sorted, is for the few papers shown.
+ * A model trained on the reader's liked and disliked papers against background papers, kept
+ * compact, and the bar of the digest over the same background papers: the same wherever a reader
+ * is learned (stored for a reader, per request for the stateless API).
  */
-export function createReaderScorer<Term>(set: TrainingSet<Term>): ReaderScorer<Term> {
-  const model = trainReaderModel(set);
-  const liked = indexLiked(set.liked);
+export function learnTaste<Term>(set: TrainingSet<Term>): LearnedTaste<Term> {
+  const model = trainReaderModel(set, { keep: MODEL_TERMS });
+  if (set.background.length < BAR_PAPERS) return { model, bar: null };
+  const scores = createReaderScorer(model, set.liked)
+    .score(set.background)
+    .sort((a, b) => a - b);
+  return { model, bar: scores[Math.floor(scores.length * BAR_QUANTILE)]! };
+}
+
+/**
+ * How one reader's papers are ranked, wherever they are ranked (recommendFor per request, the
+ * digest per run): the reader's model plus the closeness to the nearest liked paper. Every paper
+ * scored needs only its closest liked paper; the full list, sorted, is for the few papers shown.
+ */
+export function createReaderScorer<Term>(model: ReaderModel<Term>, liked: SparseVector<Term>[]): ReaderScorer<Term> {
+  const index = indexLiked(liked);
   return {
-    model,
-    score: (papers) => papers.map((paper) => logOdds(model, paper) + NEAREST_LIKED_WEIGHT * liked.closest(paper)),
-    nearest: liked.matches,
+    score: (papers) => papers.map((paper) => logOdds(model, paper) + NEAREST_LIKED_WEIGHT * index.closest(paper)),
+    nearest: index.matches,
+  };
+}
+
+/**
+ * createReaderScorer's scores for many readers over one set of papers (a digest run's window): the
+ * papers' terms as an inverted list built once, so a reader's scores cost the postings of their
+ * model's and liked papers' terms, not a lookup for every term of every paper. The sums are the
+ * same, taken in another order.
+ */
+export function indexPapers<Term>(papers: SparseVector<Term>[]) {
+  // Flat postings, built in two passes: a term's papers and weights at [start[slot], start[slot + 1]).
+  const slots = new Map<Term, number>();
+  const counts: number[] = [];
+  for (const paper of papers) {
+    for (const term of paper.terms) {
+      const slot = slots.get(term);
+      if (slot === undefined) {
+        slots.set(term, counts.length);
+        counts.push(1);
+      } else counts[slot]!++;
+    }
+  }
+  const start = new Int32Array(counts.length + 1);
+  counts.forEach((count, slot) => (start[slot + 1] = start[slot]! + count));
+  const filled = start.slice(0, counts.length);
+  const paperOf = new Int32Array(start[counts.length]!);
+  const weightOf = new Float64Array(paperOf.length);
+  papers.forEach((paper, index) => {
+    for (let position = 0; position < paper.terms.length; position++) {
+      const at = filled[slots.get(paper.terms[position]!)!]!++;
+      paperOf[at] = index;
+      weightOf[at] = paper.weights[position]!;
+    }
+  });
+  // A reader's sums, reused: each score call leaves them at zero.
+  const similarity = new Float64Array(papers.length);
+
+  /** Adds weight × each paper's weight of `term` to `sums`. */
+  function add(term: Term, weight: number, sums: Float64Array): void {
+    const slot = slots.get(term);
+    if (slot === undefined) return;
+    const end = start[slot + 1]!;
+    for (let k = start[slot]!; k < end; k++) sums[paperOf[k]!]! += weight * weightOf[k]!;
+  }
+
+  return {
+    /** Every paper's score for the reader, in the order of `papers`. */
+    score(model: PackedModel<Term>, liked: SparseVector<Term>[]): Float64Array {
+      const logOdds = new Float64Array(papers.length);
+      for (let position = 0; position < model.terms.length; position++) add(model.terms[position]!, model.weights[position]!, logOdds);
+      const closest = new Float64Array(papers.length);
+      for (const vector of liked) {
+        for (let position = 0; position < vector.terms.length; position++)
+          add(vector.terms[position]!, vector.weights[position]!, similarity);
+        for (let paper = 0; paper < papers.length; paper++) {
+          if (similarity[paper]! > closest[paper]!) closest[paper] = similarity[paper]!;
+          similarity[paper] = 0;
+        }
+      }
+      for (let paper = 0; paper < papers.length; paper++)
+        logOdds[paper] = model.bias + logOdds[paper]! + NEAREST_LIKED_WEIGHT * closest[paper]!;
+      return logOdds;
+    },
   };
 }

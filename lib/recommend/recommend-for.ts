@@ -9,8 +9,8 @@ import { loadVectorsByTermId } from "@/lib/similarity/load-vectors";
 import { sharedTermLabels } from "@/lib/similarity/shared-term-labels";
 
 import { findCandidates } from "./find-candidates";
-import { scorePaper, strongestTerms } from "./reader-model";
-import { createReaderScorer } from "./reader-scorer";
+import { scorePaper, strongestTerms, type ReaderModel } from "./reader-model";
+import { createReaderScorer, learnTaste } from "./reader-scorer";
 import { sampleBackground } from "./sample-background";
 
 export type RecommendationRequest = { liked: string[]; disliked: string[]; period: Period; limit: number };
@@ -30,12 +30,13 @@ const CANDIDATE_TERMS = 24;
 const BECAUSE_PAPERS = 2;
 /** Terms looked up for each paper's explanation, of which sharedTermLabels shows the first few. */
 const EXPLAINING_TERMS = 8;
+
+type Vector = { terms: number[]; weights: number[] };
+
 /**
- * Papers ranked for a set of liked and disliked papers: a reader model is trained on their stored
- * vectors against background papers, candidates come from the index (the model's strongest terms,
- * the liked papers' similar papers, within the period), each is scored by the model plus its
- * closeness to the nearest liked paper, and explained by the liked papers it is closest to and the
- * terms that weighed most. Unknown ids are reported and ignored.
+ * Papers ranked for a set of liked and disliked papers: a reader model is learned from their stored
+ * vectors against background papers (learnTaste) and ranks as rankRecommendations says. Unknown
+ * ids are reported and ignored.
  */
 export async function recommendFor(request: RecommendationRequest): Promise<Recommendations> {
   const known = await knownPapers([...request.liked, ...request.disliked]);
@@ -47,29 +48,53 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
     throw new AppError("bad_request", "None of the liked papers is in PaperPulse: like at least one paper it knows.", {
       fields: { liked: ["no known paper"] },
     });
-  const answer = (papers: Recommendation[]) => ({
-    liked: liked.map((paper) => paper.arxivId),
-    disliked: disliked.map((paper) => paper.arxivId),
-    unknown,
-    papers,
-  });
 
   const own = [...liked, ...disliked].map((paper) => paper.id);
   const [background, vectors] = await Promise.all([sampleBackground(own), loadVectorsByTermId(readDb, own)]);
-  const vectorsOf = (papers: { id: number }[]) => papers.flatMap((paper) => (vectors.has(paper.id) ? [vectors.get(paper.id)!] : []));
-  const likedWithVectors = liked.filter((paper) => vectors.has(paper.id));
-  if (likedWithVectors.length === 0) return answer([]);
-  const scorer = createReaderScorer({
-    liked: vectorsOf(likedWithVectors),
-    disliked: vectorsOf(disliked),
-    background: [...background.values()],
-  });
+  const withVectors = (papers: { id: number; arxivId: string }[]) =>
+    papers.flatMap((paper) => (vectors.has(paper.id) ? [{ ...paper, vector: vectors.get(paper.id)! }] : []));
+  const likedWithVectors = withVectors(liked);
+  const papers =
+    likedWithVectors.length === 0
+      ? []
+      : await rankRecommendations({
+          model: learnTaste({
+            liked: likedWithVectors.map((paper) => paper.vector),
+            disliked: withVectors(disliked).map((paper) => paper.vector),
+            background: [...background.values()],
+          }).model,
+          liked: likedWithVectors,
+          exclude: own,
+          period: request.period,
+          limit: request.limit,
+        });
+  return { liked: liked.map((paper) => paper.arxivId), disliked: disliked.map((paper) => paper.arxivId), unknown, papers };
+}
 
-  const window = periodWindow(request.period, todayUtc());
+/**
+ * The best papers of the period for a reader's model: candidates come from the index (the model's
+ * strongest terms, the liked papers' similar papers, within the period), each is scored by the
+ * model plus its closeness to the nearest liked paper, and explained by the liked papers it is
+ * closest to and the terms that weighed most. `liked`: the liked papers the model learned from,
+ * with their vectors; `exclude`: the reader's own papers.
+ */
+export async function rankRecommendations(options: {
+  model: ReaderModel<number>;
+  liked: { id: number; arxivId: string; vector: Vector }[];
+  exclude: number[];
+  period: Period;
+  limit: number;
+}): Promise<Recommendation[]> {
+  const { model, liked } = options;
+  const scorer = createReaderScorer(
+    model,
+    liked.map((paper) => paper.vector),
+  );
+  const window = periodWindow(options.period, todayUtc());
   const candidates = await findCandidates({
-    terms: strongestTerms(scorer.model, CANDIDATE_TERMS).map(({ term, weight }) => ({ termId: term, weight })),
+    terms: strongestTerms(model, CANDIDATE_TERMS).map(({ term, weight }) => ({ termId: term, weight })),
     liked: liked.map((paper) => paper.id),
-    exclude: own,
+    exclude: options.exclude,
     from: window?.from ?? null,
   });
   const candidateVectors = [...(await loadVectorsByTermId(readDb, candidates))];
@@ -77,30 +102,28 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
   const ranked = candidateVectors
     .map(([id, vector], index) => ({ id, vector, score: scores[index]! }))
     .sort((a, b) => b.score - a.score || b.id - a.id)
-    .slice(0, request.limit);
+    .slice(0, options.limit);
 
   // Only the papers shown are explained: the terms that weighed most for each.
   const explaining = ranked.map((paper) =>
-    scorePaper(scorer.model, paper.vector)
+    scorePaper(model, paper.vector)
       .contributions.filter((entry) => entry.contribution > 0)
       .slice(0, EXPLAINING_TERMS),
   );
   const { termOf, labelOf } = await vocabulary(explaining.flat().map((entry) => entry.term));
   const cards = new Map((await paperCards(ranked.map((paper) => paper.id))).map((card) => [card.id, card]));
-  return answer(
-    ranked.map((paper, index) => ({
-      ...cards.get(paper.id)!,
-      score: paper.score,
-      because: scorer
-        .nearest(paper.vector)
-        .slice(0, BECAUSE_PAPERS)
-        .map((match) => likedWithVectors[match.liked]!.arxivId),
-      terms: sharedTermLabels(
-        explaining[index]!.flatMap((entry) => (termOf.has(entry.term) ? [{ term: termOf.get(entry.term)! }] : [])),
-        (term) => labelOf.get(term),
-      ),
-    })),
-  );
+  return ranked.map((paper, index) => ({
+    ...cards.get(paper.id)!,
+    score: paper.score,
+    because: scorer
+      .nearest(paper.vector)
+      .slice(0, BECAUSE_PAPERS)
+      .map((match) => liked[match.liked]!.arxivId),
+    terms: sharedTermLabels(
+      explaining[index]!.flatMap((entry) => (termOf.has(entry.term) ? [{ term: termOf.get(entry.term)! }] : [])),
+      (term) => labelOf.get(term),
+    ),
+  }));
 }
 
 async function knownPapers(ids: string[]): Promise<Map<string, { id: number; arxivId: string }>> {

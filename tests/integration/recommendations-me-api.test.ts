@@ -88,15 +88,16 @@ describe("GET /api/recommendations/me", () => {
     const after = (await recommendMe(auth, { period: "all", limit: "50" })).body;
     expect(after.disliked).toEqual([disliked!.arxivId]);
     expect(after.papers.map((paper) => paper.arxivId)).not.toContain(disliked!.arxivId);
-    // The paper that loses most (the one sharing most with the disliked one) moves down the list.
+    // The paper that loses most (the one sharing most with the disliked one) loses clearly more
+    // than the typical paper, and does not move up (how far it falls depends on its neighbours' gaps).
     const rankOf = (papers: Body["papers"], arxivId: string) => papers.findIndex((paper) => paper.arxivId === arxivId);
     const drops = rest
       .filter((paper) => rankOf(after.papers, paper.arxivId) >= 0)
       .map((paper) => ({ paper, drop: paper.score - after.papers[rankOf(after.papers, paper.arxivId)]!.score }))
       .sort((a, b) => b.drop - a.drop);
     const { paper: hit, drop } = drops[0]!;
-    expect(drop).toBeGreaterThan(0);
-    expect(rankOf(after.papers, hit.arxivId), hit.title).toBeGreaterThan(rankOf(rest, hit.arxivId));
+    expect(drop - drops[Math.floor(drops.length / 2)]!.drop).toBeGreaterThan(0.02);
+    expect(rankOf(after.papers, hit.arxivId), hit.title).toBeGreaterThanOrEqual(rankOf(rest, hit.arxivId));
   });
 
   it.each([

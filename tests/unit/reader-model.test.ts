@@ -85,6 +85,21 @@ describe("trainReaderModel (dual coordinate descent)", () => {
   });
 });
 
+describe("trainReaderModel's compact model", () => {
+  it("keeps the weights largest in magnitude, as float32, and the bias as it was", () => {
+    const set = { liked: papers(12, 0, 1), disliked: [], background: [...papers(60, 1, 2), ...papers(60, 2, 3)] };
+    const full = trainReaderModel(set);
+    const compact = trainReaderModel(set, { keep: 100 });
+    expect(compact.bias).toBe(full.bias);
+    expect(compact.weights.size).toBe(100);
+    const largest = [...full.weights].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 100);
+    expect(new Set(compact.weights.keys())).toEqual(new Set(largest.map(([term]) => term)));
+    for (const [term, weight] of largest) expect(compact.weights.get(term)).toBe(Math.fround(weight));
+    const all = trainReaderModel(set, { keep: full.weights.size + 1 });
+    expect(all.weights).toEqual(new Map([...full.weights].map(([term, weight]) => [term, Math.fround(weight)])));
+  });
+});
+
 describe("indexLiked", () => {
   it("gives each candidate's cosine with every liked paper it shares a term with, closest first, and the closest alone", () => {
     const liked = papers(5, 0, 4);

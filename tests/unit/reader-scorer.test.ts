@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { logOdds } from "@/lib/recommend/reader-model";
-import { createReaderScorer, NEAREST_LIKED_WEIGHT } from "@/lib/recommend/reader-scorer";
+import { logOdds, trainReaderModel, type ReaderModel } from "@/lib/recommend/reader-model";
+import { createReaderScorer, indexPapers, NEAREST_LIKED_WEIGHT } from "@/lib/recommend/reader-scorer";
 import { documentTerms } from "@/lib/similarity/document-terms";
 import { cosine, vectorMap, weighTerms } from "@/lib/similarity/document-vector";
 import { syntheticCorpus } from "@/bench/eval/synthetic-topics";
@@ -24,12 +24,11 @@ describe("createReaderScorer", () => {
   const background = papers.filter((paper) => paper.id % 5 === 0);
 
   /** Each candidate's log-odds plus 5 × its cosine with every liked paper, the closest kept: as the scorer scored before it indexed the library. */
-  function straightforward(scorer: ReturnType<typeof createReaderScorer<string>>, liked: typeof papers, candidates: typeof papers) {
+  function straightforward(model: ReaderModel<string>, liked: typeof papers, candidates: typeof papers) {
     const likedMaps = liked.map((paper) => vectorMap(paper.vector));
     return candidates.map(
       (paper) =>
-        logOdds(scorer.model, paper.vector) +
-        NEAREST_LIKED_WEIGHT * Math.max(0, ...likedMaps.map((map) => cosine(map, paper.vector).score)),
+        logOdds(model, paper.vector) + NEAREST_LIKED_WEIGHT * Math.max(0, ...likedMaps.map((map) => cosine(map, paper.vector).score)),
     );
   }
   const ranking = (candidates: typeof papers, scores: number[]) =>
@@ -43,19 +42,32 @@ describe("createReaderScorer", () => {
     ["a 300-paper library of every topic", Array.from({ length: 40 }, (_, index) => Math.floor(index / 4) * 10 + (index % 4)), 300],
   ];
   for (const [name, subtopics, size] of libraries) {
-    it(`scores and ranks as the straightforward computation does, for ${name}`, () => {
+    it(`scores and ranks as the straightforward computation does, one paper at a time or over an index, for ${name}`, () => {
       const liked = papers.filter((paper) => paper.id % 5 !== 0 && subtopics.includes(paper.subtopic)).slice(0, size);
       const own = new Set(liked.map((paper) => paper.id));
       const candidates = papers.filter((paper) => paper.id % 5 !== 0 && !own.has(paper.id));
-      const scorer = createReaderScorer({
+      const model = trainReaderModel({
         liked: liked.map((paper) => paper.vector),
         disliked: [],
         background: background.map((paper) => paper.vector),
       });
-      const expected = straightforward(scorer, liked, candidates);
+      const scorer = createReaderScorer(
+        model,
+        liked.map((paper) => paper.vector),
+      );
+      const expected = straightforward(model, liked, candidates);
       const scores = scorer.score(candidates.map((paper) => paper.vector));
       scores.forEach((score, index) => expect(score).toBeCloseTo(expected[index]!, 9));
       expect(ranking(candidates, scores)).toEqual(ranking(candidates, expected));
+      // The digest's way, over an inverted list of the candidates: the same scores.
+      const indexed = [
+        ...indexPapers(candidates.map((paper) => paper.vector)).score(
+          { terms: [...model.weights.keys()], weights: [...model.weights.values()], bias: model.bias },
+          liked.map((paper) => paper.vector),
+        ),
+      ];
+      indexed.forEach((score, index) => expect(score).toBeCloseTo(expected[index]!, 9));
+      expect(ranking(candidates, indexed)).toEqual(ranking(candidates, expected));
     });
   }
 });
