@@ -1,7 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
-import { retrainReaderModel } from "@/lib/recommend/stored-reader-model";
+import { retrainAfterWrite } from "@/lib/recommend/stored-reader-model";
 
 export type Rating = "more" | "less";
 
@@ -19,6 +19,6 @@ export async function ratePaper(readerId: number, arxivId: string, rating: Ratin
           INSERT INTO paper_rating (reader_id, paper_id, rating) VALUES (${readerId}, ${paper.id}, ${rating}::paper_rating_value)
           ON CONFLICT (reader_id, paper_id) DO UPDATE SET rating = excluded.rating, rated_at = now()
           WHERE paper_rating.rating <> excluded.rating`;
-  if (changed > 0) await retrainReaderModel(readerId);
+  if (changed > 0) await retrainAfterWrite(readerId);
   return true;
 }

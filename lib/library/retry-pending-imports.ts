@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { arxivOptions, type ArxivOptions } from "@/lib/ingest/arxiv/arxiv-options";
 import { ingestArxivIds } from "@/lib/ingest/ingest-arxiv-ids";
-import { retrainReaderModel } from "@/lib/recommend/stored-reader-model";
+import { retrainAfterWrite } from "@/lib/recommend/stored-reader-model";
 
 const BATCH = 100;
 const MAX_ATTEMPTS = 8;
@@ -32,7 +32,7 @@ export async function retryPendingImports(
       INSERT INTO library_item (reader_id, paper_id) SELECT reader_id, paper_id FROM arrived ON CONFLICT DO NOTHING RETURNING reader_id
     )
     SELECT reader_id AS "readerId", count(*)::int AS saved FROM inserted GROUP BY reader_id ORDER BY reader_id`;
-  for (const { readerId } of savedFor) await retrainReaderModel(readerId);
+  for (const { readerId } of savedFor) await retrainAfterWrite(readerId);
   const dropped = await db.$executeRaw`
     DELETE FROM library_import_pending
     WHERE arxiv_id = ANY(${unknownToArxiv}::text[]) OR (arxiv_id = ANY(${ids}::text[]) AND attempts + 1 >= ${MAX_ATTEMPTS})`;

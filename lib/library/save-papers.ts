@@ -2,7 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { retrainReaderModel } from "@/lib/recommend/stored-reader-model";
+import { retrainAfterWrite } from "@/lib/recommend/stored-reader-model";
 
 import { dropUnusedTags } from "./tag-papers";
 
@@ -33,7 +33,7 @@ export async function savePapers(readerId: number, arxivIds: string[], client: C
     else if (row.inserted) outcome.saved.push(row.arxivId);
     else outcome.alreadySaved.push(row.arxivId);
   }
-  if (client === db && outcome.saved.length > 0) await retrainReaderModel(readerId);
+  if (client === db && outcome.saved.length > 0) await retrainAfterWrite(readerId);
   return outcome;
 }
 
@@ -50,6 +50,6 @@ export async function removePapers(readerId: number, arxivIds: string[]): Promis
     await dropUnusedTags(tx, readerId);
     return removed;
   });
-  if (removed > 0) await retrainReaderModel(readerId);
+  if (removed > 0) await retrainAfterWrite(readerId);
   return removed;
 }

@@ -2,7 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { savePapers } from "@/lib/library/save-papers";
-import { retrainReaderModel } from "@/lib/recommend/stored-reader-model";
+import { retrainAfterWrite } from "@/lib/recommend/stored-reader-model";
 import { parseLinkToken, secretMatches } from "@/lib/subscribers/link-token";
 import type { TokenFailure } from "@/lib/subscribers/token-failure";
 
@@ -66,6 +66,6 @@ export async function completeSignIn(token: string | undefined, context: SignInC
     await savePapers(readerId, context.pendingArxivIds ?? [], tx);
     return { ok: true, readerId, sessionToken };
   });
-  if (result.ok && context.pendingArxivIds?.length) await retrainReaderModel(result.readerId);
+  if (result.ok && context.pendingArxivIds?.length) await retrainAfterWrite(result.readerId);
   return result;
 }

@@ -48,6 +48,18 @@ export async function retrainReaderModel(readerId: number): Promise<StoredReader
 }
 
 /**
+ * retrainReaderModel for a write that has committed, which a failed retrain must not report as
+ * failed: the failure is logged, and the stale row is retrained when next read (loadReaderModels).
+ */
+export async function retrainAfterWrite(readerId: number): Promise<void> {
+  try {
+    await retrainReaderModel(readerId);
+  } catch (error) {
+    console.error(`Retraining reader ${readerId}'s model after a write failed`, error);
+  }
+}
+
+/**
  * The models of these readers for what they like now, in one query: each stored model that
  * learned from the reader's current taste version and from `papers` of their liked and disliked
  * papers (one indexed since it was trained makes it stale too); the others are trained and stored
