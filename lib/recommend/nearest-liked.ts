@@ -1,3 +1,4 @@
+import { invertedList } from "./inverted-list";
 import type { SparseVector } from "./reader-model";
 
 export type LikedMatch = { liked: number; similarity: number };
@@ -15,31 +16,7 @@ export type LikedIndex<Term> = {
  * every sum is taken in the same order whichever question is asked of it.
  */
 export function indexLiked<Term>(liked: SparseVector<Term>[]): LikedIndex<Term> {
-  // Flat postings, built in two passes: a term's liked papers and weights at [start[slot], start[slot + 1]).
-  const slots = new Map<Term, number>();
-  const counts: number[] = [];
-  for (const vector of liked) {
-    for (let position = 0; position < vector.terms.length; position++) {
-      const term = vector.terms[position]!;
-      const slot = slots.get(term);
-      if (slot === undefined) {
-        slots.set(term, counts.length);
-        counts.push(1);
-      } else counts[slot]!++;
-    }
-  }
-  const start = new Int32Array(counts.length + 1);
-  counts.forEach((count, slot) => (start[slot + 1] = start[slot]! + count));
-  const filled = start.slice(0, counts.length);
-  const likedOf = new Int32Array(start[counts.length]!);
-  const weightOf = new Float64Array(likedOf.length);
-  liked.forEach((vector, index) => {
-    for (let position = 0; position < vector.terms.length; position++) {
-      const at = filled[slots.get(vector.terms[position]!)!]!++;
-      likedOf[at] = index;
-      weightOf[at] = vector.weights[position]!;
-    }
-  });
+  const { slots, start, vectorOf: likedOf, weightOf } = invertedList(liked);
 
   const similarity = new Float64Array(liked.length);
   const touched = new Int32Array(liked.length);

@@ -1,3 +1,4 @@
+import { invertedList } from "./inverted-list";
 import { indexLiked, type LikedMatch } from "./nearest-liked";
 import { logOdds, trainReaderModel, type PackedModel, type ReaderModel, type SparseVector, type TrainingSet } from "./reader-model";
 
@@ -68,30 +69,7 @@ export function createReaderScorer<Term>(model: ReaderModel<Term>, liked: Sparse
  * same, taken in another order.
  */
 export function indexPapers<Term>(papers: SparseVector<Term>[]) {
-  // Flat postings, built in two passes: a term's papers and weights at [start[slot], start[slot + 1]).
-  const slots = new Map<Term, number>();
-  const counts: number[] = [];
-  for (const paper of papers) {
-    for (const term of paper.terms) {
-      const slot = slots.get(term);
-      if (slot === undefined) {
-        slots.set(term, counts.length);
-        counts.push(1);
-      } else counts[slot]!++;
-    }
-  }
-  const start = new Int32Array(counts.length + 1);
-  counts.forEach((count, slot) => (start[slot + 1] = start[slot]! + count));
-  const filled = start.slice(0, counts.length);
-  const paperOf = new Int32Array(start[counts.length]!);
-  const weightOf = new Float64Array(paperOf.length);
-  papers.forEach((paper, index) => {
-    for (let position = 0; position < paper.terms.length; position++) {
-      const at = filled[slots.get(paper.terms[position]!)!]!++;
-      paperOf[at] = index;
-      weightOf[at] = paper.weights[position]!;
-    }
-  });
+  const { slots, start, vectorOf: paperOf, weightOf } = invertedList(papers);
   // A reader's sums, reused: each score call leaves them at zero.
   const similarity = new Float64Array(papers.length);
 
