@@ -6,6 +6,7 @@ import { AuthorLinks } from "@/components/author-links";
 import { CategoryList } from "@/components/category-list";
 import { PaperDate } from "@/components/paper-date";
 import { plural } from "@/lib/format";
+import type { PaperCard } from "@/lib/papers/paper-card";
 
 /** Safe HTML of a search hit: the text escaped, the matched words in our own <mark> (lib/search/highlight.ts). */
 export type CardHighlights = { title: string; abstract: string };
@@ -14,19 +15,14 @@ export type CardHighlights = { title: string; abstract: string };
  * What a card shows, its title and abstract already safe HTML (lib/papers/card-view.ts: math typeset
  * on the server, or a search's highlights).
  */
-export type CardView = {
-  arxivId: string;
+export type CardView = Pick<
+  PaperCard,
+  "arxivId" | "authors" | "authorCount" | "publishedOn" | "listedOn" | "primaryCategory" | "categories" | "upvotes"
+> & {
   titleHtml: string;
   abstractHtml: string;
   /** A search hit's abstract is an excerpt around the matches, clamped to three lines. */
   highlighted: boolean;
-  authors: string[];
-  authorCount: number;
-  publishedOn: string | null;
-  listedOn: string;
-  primaryCategory: string | null;
-  categories: string[];
-  upvotes: number;
 };
 
 type Props = {
