@@ -2,16 +2,10 @@ import { MAIN_NAV_CLASS, mainNavLinks } from "@/components/main-nav-links";
 import type { ViewerState } from "@/lib/readers/viewer-state";
 
 /**
- * A browser without scripts cannot fetch its own state onto the shared copy of a page (components/
- * viewer-state.ts), so a signed-in reader's, or a voter's, used to get a page rendered for them: the
- * feed at a twentieth of the copies' rate. Instead, the copy is made theirs: what differs between a
- * page rendered for nobody and one rendered for them is the header's links and a few values of the
- * forms that carry marks (`data-mark`: save, rating, upvote), which render the same React tree, keys
- * included, either way (components/paper-controls.tsx, the paper page's upvote button). The copy's
- * scripts are left out: they would hydrate against the copy's payload, which is nobody's. A small
- * file sets the scripts cookie instead, so a browser that does run scripts gets the shared copy and
- * its state next time. tests/e2e/page-cache.spec.ts checks the result equals the page rendered for
- * the reader, outside its scripts.
+ * A browser without scripts cannot fetch its own state onto a shared copy, so a reader's used to get
+ * a page rendered for them. Instead the copy is made theirs: the header's links and a few values of
+ * the forms that carry marks (`data-mark`) are changed, and its scripts left out, as they would
+ * hydrate against nobody's payload. docs/deployment.md ("Without scripts") has the details.
  */
 
 /** Tells the server this browser runs scripts, as components/scripts-cookie.tsx does on a rendered page. */
