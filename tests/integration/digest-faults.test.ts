@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 
 import { digestRunFixtures, later } from "../support/digest-run-fixtures";
-import { freePort } from "../support/digest-smtp";
+import { freePort } from "../support/free-port";
 
 const { db } = await import("@/lib/db");
 const { runDigest } = await import("@/lib/digest/run-digest");

@@ -1,17 +1,12 @@
-import { createServer, type AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { afterAll, describe, expect, it } from "vitest";
 
+import { freePort } from "../support/free-port";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 
 // SMTP_URL points at a port where nothing listens yet: the mail server is down.
-const port = await new Promise<number>((resolve) => {
-  const probe = createServer().listen(0, "127.0.0.1", () => {
-    const { port: free } = probe.address() as AddressInfo;
-    probe.close(() => resolve(free));
-  });
-});
+const port = await freePort();
 process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
 
 const { db } = await import("@/lib/db");

@@ -3,10 +3,11 @@
 // server come back by themselves, and Ctrl-C stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 
 import { afterAll, beforeAll, expect, test } from "vitest";
+
+import { freePort } from "../support/free-port";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const dataDir = path.join(root, ".data", "start-supervision-test");
@@ -15,14 +16,6 @@ let start: ChildProcess;
 let output = "";
 let port: number;
 let baseUrl: string;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, seconds: number): Promise<T> {
   const deadline = Date.now() + seconds * 1000;

@@ -1,21 +1,12 @@
 // Real `next start` servers of the production build, for tests about several instances on one
 // database. The build is made (once per source change) before the first server starts.
-import { createServer } from "node:net";
-
 import { startAppServer } from "../../scripts/app-server";
 import { buildIfChanged } from "../../scripts/build-if-changed";
 import type { Running } from "../../scripts/supervise";
 
-export type AppInstance = { url: string; stop: () => Promise<void> };
+import { freePort } from "./free-port";
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === "string") throw new Error("no free port");
-  return address.port;
-}
+export type AppInstance = { url: string; stop: () => Promise<void> };
 
 async function waitUntilHealthy(url: string, server: Running, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,6 +1,6 @@
 // A real SMTP server on 127.0.0.1 whose answers a test can script per recipient (a 550 for a dead
 // mailbox, a 451 the first time), on a port of the test's choosing (to bring a "down" server up).
-import { createServer, type AddressInfo } from "node:net";
+import type { AddressInfo } from "node:net";
 
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -18,15 +18,6 @@ export type ScriptedSmtp = {
   answer: { current: RecipientAnswer };
   close(): Promise<void>;
 };
-
-/** A port nothing listens on (until someone starts a server on it). */
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", () => resolve()));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 export async function startScriptedSmtp(port = 0): Promise<ScriptedSmtp> {
   const messages: ParsedMail[] = [];

@@ -3,9 +3,10 @@
 // run as root, so as root the servers run as the `postgres` user.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
+
+import { freePort } from "./free-port";
 
 const BIN = process.env.PG_BIN_DIR ?? "/usr/lib/postgresql/15/bin";
 
@@ -15,15 +16,6 @@ export type StreamingPair = {
   stopReplica: () => void;
   close: () => void;
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === "string") throw new Error("no free port");
-  return address.port;
-}
 
 export async function startStreamingPair(): Promise<StreamingPair> {
   if (!existsSync(path.join(BIN, "pg_basebackup"))) {
