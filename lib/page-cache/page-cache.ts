@@ -35,6 +35,7 @@ import { inlineScriptHashes } from "./inline-script-hashes";
 import { linkedPaperIds, listedVotes, watchListedVotes } from "./listed-votes";
 import { personalCopy, personalTemplate } from "./personal-copy";
 import { PageStore, type CachedPage } from "./page-store";
+import { RenderTurns } from "./render-turns";
 
 /**
  * The page cache: anonymous views of papers, the feed, authors, categories and searches, rendered
@@ -55,24 +56,18 @@ const SHARED: Record<PageKind, CachePolicy> = {
 };
 
 /**
- * Copies rendered at a time; the rest wait their turn. Many misses at once (a cold start, a crawler)
- * rendered together would share the CPU and all finish late, while in turn each is done in about
- * one render's time and becomes hits, and the hits keep being served in between.
+ * Copies rendered at a time (render-turns.ts); every other miss waits its turn, a crawler walking
+ * every paper too, while the hits keep being served. A few per core: a render also waits for its
+ * queries and its own request, and fewer would leave the CPU idle meanwhile.
  */
-const RENDERS_AT_ONCE = Math.max(2, availableParallelism());
-/**
- * Misses that may wait for a turn. Past it (a crawler walking every paper) a miss is rendered at
- * once, as it would be for its visitor, so nobody waits behind a long queue; its copy is kept all
- * the same, or the next visitor of that page would pay for the same render again.
- */
-const MAX_WAITING = 8 * RENDERS_AT_ONCE;
+const RENDERS_AT_ONCE = 4 * availableParallelism();
 /** A render that takes longer is given up: its visitors get a page rendered for them instead. */
 const RENDER_TIMEOUT_MS = 20_000;
 
 type PageCache = {
   store: PageStore;
   rendering: Map<string, Promise<CachedPage | null>>;
-  renders: { running: number; waiting: (() => void)[] };
+  renders: RenderTurns;
   secret: string;
 };
 
@@ -86,7 +81,7 @@ function pageCache(): PageCache | null {
     globalForPageCache.paperpulsePageCache = {
       store,
       rendering: new Map(),
-      renders: { running: 0, waiting: [] },
+      renders: new RenderTurns(RENDERS_AT_ONCE),
       secret: randomBytes(24).toString("base64url"),
     };
     watchListedVotes(store);
@@ -170,9 +165,8 @@ export async function servedPersonalCopy(request: NextRequest, renderMissing: bo
 function render(cache: PageCache, key: string): Promise<CachedPage | null> {
   const pending = cache.rendering.get(key);
   if (pending) return pending;
-  const { running, waiting } = cache.renders;
-  const queueFull = running >= RENDERS_AT_ONCE && waiting.length >= MAX_WAITING;
-  const rendering = (queueFull ? renderCopy(cache, key) : inTurn(cache, () => renderCopy(cache, key)))
+  const rendering = cache.renders
+    .run(() => renderCopy(cache, key))
     .catch((error: unknown) => {
       console.warn(`[page-cache] rendering ${key} failed: ${error instanceof Error ? error.message : String(error)}`);
       return null;
@@ -180,20 +174,6 @@ function render(cache: PageCache, key: string): Promise<CachedPage | null> {
     .finally(() => cache.rendering.delete(key));
   cache.rendering.set(key, rendering);
   return rendering;
-}
-
-/** Runs a render when one of the RENDERS_AT_ONCE turns is free; a finished render hands its turn on. */
-async function inTurn<T>(cache: PageCache, work: () => Promise<T>): Promise<T> {
-  const { renders } = cache;
-  if (renders.running < RENDERS_AT_ONCE) renders.running++;
-  else await new Promise<void>((resolve) => renders.waiting.push(resolve));
-  try {
-    return await work();
-  } finally {
-    const next = renders.waiting.shift();
-    if (next) next();
-    else renders.running--;
-  }
 }
 
 /** Where this server listens: `next start` and the standalone server.js both record it. */

@@ -7,6 +7,7 @@ import { hashedContentSecurityPolicy } from "@/lib/http/content-security-policy"
 import { isCacheableRequest, isPersonalCopyRequest, nextUtcMidnight, pageKind, paperIdOfPath } from "@/lib/page-cache/cacheable";
 import { inlineScriptHashes } from "@/lib/page-cache/inline-script-hashes";
 import { PageStore, type CachedPage } from "@/lib/page-cache/page-store";
+import { RenderTurns } from "@/lib/page-cache/render-turns";
 
 // The cookie names come from a module that reads the environment; nothing here connects.
 vi.hoisted(() => (process.env.DATABASE_URL ??= "postgresql://unit@127.0.0.1:1/none"));
@@ -138,5 +139,34 @@ describe("the page store", () => {
     store.set("/a", { ...page("a"), freshUntil: Date.now() + 60_000, usableUntil: Date.now() + 120_000 });
     store.markOutdated("/a");
     expect(store.get("/a")).toMatchObject({ body: new TextEncoder().encode("a"), freshUntil: 0, usableUntil: 0 });
+  });
+});
+
+describe("the render turns", () => {
+  it("runs a burst a few at a time, in the order it came, however many wait", async () => {
+    const turns = new RenderTurns(2);
+    const started: number[] = [];
+    const finish = new Map<number, () => void>();
+    const runs = Array.from({ length: 40 }, (_, index) =>
+      turns
+        .run(async () => {
+          started.push(index);
+          await new Promise<void>((resolve) => finish.set(index, resolve));
+          if (index === 3) throw new Error("a failed render hands its turn on too");
+          return index;
+        })
+        .catch((error: Error) => error.message),
+    );
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
+    expect(started).toEqual([0, 1]);
+    for (let done = 0; done < 40; done++) {
+      finish.get(done)!();
+      await settle();
+      expect(started).toEqual(Array.from({ length: Math.min(40, done + 3) }, (_, index) => index));
+    }
+    const results = await Promise.all(runs);
+    expect(results[3]).toBe("a failed render hands its turn on too");
+    expect(results[39]).toBe(39);
   });
 });
