@@ -32,7 +32,7 @@ import {
   type PageKind,
 } from "./cacheable";
 import { inlineScriptHashes } from "./inline-script-hashes";
-import { linkedPaperIds, listedVotes, watchListedVotes } from "./listed-votes";
+import { linkedPaperIds, listedVotes, shownUpvotes, watchListedVotes } from "./listed-votes";
 import { personalCopy, personalTemplate } from "./personal-copy";
 import { PageStore, type CachedPage } from "./page-store";
 import { RenderTurns } from "./render-turns";
@@ -183,11 +183,10 @@ function ownOrigin(): string {
 
 async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | null> {
   const kind = pageKind(new URL(key, "http://page").pathname)!;
-  // The counts are read before the render, so a vote during it is seen as a change: a paper page's
-  // own, a list's as its last copy showed them (the lists' papers change rarely; new ones are read after).
+  // A paper page's count is the one it shows. A list's are read before the render, so a vote during
+  // it is seen as a change, as its last copy showed them (its papers change rarely; new ones are read after).
   const arxivId = paperIdOfPath(key);
-  const known = arxivId ? [arxivId] : Object.keys(cache.store.get(key)?.votes ?? {});
-  const votes = await listedVotes(known);
+  const votes = arxivId ? {} : await listedVotes(Object.keys(cache.store.get(key)?.votes ?? {}));
   const response = await fetch(new URL(key, ownOrigin()), {
     // Uncompressed: the server would gzip the page only for this fetch to unzip it again.
     headers: { [RENDER_HEADER]: cache.secret, accept: "text/html", "accept-encoding": "identity" },
@@ -202,7 +201,11 @@ async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | n
     return null;
   }
   const body = await response.text();
-  if (!arxivId) {
+  if (arxivId) {
+    Object.assign(votes, shownUpvotes(body));
+    // A paper's copy that does not show its count as expected could not follow its votes: not kept.
+    if (response.status === 200 && !(arxivId in votes)) throw new Error("the page shows no upvote count for its paper");
+  } else {
     const added = linkedPaperIds(body).filter((id) => !(id in votes));
     Object.assign(votes, await listedVotes(added));
   }

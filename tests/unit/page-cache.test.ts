@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { isCacheableRequest, isPersonalCopyRequest, nextUtcMidnight, pageKind, paperIdOfPath } from "@/lib/page-cache/cacheable";
 import { inlineScriptHashes } from "@/lib/page-cache/inline-script-hashes";
+import { shownUpvotes } from "@/lib/page-cache/listed-votes";
 import { PageStore, type CachedPage } from "@/lib/page-cache/page-store";
 import { RenderTurns } from "@/lib/page-cache/render-turns";
 
@@ -168,5 +169,15 @@ describe("the render turns", () => {
     const results = await Promise.all(runs);
     expect(results[3]).toBe("a failed render hands its turn on too");
     expect(results[39]).toBe(39);
+  });
+});
+
+describe("the votes a copy follows", () => {
+  it("reads a paper page's count from its upvote form, as the page shows it", () => {
+    const form = (arxivId: string, upvotes: number) =>
+      `<form data-mark="upvote" data-upvotes="${upvotes}" class="flex" action="" encType="multipart/form-data" method="POST"><input type="hidden" name="$ACTION_REF_3"/><input type="hidden" name="$ACTION_3:1" value="[{&quot;upvoted&quot;:false,&quot;upvotes&quot;:${upvotes}}]"/><input type="hidden" name="arxivId" value="${arxivId}"/><button type="submit"><span class="tabular-nums">${upvotes}</span></button></form>`;
+    const html = `<main>${form("2502.03387", 12)}<form data-mark="save"><input type="hidden" name="arxivId" value="2502.00001"/></form>${form("hep-th/9901001", 0)}</main>`;
+    expect(shownUpvotes(html)).toEqual({ "2502.03387": 12, "hep-th/9901001": 0 });
+    expect(shownUpvotes("<main>No such paper.</main>")).toEqual({});
   });
 });
