@@ -19,10 +19,20 @@ export async function listedVotes(arxivIds: string[], client: Pick<typeof db, "$
 }
 
 const PAPER_LINK = /href="\/papers\/([^"?#]+)"/g;
+const UPVOTE_FORM = /<form data-mark="upvote"[^>]*? data-upvotes="(\d+)"[\s\S]*?<input type="hidden" name="arxivId" value="([^"]+)"\/>/g;
 
 /** The papers a rendered list links to, in the order it shows them. */
 export function linkedPaperIds(html: string): string[] {
   return [...new Set([...html.matchAll(PAPER_LINK)].map(([, id]) => id!))];
+}
+
+/**
+ * The upvote counts a rendered page shows on its upvote buttons (a paper page's, its own), by arXiv
+ * id: exactly what its copy shows, so a vote after the render's read is seen as a change, without a
+ * query of its own.
+ */
+export function shownUpvotes(html: string): Record<string, number> {
+  return Object.fromEntries([...html.matchAll(UPVOTE_FORM)].map(([, count, arxivId]) => [arxivId!, Number(count)]));
 }
 
 /**

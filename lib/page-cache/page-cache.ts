@@ -32,9 +32,10 @@ import {
   type PageKind,
 } from "./cacheable";
 import { inlineScriptHashes } from "./inline-script-hashes";
-import { linkedPaperIds, listedVotes, watchListedVotes } from "./listed-votes";
+import { linkedPaperIds, listedVotes, shownUpvotes, watchListedVotes } from "./listed-votes";
 import { personalCopy, personalTemplate } from "./personal-copy";
 import { PageStore, type CachedPage } from "./page-store";
+import { RenderTurns } from "./render-turns";
 
 /**
  * The page cache: anonymous views of papers, the feed, authors, categories and searches, rendered
@@ -55,24 +56,18 @@ const SHARED: Record<PageKind, CachePolicy> = {
 };
 
 /**
- * Copies rendered at a time; the rest wait their turn. Many misses at once (a cold start, a crawler)
- * rendered together would share the CPU and all finish late, while in turn each is done in about
- * one render's time and becomes hits, and the hits keep being served in between.
+ * Copies rendered at a time (render-turns.ts); every other miss waits its turn, a crawler walking
+ * every paper too, while the hits keep being served. A few per core: a render also waits for its
+ * queries and its own request, and fewer would leave the CPU idle meanwhile.
  */
-const RENDERS_AT_ONCE = Math.max(2, availableParallelism());
-/**
- * Misses that may wait for a turn. Past it (a crawler walking every paper) a miss is rendered at
- * once, as it would be for its visitor, so nobody waits behind a long queue; its copy is kept all
- * the same, or the next visitor of that page would pay for the same render again.
- */
-const MAX_WAITING = 8 * RENDERS_AT_ONCE;
+const RENDERS_AT_ONCE = 4 * availableParallelism();
 /** A render that takes longer is given up: its visitors get a page rendered for them instead. */
 const RENDER_TIMEOUT_MS = 20_000;
 
 type PageCache = {
   store: PageStore;
   rendering: Map<string, Promise<CachedPage | null>>;
-  renders: { running: number; waiting: (() => void)[] };
+  renders: RenderTurns;
   secret: string;
 };
 
@@ -86,7 +81,7 @@ function pageCache(): PageCache | null {
     globalForPageCache.paperpulsePageCache = {
       store,
       rendering: new Map(),
-      renders: { running: 0, waiting: [] },
+      renders: new RenderTurns(RENDERS_AT_ONCE),
       secret: randomBytes(24).toString("base64url"),
     };
     watchListedVotes(store);
@@ -170,9 +165,8 @@ export async function servedPersonalCopy(request: NextRequest, renderMissing: bo
 function render(cache: PageCache, key: string): Promise<CachedPage | null> {
   const pending = cache.rendering.get(key);
   if (pending) return pending;
-  const { running, waiting } = cache.renders;
-  const queueFull = running >= RENDERS_AT_ONCE && waiting.length >= MAX_WAITING;
-  const rendering = (queueFull ? renderCopy(cache, key) : inTurn(cache, () => renderCopy(cache, key)))
+  const rendering = cache.renders
+    .run(() => renderCopy(cache, key))
     .catch((error: unknown) => {
       console.warn(`[page-cache] rendering ${key} failed: ${error instanceof Error ? error.message : String(error)}`);
       return null;
@@ -182,20 +176,6 @@ function render(cache: PageCache, key: string): Promise<CachedPage | null> {
   return rendering;
 }
 
-/** Runs a render when one of the RENDERS_AT_ONCE turns is free; a finished render hands its turn on. */
-async function inTurn<T>(cache: PageCache, work: () => Promise<T>): Promise<T> {
-  const { renders } = cache;
-  if (renders.running < RENDERS_AT_ONCE) renders.running++;
-  else await new Promise<void>((resolve) => renders.waiting.push(resolve));
-  try {
-    return await work();
-  } finally {
-    const next = renders.waiting.shift();
-    if (next) next();
-    else renders.running--;
-  }
-}
-
 /** Where this server listens: `next start` and the standalone server.js both record it. */
 function ownOrigin(): string {
   return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT || "3000"}`;
@@ -203,11 +183,10 @@ function ownOrigin(): string {
 
 async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | null> {
   const kind = pageKind(new URL(key, "http://page").pathname)!;
-  // The counts are read before the render, so a vote during it is seen as a change: a paper page's
-  // own, a list's as its last copy showed them (the lists' papers change rarely; new ones are read after).
+  // A paper page's count is the one it shows. A list's are read before the render, so a vote during
+  // it is seen as a change, as its last copy showed them (its papers change rarely; new ones are read after).
   const arxivId = paperIdOfPath(key);
-  const known = arxivId ? [arxivId] : Object.keys(cache.store.get(key)?.votes ?? {});
-  const votes = await listedVotes(known);
+  const votes = arxivId ? {} : await listedVotes(Object.keys(cache.store.get(key)?.votes ?? {}));
   const response = await fetch(new URL(key, ownOrigin()), {
     // Uncompressed: the server would gzip the page only for this fetch to unzip it again.
     headers: { [RENDER_HEADER]: cache.secret, accept: "text/html", "accept-encoding": "identity" },
@@ -222,7 +201,11 @@ async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | n
     return null;
   }
   const body = await response.text();
-  if (!arxivId) {
+  if (arxivId) {
+    Object.assign(votes, shownUpvotes(body));
+    // A paper's copy that does not show its count as expected could not follow its votes: not kept.
+    if (response.status === 200 && !(arxivId in votes)) throw new Error("the page shows no upvote count for its paper");
+  } else {
     const added = linkedPaperIds(body).filter((id) => !(id in votes));
     Object.assign(votes, await listedVotes(added));
   }

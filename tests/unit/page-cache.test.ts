@@ -6,7 +6,9 @@ import { describe, expect, it, vi } from "vitest";
 import { hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { isCacheableRequest, isPersonalCopyRequest, nextUtcMidnight, pageKind, paperIdOfPath } from "@/lib/page-cache/cacheable";
 import { inlineScriptHashes } from "@/lib/page-cache/inline-script-hashes";
+import { shownUpvotes } from "@/lib/page-cache/listed-votes";
 import { PageStore, type CachedPage } from "@/lib/page-cache/page-store";
+import { RenderTurns } from "@/lib/page-cache/render-turns";
 
 // The cookie names come from a module that reads the environment; nothing here connects.
 vi.hoisted(() => (process.env.DATABASE_URL ??= "postgresql://unit@127.0.0.1:1/none"));
@@ -138,5 +140,44 @@ describe("the page store", () => {
     store.set("/a", { ...page("a"), freshUntil: Date.now() + 60_000, usableUntil: Date.now() + 120_000 });
     store.markOutdated("/a");
     expect(store.get("/a")).toMatchObject({ body: new TextEncoder().encode("a"), freshUntil: 0, usableUntil: 0 });
+  });
+});
+
+describe("the render turns", () => {
+  it("runs a burst a few at a time, in the order it came, however many wait", async () => {
+    const turns = new RenderTurns(2);
+    const started: number[] = [];
+    const finish = new Map<number, () => void>();
+    const runs = Array.from({ length: 40 }, (_, index) =>
+      turns
+        .run(async () => {
+          started.push(index);
+          await new Promise<void>((resolve) => finish.set(index, resolve));
+          if (index === 3) throw new Error("a failed render hands its turn on too");
+          return index;
+        })
+        .catch((error: Error) => error.message),
+    );
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
+    expect(started).toEqual([0, 1]);
+    for (let done = 0; done < 40; done++) {
+      finish.get(done)!();
+      await settle();
+      expect(started).toEqual(Array.from({ length: Math.min(40, done + 3) }, (_, index) => index));
+    }
+    const results = await Promise.all(runs);
+    expect(results[3]).toBe("a failed render hands its turn on too");
+    expect(results[39]).toBe(39);
+  });
+});
+
+describe("the votes a copy follows", () => {
+  it("reads a paper page's count from its upvote form, as the page shows it", () => {
+    const form = (arxivId: string, upvotes: number) =>
+      `<form data-mark="upvote" data-upvotes="${upvotes}" class="flex" action="" encType="multipart/form-data" method="POST"><input type="hidden" name="$ACTION_REF_3"/><input type="hidden" name="$ACTION_3:1" value="[{&quot;upvoted&quot;:false,&quot;upvotes&quot;:${upvotes}}]"/><input type="hidden" name="arxivId" value="${arxivId}"/><button type="submit"><span class="tabular-nums">${upvotes}</span></button></form>`;
+    const html = `<main>${form("2502.03387", 12)}<form data-mark="save"><input type="hidden" name="arxivId" value="2502.00001"/></form>${form("hep-th/9901001", 0)}</main>`;
+    expect(shownUpvotes(html)).toEqual({ "2502.03387": 12, "hep-th/9901001": 0 });
+    expect(shownUpvotes("<main>No such paper.</main>")).toEqual({});
   });
 });

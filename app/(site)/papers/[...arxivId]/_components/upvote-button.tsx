@@ -38,7 +38,8 @@ function UpvoteForm({ arxivId, upvoted, upvotes }: { arxivId: string; upvoted: b
     error: null,
   });
   return (
-    <form data-mark="upvote" action={formAction} className="flex flex-col items-start gap-1">
+    // data-upvotes: the count a cached copy shows, which the cache checks against the votes (lib/page-cache/listed-votes.ts).
+    <form data-mark="upvote" data-upvotes={state.upvotes} action={formAction} className="flex flex-col items-start gap-1">
       <input type="hidden" name="arxivId" value={arxivId} />
       {/* The wanted state, not a toggle: a double click or a replayed request cannot count twice. */}
       <input type="hidden" name="upvoted" value={String(!state.upvoted)} />
