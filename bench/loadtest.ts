@@ -25,7 +25,11 @@ const connections = Number(process.env.LOADTEST_CONNECTIONS ?? 50);
 /** One request of a view, with the reader's cookies when signed in. */
 type Request = { path: string; cookie?: string };
 /** A page view is one request, or the page and the request its script makes for the reader's state. */
-type Target = { key: string; name: string; views: Request[][]; once?: boolean };
+/**
+ * `once`: each view is meant to be seen once (a reader's first view); `again`: the views of the
+ * target of that key that its run reached, seen again.
+ */
+type Target = { key: string; name: string; views: Request[][]; once?: boolean; again?: string };
 
 /** A script the feed page loads: what serving a file from `.next/static` costs, the ceiling. */
 async function staticAsset(baseUrl: string): Promise<Target> {
@@ -103,16 +107,32 @@ async function targets(client: pg.Client, baseUrl: string): Promise<Target[]> {
     },
     { key: "library", name: "signed in: `/library`", views: signedIn(["/library"]) },
     { key: "for-you", name: "signed in: `/for-you`", views: signedIn(["/for-you"]) },
-    { key: "readers-library", name: `${readers.length} readers in turn: \`/library\``, views: eachReader("/library") },
-    // Each reader's first view of this week's list (their model trained, the list not yet ranked),
-    // then the same views again: first views only while the run lasts fewer requests than readers.
+    // Each reader's first view, then the same views again: first views only while the run lasts fewer requests than readers.
+    {
+      key: "readers-library-first",
+      name: `${readers.length} readers in turn: \`/library\`, each reader's first view`,
+      views: eachReader("/library"),
+      once: true,
+    },
+    {
+      key: "readers-library-again",
+      name: "the same readers: `/library` again",
+      views: eachReader("/library"),
+      again: "readers-library-first",
+    },
+    // Each reader's first view of this week's list: their model trained, the list not yet ranked.
     {
       key: "readers-for-you-first",
       name: `${readers.length} readers in turn: \`/for-you\`, each reader's first view`,
       views: eachReader("/for-you"),
       once: true,
     },
-    { key: "readers-for-you-again", name: `${readers.length} readers in turn: \`/for-you\` again`, views: eachReader("/for-you") },
+    {
+      key: "readers-for-you-again",
+      name: "the same readers: `/for-you` again",
+      views: eachReader("/for-you"),
+      again: "readers-for-you-first",
+    },
     {
       key: "api-papers",
       name: "`GET /api/papers`",
@@ -165,9 +185,13 @@ async function main() {
   try {
     const only = process.env.LOADTEST_ONLY?.split(",");
     const chosen = (await targets(client, app.baseUrl)).filter((target) => !only || only.includes(target.key));
-    for (const target of [await staticAsset(app.baseUrl), ...chosen]) {
+    const reached = new Map<string, number>();
+    for (const chosenTarget of [await staticAsset(app.baseUrl), ...chosen]) {
+      const seen = chosenTarget.again === undefined ? undefined : reached.get(chosenTarget.again);
+      const target = seen === undefined ? chosenTarget : { ...chosenTarget, views: chosenTarget.views.slice(0, seen) };
       console.error(`Loading ${target.name} for ${seconds} s …`);
       const result = await load(app.baseUrl, target);
+      reached.set(target.key, Math.min(result.requests.total, target.views.length));
       const serverErrors = result["5xx"];
       if (result.errors > 0 || serverErrors > 0 || result.timeouts > 0) failed = true;
       const rate = result.requests.average;
@@ -175,7 +199,11 @@ async function main() {
       const share = ((100 * rate) / ceiling).toFixed(1);
       const load1 = os.loadavg()[0]!.toFixed(2);
       const repeated =
-        target.once && result.requests.total > target.views.length ? ` (${result.requests.total} requests: some repeated)` : "";
+        target.once && result.requests.total > target.views.length
+          ? ` (${result.requests.total} requests: some repeated)`
+          : seen === undefined
+            ? ""
+            : ` (the ${seen} readers reached)`;
       rows.push(
         `| ${target.name}${repeated} | ${rate.toFixed(0)} | ${(rate / target.views[0]!.length).toFixed(0)} | ${share} % | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.errors + result.timeouts} | ${result["4xx"]} | ${serverErrors} | ${load1} |`,
       );

@@ -17,8 +17,8 @@ import { readSession } from "./sessions";
  * them far more often than they change. A copy is checked on every view against a stamp read from
  * PostgreSQL (their page version, counted by triggers on saves, ratings and tags, and the
  * similarity index's version), so a change made through any instance shows at once; the papers'
- * cards (votes, revised titles) are at most FRESH_MS old, and no copy outlives its UTC day (the
- * for-you window). Per process and per session, within READER_COPIES_MB, least recently served
+ * cards (votes, revised titles) are at most FRESH_MS old, as on a cached paper page, and no copy
+ * outlives its UTC day (the for-you window). Per process and per session, within READER_COPIES_MB, least recently served
  * first. A copy keeps the CSP nonce of its render: its scripts carry it, and only this session's
  * later views of the same copy reuse it.
  */
@@ -26,7 +26,7 @@ export const READER_COPY_HEADER = "X-Reader-Copy";
 const RENDER_HEADER = "x-paperpulse-reader-copy-render";
 const PATHS = new Set(["/library", "/for-you"]);
 const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"];
-const FRESH_MS = 60_000;
+const FRESH_MS = 300_000;
 const RENDER_TIMEOUT_MS = 20_000;
 
 type Copy = { body: Uint8Array<ArrayBuffer>; headers: Record<string, string>; stamp: string; usableUntil: number };
