@@ -39,8 +39,8 @@ export async function readStoredRecommendations(key: ListKey): Promise<Recommend
 /**
  * Ranks with `rank` and keeps the list for the next views. The index version is read before
  * ranking, so a paper indexed meanwhile makes the kept list stale rather than hiding in it; a list
- * ranked from a replica behind the primary's index is not kept. Of two instances storing at once,
- * a list of an older taste or index never replaces a newer one.
+ * ranked from a replica behind the primary's index is not kept, nor one of a reader deleted meanwhile.
+ * Of two instances storing at once, a list of an older taste or index never replaces a newer one.
  */
 export async function rankAndStore(key: ListKey, rank: () => Promise<Recommendation[]>): Promise<Recommendation[]> {
   const [primary, replica] = await Promise.all([indexVersion(db), indexVersion(readDb)]);
@@ -49,7 +49,8 @@ export async function rankAndStore(key: ListKey, rank: () => Promise<Recommendat
   const ranked: Ranked[] = papers.map(({ id, score, because, terms }) => ({ id, score, because, terms }));
   await db.$executeRaw`
     INSERT INTO reader_recommendation AS rr (reader_id, period, paper_limit, taste_version, index_version, day, papers)
-    VALUES (${key.readerId}, ${key.period}, ${key.limit}, ${key.tasteVersion}, ${primary}, ${key.day}::date, ${JSON.stringify(ranked)}::jsonb)
+    SELECT id, ${key.period}, ${key.limit}, ${key.tasteVersion}, ${primary}, ${key.day}::date, ${JSON.stringify(ranked)}::jsonb
+    FROM reader WHERE id = ${key.readerId}
     ON CONFLICT (reader_id, period, paper_limit) DO UPDATE
     SET taste_version = excluded.taste_version, index_version = excluded.index_version, day = excluded.day,
         papers = excluded.papers, computed_at = now()

@@ -7,7 +7,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { RECENT_WRITE_COOKIE } from "@/lib/http/read-your-writes";
+import { parseLinkToken, secretMatches } from "@/lib/subscribers/link-token";
 
+import { SESSION_TOUCH_INTERVAL_MS } from "./lifetimes";
 import { SESSION_COOKIE } from "./session-cookie";
 import { readSession } from "./sessions";
 
@@ -56,21 +58,33 @@ export async function servedReaderCopy(request: NextRequest): Promise<NextRespon
   if (!store || request.method !== "GET" || !PATHS.has(request.nextUrl.pathname)) return null;
   if (request.headers.get(RENDER_HEADER) === store.secret || request.cookies.has(RECENT_WRITE_COOKIE)) return null;
   if (ROUTER_HEADERS.some((name) => request.headers.has(name)) || request.nextUrl.searchParams.has("_rsc")) return null;
-  const session = await readSession(request.cookies.get(SESSION_COOKIE)?.value);
-  if (!session) return null;
-  const key = `${session.sessionId} ${request.nextUrl.pathname}${request.nextUrl.search}`;
-  const stamp = await readerStamp(session.readerId);
+  const token = request.cookies.get(SESSION_COOKIE)?.value;
+  const reader = await readerStamp(token);
+  if (!reader) return null;
+  // A view moves the session's expiry forward as a render would (readSession does, when it is due).
+  if (Date.now() - reader.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS && !(await readSession(token))) return null;
+  const { stamp } = reader;
+  const key = `${reader.sessionId} ${request.nextUrl.pathname}${request.nextUrl.search}`;
   const kept = take(store, key);
   if (kept && kept.stamp === stamp && Date.now() < kept.usableUntil) return copyResponse(kept, "hit");
   const rendered = await render(store, key, stamp, request);
   return rendered && copyResponse(rendered, "miss");
 }
 
-/** What a copy must have been rendered at: the reader's page version and the similarity index's. */
-async function readerStamp(readerId: number): Promise<string> {
-  const [row] = await db.$queryRaw<{ pages: number; index: bigint }[]>`
-    SELECT r.page_version AS pages, s.version AS index FROM reader r, similarity_index_state s WHERE r.id = ${readerId}`;
-  return row ? `${row.pages}.${row.index}` : "";
+/**
+ * The session's reader and what a copy must have been rendered at (their page version and the
+ * similarity index's), in one query: a hit costs this and no render. Null without a valid session.
+ */
+async function readerStamp(token: string | undefined): Promise<{ sessionId: string; stamp: string; lastSeenAt: Date } | null> {
+  const parsed = token ? parseLinkToken(token) : null;
+  if (!parsed) return null;
+  const [row] = await db.$queryRaw<{ secretHash: Uint8Array; expiresAt: Date; lastSeenAt: Date; pages: number; index: bigint }[]>`
+    SELECT s.secret_hash AS "secretHash", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
+           r.page_version AS pages, i.version AS index
+    FROM reader_session s JOIN reader r ON r.id = s.reader_id, similarity_index_state i
+    WHERE s.id = ${parsed.id}`;
+  if (!secretMatches(parsed.secret, row?.secretHash ?? null) || !row || row.expiresAt.getTime() <= Date.now()) return null;
+  return { sessionId: parsed.id, stamp: `${row.pages}.${row.index}`, lastSeenAt: row.lastSeenAt };
 }
 
 function render(store: Copies, key: string, stamp: string, request: NextRequest): Promise<Copy | null> {
