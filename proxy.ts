@@ -7,6 +7,7 @@ import { markReadsForPrimary, RECENT_WRITE_COOKIE, RECENT_WRITE_COOKIE_OPTIONS }
 import { hasPersonalState, pageKind } from "@/lib/page-cache/cacheable";
 import { isPageCacheRender, PAGE_CACHE_HEADER, renderedForCache, servedFromCache, servedPersonalCopy } from "@/lib/page-cache/page-cache";
 import { HINT_COOKIE_MAX_AGE, PERSONAL_COOKIE } from "@/lib/page-cache/personal-cookies";
+import { servedReaderCopy } from "@/lib/readers/reader-page-copies";
 
 const PERSONAL_COOKIE_OPTIONS = {
   httpOnly: false,
@@ -26,6 +27,7 @@ const PERSONAL_COOKIE_OPTIONS = {
  * parameters. And it refuses cross-site server actions with 403, answers pages with 503 while the
  * database is down, keeps searches within each client's budget and hands paper pages' readers
  * their voter cookie (lib/http/site-gate.ts), and the hint that their own state is to be fetched.
+ * A signed-in reader's /library and /for-you come from their copy while it is current (lib/readers/reader-page-copies.ts).
  */
 export async function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
@@ -60,6 +62,7 @@ export async function proxy(request: NextRequest) {
     (await searchBudgetRefusal(request)) ??
     (await renderedForCache(request)) ??
     (await servedPersonalCopy(request, true)) ??
+    (await servedReaderCopy(request)) ??
     NextResponse.next(forward);
   issueVoterCookie(request, response);
   keepPersonalHint(request, response);

@@ -5,7 +5,7 @@
 // measured in the same run (the machine is shared and noisy, so only ratios within one run
 // compare), and the load average. A signed-in view with scripts is two requests (the page and its
 // reader's state), so views/s is half its requests/s. LOADTEST_ONLY=feed,paper,… runs some targets (and the ceiling).
-import { createHash, randomBytes } from "node:crypto";
+// The `readers-` targets take LOADTEST_READERS (1,000) signed-in readers in turn, as a big audience.
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +15,7 @@ import pg from "pg";
 
 import { startAppServer } from "./app-server";
 import { openBenchDatabase } from "./bench-database";
+import { BENCH_READER, MANY_READERS, MANY_READERS_EMAIL, signInReader, signInReaders, visitOnce } from "./loadtest-readers";
 
 const root = path.resolve(import.meta.dirname, "..");
 const papers = Number(process.env.LOADTEST_PAPERS ?? 100_000);
@@ -24,7 +25,11 @@ const connections = Number(process.env.LOADTEST_CONNECTIONS ?? 50);
 /** One request of a view, with the reader's cookies when signed in. */
 type Request = { path: string; cookie?: string };
 /** A page view is one request, or the page and the request its script makes for the reader's state. */
-type Target = { key: string; name: string; views: Request[][] };
+/**
+ * `once`: each view is meant to be seen once (a reader's first view); `again`: the views of the
+ * target of that key that its run reached, seen again.
+ */
+type Target = { key: string; name: string; views: Request[][]; once?: boolean; again?: string };
 
 /** A script the feed page loads: what serving a file from `.next/static` costs, the ceiling. */
 async function staticAsset(baseUrl: string): Promise<Target> {
@@ -32,31 +37,6 @@ async function staticAsset(baseUrl: string): Promise<Target> {
   const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
   if (!script) throw new Error("The feed page loads no script from /_next/static.");
   return { key: "static", name: "static asset (the ceiling)", views: [[{ path: script }]] };
-}
-
-const BENCH_READER = "loadtest-reader@example.org";
-
-/**
- * A signed-in reader as the site knows one: a session, 50 saved papers (the first of the feed's
- * among them), 10 rated, so their pages show marks. Returns the session cookie.
- */
-async function signInReader(client: pg.Client, paperIds: number[]): Promise<string> {
-  await client.query("DELETE FROM reader WHERE email = $1", [BENCH_READER]);
-  const { rows } = await client.query<{ id: number }>("INSERT INTO reader (email) VALUES ($1) RETURNING id", [BENCH_READER]);
-  const readerId = rows[0]!.id;
-  await client.query("INSERT INTO library_item (reader_id, paper_id) SELECT $1, unnest($2::int[])", [readerId, paperIds.slice(0, 50)]);
-  await client.query("INSERT INTO paper_rating (reader_id, paper_id, rating) SELECT $1, unnest($2::int[]), 'more'::paper_rating_value", [
-    readerId,
-    paperIds.slice(0, 10),
-  ]);
-  const id = randomBytes(12).toString("base64url");
-  const secret = randomBytes(32).toString("base64url");
-  await client.query("INSERT INTO reader_session (id, reader_id, secret_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')", [
-    id,
-    readerId,
-    createHash("sha256").update(secret).digest(),
-  ]);
-  return `pp_session=${id}.${secret}`;
 }
 
 /** What a feed page's script asks for: the state of the papers it lists (components/viewer-state.ts). */
@@ -77,6 +57,18 @@ async function targets(client: pg.Client, baseUrl: string): Promise<Target[]> {
     client,
     [...trending, ...rows].map((row) => row.id),
   );
+  const { rows: pool } = await client.query<{ id: number }>("SELECT id FROM paper ORDER BY random() LIMIT 5000");
+  const only = process.env.LOADTEST_ONLY?.split(",");
+  const manyReaders = !only || only.some((key) => key.startsWith("readers-"));
+  const readers = manyReaders
+    ? await signInReaders(
+        client,
+        MANY_READERS,
+        pool.map((row) => row.id),
+      )
+    : [];
+  if (manyReaders && (!only || only.includes("readers-for-you-first"))) await visitOnce(baseUrl, "/for-you?period=day", readers);
+  const eachReader = (path: string): Request[][] => readers.map((readerCookie) => [{ path, cookie: readerCookie }]);
   const words = ["learning", "reasoning", "diffusion", "transformer", "reinforcement", "benchmark", "graph", "alignment"];
   const paths = (list: string[]): Request[][] => list.map((path) => [{ path }]);
   const signedIn = (list: string[]): Request[][] => list.map((path) => [{ path, cookie }]);
@@ -115,6 +107,32 @@ async function targets(client: pg.Client, baseUrl: string): Promise<Target[]> {
     },
     { key: "library", name: "signed in: `/library`", views: signedIn(["/library"]) },
     { key: "for-you", name: "signed in: `/for-you`", views: signedIn(["/for-you"]) },
+    // Each reader's first view, then the same views again: first views only while the run lasts fewer requests than readers.
+    {
+      key: "readers-library-first",
+      name: `${readers.length} readers in turn: \`/library\`, each reader's first view`,
+      views: eachReader("/library"),
+      once: true,
+    },
+    {
+      key: "readers-library-again",
+      name: "the same readers: `/library` again",
+      views: eachReader("/library"),
+      again: "readers-library-first",
+    },
+    // Each reader's first view of this week's list: their model trained, the list not yet ranked.
+    {
+      key: "readers-for-you-first",
+      name: `${readers.length} readers in turn: \`/for-you\`, each reader's first view`,
+      views: eachReader("/for-you"),
+      once: true,
+    },
+    {
+      key: "readers-for-you-again",
+      name: "the same readers: `/for-you` again",
+      views: eachReader("/for-you"),
+      again: "readers-for-you-first",
+    },
     {
       key: "api-papers",
       name: "`GET /api/papers`",
@@ -167,21 +185,31 @@ async function main() {
   try {
     const only = process.env.LOADTEST_ONLY?.split(",");
     const chosen = (await targets(client, app.baseUrl)).filter((target) => !only || only.includes(target.key));
-    for (const target of [await staticAsset(app.baseUrl), ...chosen]) {
+    const reached = new Map<string, number>();
+    for (const chosenTarget of [await staticAsset(app.baseUrl), ...chosen]) {
+      const seen = chosenTarget.again === undefined ? undefined : reached.get(chosenTarget.again);
+      const target = seen === undefined ? chosenTarget : { ...chosenTarget, views: chosenTarget.views.slice(0, seen) };
       console.error(`Loading ${target.name} for ${seconds} s …`);
       const result = await load(app.baseUrl, target);
+      reached.set(target.key, Math.min(result.requests.total, target.views.length));
       const serverErrors = result["5xx"];
       if (result.errors > 0 || serverErrors > 0 || result.timeouts > 0) failed = true;
       const rate = result.requests.average;
       if (ceiling === 0) ceiling = rate;
       const share = ((100 * rate) / ceiling).toFixed(1);
       const load1 = os.loadavg()[0]!.toFixed(2);
+      const repeated =
+        target.once && result.requests.total > target.views.length
+          ? ` (${result.requests.total} requests: some repeated)`
+          : seen === undefined
+            ? ""
+            : ` (the ${seen} readers reached)`;
       rows.push(
-        `| ${target.name} | ${rate.toFixed(0)} | ${(rate / target.views[0]!.length).toFixed(0)} | ${share} % | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.errors + result.timeouts} | ${result["4xx"]} | ${serverErrors} | ${load1} |`,
+        `| ${target.name}${repeated} | ${rate.toFixed(0)} | ${(rate / target.views[0]!.length).toFixed(0)} | ${share} % | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.errors + result.timeouts} | ${result["4xx"]} | ${serverErrors} | ${load1} |`,
       );
     }
   } finally {
-    await client.query("DELETE FROM reader WHERE email = $1", [BENCH_READER]);
+    await client.query("DELETE FROM reader WHERE email = $1 OR email LIKE $2", [BENCH_READER, MANY_READERS_EMAIL]);
     await client.end();
     await app.stop();
     await close();

@@ -45,7 +45,7 @@ export const READER_ENDPOINTS: ApiEndpoint[] = [
       summary: "The reader's library",
       description: `A page of saved papers, filtered by \`q\` and \`tag\`, with every tag and its count. ${READER_AUTH}`,
       query: libraryQuerySchema,
-      responses: { 200: "`{items: [{paper: PaperCard, savedAt, tags}], nextCursor, total, tags: [{name, count}]}`" },
+      responses: { 200: "`{items: [{paper: PaperCard, savedAt, tags, rating}], nextCursor, total, tags: [{name, count}]}`" },
       errors: [400, 401, 503],
     },
     {

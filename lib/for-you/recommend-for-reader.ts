@@ -1,12 +1,14 @@
 import "server-only";
 
 import { readDb } from "@/lib/db-read";
+import { todayUtc } from "@/lib/papers/feed-period";
 import { rankRecommendations, type Recommendations } from "@/lib/recommend/recommend-for";
 import { unpackModel } from "@/lib/recommend/reader-model";
 import { loadReaderModels } from "@/lib/recommend/stored-reader-model";
 import { loadVectorsByTermId } from "@/lib/similarity/load-vectors";
 
 import type { ForYouQuery } from "./for-you-query";
+import { rankAndStore, readStoredRecommendations } from "./stored-recommendations";
 import { loadTastePapers, type TastePapers } from "./taste-papers";
 
 export const COLD_START_MESSAGE =
@@ -22,10 +24,11 @@ export type ReaderRecommendations = Recommendations & {
 /**
  * The best papers of the period for a signed-in reader, ranked by their stored model (retrained
  * whenever their library or ratings change, so a rating shows in the next view; trained now if it
- * is missing or stale) as recommendFor ranks: candidates from the index, not the corpus.
+ * is missing or stale) as recommendFor ranks: candidates from the index, not the corpus. The ranked
+ * list is kept until their taste, the index or the day changes (stored-recommendations.ts).
  */
 export async function recommendForReader(readerId: number, query: ForYouQuery): Promise<ReaderRecommendations> {
-  const taste = await loadTastePapers(readerId);
+  const { version, ...taste } = await loadTastePapers(readerId);
   const answer = {
     taste,
     liked: taste.liked.map((paper) => paper.arxivId),
@@ -33,10 +36,15 @@ export async function recommendForReader(readerId: number, query: ForYouQuery): 
     unknown: [],
   };
   if (taste.liked.length === 0) return { status: "cold_start", message: COLD_START_MESSAGE, ...answer, papers: [] };
+  const key = { readerId, ...query, tasteVersion: version, day: todayUtc() };
+  const papers = (await readStoredRecommendations(key)) ?? (await rankAndStore(key, () => rankForReader(readerId, taste, query)));
+  return { status: "ready", message: null, ...answer, papers };
+}
+
+async function rankForReader(readerId: number, taste: TastePapers, query: ForYouQuery) {
   const own = [...taste.liked, ...taste.disliked].map((paper) => paper.id);
   const vectors = await loadVectorsByTermId(readDb, own);
   const stored = (await loadReaderModels([{ readerId, papers: vectors.size }])).get(readerId);
   const liked = taste.liked.flatMap((paper) => (vectors.has(paper.id) ? [{ ...paper, vector: vectors.get(paper.id)! }] : []));
-  const papers = stored ? await rankRecommendations({ model: unpackModel(stored.model), liked, exclude: own, ...query }) : [];
-  return { status: "ready", message: null, ...answer, papers };
+  return stored ? await rankRecommendations({ model: unpackModel(stored.model), liked, exclude: own, ...query }) : [];
 }

@@ -12,9 +12,9 @@ export type TastePapers = { liked: TastePaper[]; disliked: TastePaper[] };
 /**
  * What the reader's recommendations learn from (the liked and disliked papers of getReaderTaste,
  * most recent first), with the titles and marks the explanations and the taste editor show: two
- * queries however long the library.
+ * queries however long the library; with the taste version they were read at (0 for no such reader).
  */
-export async function loadTastePapers(readerId: number): Promise<TastePapers> {
+export async function loadTastePapers(readerId: number): Promise<TastePapers & { version: number }> {
   const taste = await getReaderTaste(readerId);
   const ids = [...taste.liked, ...taste.disliked];
   const rows = ids.length
@@ -26,5 +26,5 @@ export async function loadTastePapers(readerId: number): Promise<TastePapers> {
     : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   const inOrder = (list: number[]) => list.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-  return { liked: inOrder(taste.liked), disliked: inOrder(taste.disliked) };
+  return { liked: inOrder(taste.liked), disliked: inOrder(taste.disliked), version: taste.version ?? 0 };
 }

@@ -7,8 +7,10 @@ import { paperCardColumns, type PaperCard } from "@/lib/papers/paper-card";
 
 import { decodeLibraryCursor, encodeLibraryCursor } from "./library-cursor";
 import type { LibraryQuery, LibrarySort } from "./library-query";
+import type { Rating } from "./rate-paper";
 
-export type LibraryItem = { paper: PaperCard; savedAt: string; tags: string[] };
+/** A saved paper with the reader's tags on it (by name) and their rating of it. */
+export type LibraryItem = { paper: PaperCard; savedAt: string; tags: string[]; rating: Rating | null };
 export type LibraryPage = { items: LibraryItem[]; nextCursor: string | null };
 
 // Each sort as a keyset: the value compared, its direction, and how the cursor spells it.
@@ -31,6 +33,7 @@ const CURSOR_CAST: Record<LibrarySort, (value: string) => Prisma.Sql> = {
 /**
  * One page of a reader's library, newest saved first or by date published or title, optionally
  * within one tag and matching a search. Pages follow a keyset, so page 400 costs what page 1 does.
+ * One query, tags and ratings included: each query costs the page more than its rows do.
  */
 export async function listLibrary(readerId: number, query: LibraryQuery): Promise<LibraryPage> {
   const cursor = query.cursor === undefined ? null : decodeLibraryCursor(query.cursor);
@@ -55,36 +58,25 @@ export async function listLibrary(readerId: number, query: LibraryQuery): Promis
                       OR p.arxiv_id = ${query.q} OR paper_fold(p.title) LIKE '%' || paper_fold(${query.q.replace(/[\\%_]/g, "\\$&")}) || '%')`
     : Prisma.empty;
 
-  const rows = await db.$queryRaw<(PaperCard & { savedAt: Date; cursorValue: string })[]>`
-    SELECT ${paperCardColumns}, li.saved_at AS "savedAt", ${CURSOR_TEXT[query.sort]} AS "cursorValue"
+  const rows = await db.$queryRaw<(PaperCard & Pick<LibraryItem, "tags" | "rating"> & { savedAt: Date; cursorValue: string })[]>`
+    SELECT ${paperCardColumns}, li.saved_at AS "savedAt", ${CURSOR_TEXT[query.sort]} AS "cursorValue",
+      ARRAY(SELECT t.name FROM library_item_tag it JOIN library_tag t ON t.id = it.tag_id
+            WHERE it.reader_id = li.reader_id AND it.paper_id = li.paper_id ORDER BY lower(t.name)) AS tags,
+      (SELECT pr.rating::text FROM paper_rating pr WHERE pr.reader_id = li.reader_id AND pr.paper_id = li.paper_id) AS rating
     FROM library_item li JOIN paper p ON p.id = li.paper_id
     WHERE li.reader_id = ${readerId} ${inTag} ${matching} ${after}
     ORDER BY ${sort.value} ${direction}, li.paper_id ${direction}
     LIMIT ${query.limit + 1}`;
 
   const page = rows.slice(0, query.limit);
-  const tags = await tagsOfItems(
-    readerId,
-    page.map((row) => row.id),
-  );
   const last = page.at(-1);
   return {
-    items: page.map(({ savedAt, cursorValue: _cursor, ...paper }) => ({
+    items: page.map(({ savedAt, cursorValue: _cursor, tags, rating, ...paper }) => ({
       paper,
       savedAt: savedAt.toISOString(),
-      tags: tags.get(paper.id) ?? [],
+      tags,
+      rating,
     })),
     nextCursor: rows.length > query.limit && last ? encodeLibraryCursor({ value: last.cursorValue, paperId: last.id }) : null,
   };
-}
-
-async function tagsOfItems(readerId: number, paperIds: number[]): Promise<Map<number, string[]>> {
-  const byPaper = new Map<number, string[]>();
-  if (paperIds.length === 0) return byPaper;
-  const rows = await db.$queryRaw<{ paperId: number; name: string }[]>`
-    SELECT it.paper_id AS "paperId", t.name FROM library_item_tag it JOIN library_tag t ON t.id = it.tag_id
-    WHERE it.reader_id = ${readerId} AND it.paper_id = ANY(${paperIds}::int[])
-    ORDER BY lower(t.name)`;
-  for (const row of rows) byPaper.set(row.paperId, [...(byPaper.get(row.paperId) ?? []), row.name]);
-  return byPaper;
 }

@@ -74,8 +74,11 @@ test("a theorem-proving reader gets theorem proving first, with reasons, and a N
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/\/search\?q=theorem\+proving/);
   for (const name of THEOREM_PROVERS) {
+    // The button shows the save at once: wait for the server's answer, or leaving the page may cancel it.
+    const saved = page.waitForResponse((response) => response.request().method() === "POST");
     await page.getByRole("button", { name: new RegExp(`^Save: ${name}`) }).click();
     await expect(page.getByRole("button", { name: new RegExp(`^Saved: ${name}`) })).toHaveAttribute("aria-pressed", "true");
+    await saved;
   }
 
   // The seed is older than this week: the empty week offers the wider windows.

@@ -107,6 +107,9 @@ describe("listing a library", () => {
         .sort(),
     );
     expect(tagged.items[0]!.tags).toEqual(["Thesis"]);
+    await ratePaper(id, papers[1]!.arxivId, "more");
+    const rated = (await listLibrary(id, libraryQuerySchema.parse({}))).items;
+    expect(rated.map((item) => item.rating)).toEqual(papers.map((paper) => (paper.id === papers[1]!.id ? "more" : null)).reverse());
     const word = papers[3]!.title.split(/\s+/).find((w) => /^[A-Za-z]{7,}$/.test(w))!;
     const found = await listLibrary(id, libraryQuerySchema.parse({ q: word }));
     expect(found.items.map((item) => item.paper.arxivId)).toContain(papers[3]!.arxivId);

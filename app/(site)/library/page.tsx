@@ -9,7 +9,6 @@ import { searchParamsToObject } from "@/lib/http/search-params";
 import { libraryQuerySchema } from "@/lib/library/library-query";
 import { getLibrarySummary } from "@/lib/library/library-summary";
 import { listLibrary } from "@/lib/library/list-library";
-import { loadPaperMarks } from "@/lib/library/paper-marks";
 import { cardView } from "@/lib/papers/card-view";
 import { getCurrentReader } from "@/lib/readers/current-reader";
 
@@ -54,7 +53,6 @@ export default async function LibraryPage({ searchParams }: PageProps) {
   const query = parsed.data;
   const state: LibraryState = { q: query.q, tag: query.tag, sort: query.sort };
   const [summary, page] = await Promise.all([getLibrarySummary(reader.readerId), listLibrary(reader.readerId, query)]);
-  const marks = await loadPaperMarks(page.items.map((item) => item.paper.id));
   const returnTo = libraryHref({ ...state, cursor: query.cursor });
   const notice = params.notice ? NOTICES[params.notice] : undefined;
   const filtered = Boolean(query.q || query.tag);
@@ -118,7 +116,7 @@ export default async function LibraryPage({ searchParams }: PageProps) {
                           arxivId={item.paper.arxivId}
                           title={item.paper.title}
                           tags={item.tags}
-                          rating={marks.of(item.paper.id).rating}
+                          rating={item.rating}
                           returnTo={returnTo}
                         />
                       }

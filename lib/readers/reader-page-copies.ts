@@ -1,0 +1,170 @@
+import "server-only";
+
+import { randomBytes } from "node:crypto";
+
+import { NextResponse, type NextRequest } from "next/server";
+
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { RECENT_WRITE_COOKIE } from "@/lib/http/read-your-writes";
+import { parseLinkToken, secretMatches } from "@/lib/subscribers/link-token";
+
+import { SESSION_TOUCH_INTERVAL_MS } from "./lifetimes";
+import { SESSION_COOKIE } from "./session-cookie";
+import { readSession } from "./sessions";
+
+/**
+ * A signed-in reader's /library and /for-you, rendered once and served again to them while nothing
+ * they show has changed: Next.js's render is most of these pages' cost, and a reader comes back to
+ * them far more often than they change. A copy is checked on every view against a stamp read from
+ * PostgreSQL (their page version, counted by triggers on saves, ratings and tags, and the
+ * similarity index's version), so a change made through any instance shows at once; the papers'
+ * cards (votes, revised titles) are at most FRESH_MS old, as on a cached paper page, and no copy
+ * outlives its UTC day (the for-you window). Per process and per session, within READER_COPIES_MB, least recently served
+ * first. A copy keeps the CSP nonce of its render: its scripts carry it, and only this session's
+ * later views of the same copy reuse it.
+ */
+export const READER_COPY_HEADER = "X-Reader-Copy";
+const RENDER_HEADER = "x-paperpulse-reader-copy-render";
+const PATHS = new Set(["/library", "/for-you"]);
+const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"];
+const FRESH_MS = 300_000;
+const RENDER_TIMEOUT_MS = 20_000;
+
+type Copy = { body: Uint8Array<ArrayBuffer>; headers: Record<string, string>; stamp: string; usableUntil: number };
+type Copies = { pages: Map<string, Copy>; bytes: number; rendering: Map<string, Promise<Copy | null>>; secret: string };
+
+// The proxy is bundled apart from the routes, and dev reloads re-evaluate modules: one per process.
+const globalForCopies = globalThis as unknown as { paperpulseReaderCopies?: Copies };
+
+function copies(): Copies | null {
+  if (env.READER_COPIES_MB === 0 || env.NODE_ENV === "development") return null;
+  return (globalForCopies.paperpulseReaderCopies ??= {
+    pages: new Map(),
+    bytes: 0,
+    rendering: new Map(),
+    secret: randomBytes(24).toString("base64url"),
+  });
+}
+
+/**
+ * The reader's copy of the page when the request is a plain GET of /library or /for-you from a
+ * signed-in browser that has not just written (it reads its own writes, rendered for it): served
+ * when still current, else rendered now (once however many ask) and kept. Null otherwise, and
+ * when the render is not a page to keep (a redirect, an error): the request is then rendered as before.
+ */
+export async function servedReaderCopy(request: NextRequest): Promise<NextResponse | null> {
+  const store = copies();
+  if (!store || request.method !== "GET" || !PATHS.has(request.nextUrl.pathname)) return null;
+  if (request.headers.get(RENDER_HEADER) === store.secret || request.cookies.has(RECENT_WRITE_COOKIE)) return null;
+  if (ROUTER_HEADERS.some((name) => request.headers.has(name)) || request.nextUrl.searchParams.has("_rsc")) return null;
+  const token = request.cookies.get(SESSION_COOKIE)?.value;
+  const reader = await readerStamp(token);
+  if (!reader) return null;
+  // A view moves the session's expiry forward as a render would (readSession does, when it is due).
+  if (Date.now() - reader.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS && !(await readSession(token))) return null;
+  const { stamp } = reader;
+  const key = `${reader.sessionId} ${request.nextUrl.pathname}${request.nextUrl.search}`;
+  const kept = take(store, key);
+  if (kept && kept.stamp === stamp && Date.now() < kept.usableUntil) return copyResponse(kept, "hit");
+  const rendered = await render(store, key, stamp, request);
+  return rendered && copyResponse(rendered, "miss");
+}
+
+/**
+ * The session's reader and what a copy must have been rendered at (their page version and the
+ * similarity index's), in one query: a hit costs this and no render. Null without a valid session.
+ */
+async function readerStamp(token: string | undefined): Promise<{ sessionId: string; stamp: string; lastSeenAt: Date } | null> {
+  const parsed = token ? parseLinkToken(token) : null;
+  if (!parsed) return null;
+  const [row] = await db.$queryRaw<{ secretHash: Uint8Array; expiresAt: Date; lastSeenAt: Date; pages: number; index: bigint }[]>`
+    SELECT s.secret_hash AS "secretHash", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
+           r.page_version AS pages, i.version AS index
+    FROM reader_session s JOIN reader r ON r.id = s.reader_id, similarity_index_state i
+    WHERE s.id = ${parsed.id}`;
+  if (!secretMatches(parsed.secret, row?.secretHash ?? null) || !row || row.expiresAt.getTime() <= Date.now()) return null;
+  return { sessionId: parsed.id, stamp: `${row.pages}.${row.index}`, lastSeenAt: row.lastSeenAt };
+}
+
+function render(store: Copies, key: string, stamp: string, request: NextRequest): Promise<Copy | null> {
+  const pending = store.rendering.get(key);
+  if (pending) return pending;
+  const rendering = renderCopy(store, key, stamp, request)
+    .catch((error: unknown) => {
+      console.warn(
+        `[reader-copies] rendering ${request.nextUrl.pathname} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return null;
+    })
+    .finally(() => store.rendering.delete(key));
+  store.rendering.set(key, rendering);
+  return rendering;
+}
+
+/** The page as the reader's browser would get it, by a request to this server with their cookies. */
+async function renderCopy(store: Copies, key: string, stamp: string, request: NextRequest): Promise<Copy | null> {
+  const origin = process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT || "3000"}`;
+  const response = await fetch(new URL(request.nextUrl.pathname + request.nextUrl.search, origin), {
+    headers: {
+      [RENDER_HEADER]: store.secret,
+      cookie: request.headers.get("cookie") ?? "",
+      accept: "text/html",
+      // Uncompressed: the server would gzip the page only for this fetch to unzip it again.
+      "accept-encoding": "identity",
+    },
+    redirect: "manual",
+    cache: "no-store",
+    signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
+  });
+  if (response.status !== 200) {
+    await response.body?.cancel();
+    return null;
+  }
+  const body = new Uint8Array(await response.arrayBuffer());
+  const headers: Record<string, string> = {};
+  for (const name of ["content-type", "content-security-policy", "link"]) {
+    const value = response.headers.get(name);
+    if (value) headers[name] = value;
+  }
+  const now = new Date();
+  const endOfDay = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  const copy = { body, headers, stamp, usableUntil: Math.min(now.getTime() + FRESH_MS, endOfDay) };
+  keep(store, key, copy);
+  return copy;
+}
+
+function copyResponse(copy: Copy, state: "hit" | "miss"): NextResponse {
+  return new NextResponse(copy.body, {
+    headers: { ...copy.headers, "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate", [READER_COPY_HEADER]: state },
+  });
+}
+
+/** The kept copy, now the most recently served. */
+function take(store: Copies, key: string): Copy | undefined {
+  const copy = store.pages.get(key);
+  if (copy) {
+    store.pages.delete(key);
+    store.pages.set(key, copy);
+  }
+  return copy;
+}
+
+function keep(store: Copies, key: string, copy: Copy): void {
+  drop(store, key);
+  const budget = env.READER_COPIES_MB * 1024 * 1024;
+  if (copy.body.byteLength > budget) return;
+  store.pages.set(key, copy);
+  store.bytes += copy.body.byteLength;
+  for (const [oldest] of store.pages) {
+    if (store.bytes <= budget) break;
+    drop(store, oldest);
+  }
+}
+
+function drop(store: Copies, key: string): void {
+  const copy = store.pages.get(key);
+  if (!copy) return;
+  store.pages.delete(key);
+  store.bytes -= copy.body.byteLength;
+}

@@ -1,0 +1,34 @@
+-- How many times anything a reader's own pages show of them changed: saves, ratings, tags. A copy
+-- of /library or /for-you rendered for them is served again only while this count is the one it
+-- was rendered at (lib/readers/reader-page-copies.ts). Counted per statement, as taste_version.
+ALTER TABLE "reader" ADD COLUMN "page_version" INTEGER NOT NULL DEFAULT 0;
+
+CREATE FUNCTION reader_pages_changed() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE "reader" SET "page_version" = "page_version" + 1 WHERE "id" IN (SELECT DISTINCT "reader_id" FROM changed);
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER library_item_pages_added AFTER INSERT ON "library_item"
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION reader_pages_changed();
+CREATE TRIGGER library_item_pages_updated AFTER UPDATE ON "library_item"
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION reader_pages_changed();
+CREATE TRIGGER library_item_pages_removed AFTER DELETE ON "library_item"
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION reader_pages_changed();
+CREATE TRIGGER paper_rating_pages_added AFTER INSERT ON "paper_rating"
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION reader_pages_changed();
+CREATE TRIGGER paper_rating_pages_updated AFTER UPDATE ON "paper_rating"
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION reader_pages_changed();
+CREATE TRIGGER paper_rating_pages_removed AFTER DELETE ON "paper_rating"
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION reader_pages_changed();
+CREATE TRIGGER library_item_tag_pages_added AFTER INSERT ON "library_item_tag"
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION reader_pages_changed();
+CREATE TRIGGER library_item_tag_pages_removed AFTER DELETE ON "library_item_tag"
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION reader_pages_changed();
+CREATE TRIGGER library_tag_pages_added AFTER INSERT ON "library_tag"
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION reader_pages_changed();
+CREATE TRIGGER library_tag_pages_updated AFTER UPDATE ON "library_tag"
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION reader_pages_changed();
+CREATE TRIGGER library_tag_pages_removed AFTER DELETE ON "library_tag"
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION reader_pages_changed();
