@@ -15,6 +15,7 @@ import {
   type CachePolicy,
 } from "@/lib/http/cacheable-response";
 import { hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { ownOrigin } from "@/lib/http/own-origin";
 import { VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
 import { readerVoterHash } from "@/lib/readers/reader-voter";
 import { SESSION_COOKIE } from "@/lib/readers/session-cookie";
@@ -174,11 +175,6 @@ function render(cache: PageCache, key: string): Promise<CachedPage | null> {
     .finally(() => cache.rendering.delete(key));
   cache.rendering.set(key, rendering);
   return rendering;
-}
-
-/** Where this server listens: `next start` and the standalone server.js both record it. */
-function ownOrigin(): string {
-  return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT || "3000"}`;
 }
 
 async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | null> {

@@ -26,16 +26,17 @@ export type CachedPage = {
 };
 
 /**
- * The pages of one process, least recently served first, within a budget of bytes: a spike is on
- * a few pages, and the long tail of papers renders on demand as before.
+ * Rendered pages of one process, least recently served first, within a budget of bytes: a spike is
+ * on a few pages, and the long tail renders on demand as before. The page cache keeps its copies in
+ * one, signed-in readers' copies of their own pages (lib/readers/reader-page-copies.ts) in another.
  */
-export class PageStore {
-  private readonly pages = new Map<string, CachedPage>();
+export class BoundedPageStore<Page extends { body: Uint8Array }> {
+  protected readonly pages = new Map<string, Page>();
   private bytes = 0;
 
   constructor(private readonly maxBytes: number) {}
 
-  get(key: string): CachedPage | undefined {
+  get(key: string): Page | undefined {
     const page = this.pages.get(key);
     if (page) {
       this.pages.delete(key);
@@ -44,7 +45,7 @@ export class PageStore {
     return page;
   }
 
-  set(key: string, page: CachedPage): void {
+  set(key: string, page: Page): void {
     this.delete(key);
     if (page.body.byteLength > this.maxBytes) return;
     this.pages.set(key, page);
@@ -62,13 +63,16 @@ export class PageStore {
     this.bytes -= page.body.byteLength;
   }
 
+  entries(): IterableIterator<[string, Page]> {
+    return this.pages.entries();
+  }
+}
+
+/** The page cache's copies. */
+export class PageStore extends BoundedPageStore<CachedPage> {
   /** Out of date: the next request renders it again (sharing one render) before it is served. */
   markOutdated(key: string): void {
     const page = this.pages.get(key);
     if (page) page.freshUntil = page.usableUntil = 0;
-  }
-
-  entries(): IterableIterator<[string, CachedPage]> {
-    return this.pages.entries();
   }
 }

@@ -6,7 +6,13 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { PRIVATE_NO_STORE } from "@/lib/http/cacheable-response";
+import { hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { ownOrigin } from "@/lib/http/own-origin";
 import { RECENT_WRITE_COOKIE } from "@/lib/http/read-your-writes";
+import { nextUtcMidnight } from "@/lib/page-cache/cacheable";
+import { inlineScriptHashes } from "@/lib/page-cache/inline-script-hashes";
+import { BoundedPageStore } from "@/lib/page-cache/page-store";
 import { parseLinkToken, secretMatches } from "@/lib/subscribers/link-token";
 
 import { SESSION_TOUCH_INTERVAL_MS } from "./lifetimes";
@@ -20,9 +26,8 @@ import { readSession } from "./sessions";
  * PostgreSQL (their page version, counted by triggers on saves, ratings and tags, and the
  * similarity index's version), so a change made through any instance shows at once; the papers'
  * cards (votes, revised titles) are at most FRESH_MS old, as on a cached paper page, and no copy
- * outlives its UTC day (the for-you window). Per process and per session, within READER_COPIES_MB, least recently served
- * first. A copy keeps the CSP nonce of its render: its scripts carry it, and only this session's
- * later views of the same copy reuse it.
+ * outlives its UTC day (the for-you window). Per process and per session, within READER_COPIES_MB,
+ * least recently served first.
  */
 export const READER_COPY_HEADER = "X-Reader-Copy";
 const RENDER_HEADER = "x-paperpulse-reader-copy-render";
@@ -32,7 +37,7 @@ const FRESH_MS = 300_000;
 const RENDER_TIMEOUT_MS = 20_000;
 
 type Copy = { body: Uint8Array<ArrayBuffer>; headers: Record<string, string>; stamp: string; usableUntil: number };
-type Copies = { pages: Map<string, Copy>; bytes: number; rendering: Map<string, Promise<Copy | null>>; secret: string };
+type Copies = { pages: BoundedPageStore<Copy>; rendering: Map<string, Promise<Copy | null>>; secret: string };
 
 // The proxy is bundled apart from the routes, and dev reloads re-evaluate modules: one per process.
 const globalForCopies = globalThis as unknown as { paperpulseReaderCopies?: Copies };
@@ -40,8 +45,7 @@ const globalForCopies = globalThis as unknown as { paperpulseReaderCopies?: Copi
 function copies(): Copies | null {
   if (env.READER_COPIES_MB === 0 || env.NODE_ENV === "development") return null;
   return (globalForCopies.paperpulseReaderCopies ??= {
-    pages: new Map(),
-    bytes: 0,
+    pages: new BoundedPageStore(env.READER_COPIES_MB * 1024 * 1024),
     rendering: new Map(),
     secret: randomBytes(24).toString("base64url"),
   });
@@ -65,7 +69,7 @@ export async function servedReaderCopy(request: NextRequest): Promise<NextRespon
   if (Date.now() - reader.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS && !(await readSession(token))) return null;
   const { stamp } = reader;
   const key = `${reader.sessionId} ${request.nextUrl.pathname}${request.nextUrl.search}`;
-  const kept = take(store, key);
+  const kept = store.pages.get(key);
   if (kept && kept.stamp === stamp && Date.now() < kept.usableUntil) return copyResponse(kept, "hit");
   const rendered = await render(store, key, stamp, request);
   return rendered && copyResponse(rendered, "miss");
@@ -104,8 +108,7 @@ function render(store: Copies, key: string, stamp: string, request: NextRequest)
 
 /** The page as the reader's browser would get it, by a request to this server with their cookies. */
 async function renderCopy(store: Copies, key: string, stamp: string, request: NextRequest): Promise<Copy | null> {
-  const origin = process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT || "3000"}`;
-  const response = await fetch(new URL(request.nextUrl.pathname + request.nextUrl.search, origin), {
+  const response = await fetch(new URL(request.nextUrl.pathname + request.nextUrl.search, ownOrigin()), {
     headers: {
       [RENDER_HEADER]: store.secret,
       cookie: request.headers.get("cookie") ?? "",
@@ -121,50 +124,22 @@ async function renderCopy(store: Copies, key: string, stamp: string, request: Ne
     await response.body?.cancel();
     return null;
   }
-  const body = new Uint8Array(await response.arrayBuffer());
-  const headers: Record<string, string> = {};
-  for (const name of ["content-type", "content-security-policy", "link"]) {
+  const html = await response.text();
+  // Its scripts are allowed by their hashes, as a page cache copy's: the render's nonce is not
+  // served again, every view's policy is as strict as a fresh render's.
+  const headers: Record<string, string> = { "content-security-policy": hashedContentSecurityPolicy(inlineScriptHashes(html)) };
+  for (const name of ["content-type", "link"]) {
     const value = response.headers.get(name);
     if (value) headers[name] = value;
   }
-  const now = new Date();
-  const endOfDay = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
-  const copy = { body, headers, stamp, usableUntil: Math.min(now.getTime() + FRESH_MS, endOfDay) };
-  keep(store, key, copy);
+  const now = Date.now();
+  const copy = { body: new TextEncoder().encode(html), headers, stamp, usableUntil: Math.min(now + FRESH_MS, nextUtcMidnight(now)) };
+  store.pages.set(key, copy);
   return copy;
 }
 
 function copyResponse(copy: Copy, state: "hit" | "miss"): NextResponse {
   return new NextResponse(copy.body, {
-    headers: { ...copy.headers, "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate", [READER_COPY_HEADER]: state },
+    headers: { ...copy.headers, "Cache-Control": PRIVATE_NO_STORE, [READER_COPY_HEADER]: state },
   });
-}
-
-/** The kept copy, now the most recently served. */
-function take(store: Copies, key: string): Copy | undefined {
-  const copy = store.pages.get(key);
-  if (copy) {
-    store.pages.delete(key);
-    store.pages.set(key, copy);
-  }
-  return copy;
-}
-
-function keep(store: Copies, key: string, copy: Copy): void {
-  drop(store, key);
-  const budget = env.READER_COPIES_MB * 1024 * 1024;
-  if (copy.body.byteLength > budget) return;
-  store.pages.set(key, copy);
-  store.bytes += copy.body.byteLength;
-  for (const [oldest] of store.pages) {
-    if (store.bytes <= budget) break;
-    drop(store, oldest);
-  }
-}
-
-function drop(store: Copies, key: string): void {
-  const copy = store.pages.get(key);
-  if (!copy) return;
-  store.pages.delete(key);
-  store.bytes -= copy.body.byteLength;
 }
