@@ -91,12 +91,11 @@ export function indexPapers<Term>(papers: SparseVector<Term>[]) {
     score(model: PackedModel<Term>, liked: readonly Float64Array[]): Float64Array {
       const logOdds = new Float64Array(papers.length);
       for (let position = 0; position < model.terms.length; position++) add(model.terms[position]!, model.weights[position]!, logOdds);
-      const closest = new Float64Array(papers.length);
-      for (const similarity of liked) {
-        for (let paper = 0; paper < papers.length; paper++) if (similarity[paper]! > closest[paper]!) closest[paper] = similarity[paper]!;
+      for (let paper = 0; paper < papers.length; paper++) {
+        let closest = 0;
+        for (const similarity of liked) if (similarity[paper]! > closest) closest = similarity[paper]!;
+        logOdds[paper] = model.bias + logOdds[paper]! + NEAREST_LIKED_WEIGHT * closest;
       }
-      for (let paper = 0; paper < papers.length; paper++)
-        logOdds[paper] = model.bias + logOdds[paper]! + NEAREST_LIKED_WEIGHT * closest[paper]!;
       return logOdds;
     },
   };
