@@ -105,18 +105,29 @@ export function SubscriberPaper({ paper, lead, feedback, cache }: ItemProps) {
   }
   if (!split) return <PaperItem paper={paper} lead={lead} feedback={feedback} cache={cache} />;
   const filled = { lead: lead ? (lead.kind === "matched" ? lead.terms : lead.reason) : "", ...feedback };
-  // Each part is filled only by the renderer that writes it: an email is rendered once as HTML
-  // and once as text, and filling both every time doubled the cost of a run's commonest item.
+  // Each part is filled only by the renderer that writes it (FilledHtml and FilledText are called
+  // only by the renderer that shows them): an email is rendered once as HTML and once as text, and
+  // filling both every time doubled the cost of a run's commonest item.
   return (
     <>
       <HtmlOnly>
-        <Prerendered html={fill(split.html, filled, escapeText, escapeAttribute)} text="" />
+        <FilledHtml parts={split.html} filled={filled} />
       </HtmlOnly>
       <TextOnly>
-        <Prerendered html="" text={fill(split.text, filled, collapseWhitespace, (link) => link)} />
+        <FilledText parts={split.text} filled={filled} />
       </TextOnly>
     </>
   );
+}
+
+type FilledProps = { parts: string[]; filled: Record<keyof typeof SLOTS, string> };
+
+function FilledHtml({ parts, filled }: FilledProps) {
+  return <Prerendered html={fill(parts, filled, escapeText, escapeAttribute)} text="" />;
+}
+
+function FilledText({ parts, filled }: FilledProps) {
+  return <Prerendered html="" text={fill(parts, filled, collapseWhitespace, (link) => link)} />;
 }
 
 /**

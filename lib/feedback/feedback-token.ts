@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from "node:crypto";
 
 /** What a digest's feedback link does: the library's save, "More like this" and "Not for me". */
 export const FEEDBACK_ACTIONS = ["save", "more", "less"] as const;
@@ -39,6 +39,10 @@ export function verifyFeedbackToken(secret: string, token: string | undefined, n
   };
 }
 
+// The app signs with one secret: its key is prepared once, not again for each of a run's millions of links.
+let signingKey: { secret: string; key: KeyObject } | null = null;
+
 function sign(secret: string, payload: string): string {
-  return createHmac("sha256", secret).update(`digest-feedback:${payload}`).digest("base64url");
+  if (signingKey?.secret !== secret) signingKey = { secret, key: createSecretKey(Buffer.from(secret)) };
+  return createHmac("sha256", signingKey.key).update(`digest-feedback:${payload}`).digest("base64url");
 }

@@ -1,10 +1,10 @@
 import "server-only";
 
 import { db } from "@/lib/db";
-import { cosine, isSimilar } from "@/lib/similarity/document-vector";
 import { loadVectorsByTermId, metadataTermIds } from "@/lib/similarity/load-vectors";
 
-import { indexLiked, type LikedIndex } from "./nearest-liked";
+import { bestFirst } from "./best-first";
+import { createLikedPapers, LIKED_PAPER_BYTES, similarLiked } from "./liked-papers";
 import { indexPapers } from "./reader-scorer";
 import { loadReaderModels, type StoredReaderModel } from "./stored-reader-model";
 
@@ -20,6 +20,11 @@ const BECAUSE_PAPERS = 2;
 const DAY_MS = 86_400_000;
 // Liked and disliked papers' vectors kept across batches; past this many, start over.
 const MAX_CACHED_VECTORS = 50_000;
+/**
+ * What the window's papers are to the liked papers kept across readers (liked-papers.ts), in bytes:
+ * 9 per window paper and liked paper, so 3,700 liked papers over a day's thousand new papers.
+ */
+const MAX_KEPT_LIKED_BYTES = 32 * 2 ** 20;
 
 type WindowPaper = { id: number; arrived: number; vector: Vector };
 
@@ -29,17 +34,25 @@ type WindowPaper = { id: number; arrived: number; vector: Vector };
  * candidates looked up per request. What every reader shares is loaded once per run (the window's
  * papers with their vectors), what a batch's readers marked and their models in a query each, so
  * a batch of hundreds of readers costs a few statements; a reader whose model is missing or stale
- * has it retrained then (see loadReaderModels).
+ * has it retrained then (see loadReaderModels). What a liked paper is to the window's papers is
+ * worked out once for all the readers who liked it, as far as memory allows (liked-papers.ts).
  */
 export function createBatchRecommender(cutoff: Date) {
   let window: { from: number; papers: WindowPaper[] } | null = null;
-  /** The window's papers as an inverted list, built when a reader is first scored over it. */
-  let windowIndex: ReturnType<typeof indexPapers<number>> | null = null;
+  /** The window's papers as an inverted list and the liked papers worked out over them, from when a reader is first scored. */
+  let windowIndex: ReturnType<typeof indexWindow> | null = null;
   const marked = new Map<number, Vector>();
   /** The authors and categories among the marked papers' terms: a liked paper is no reason through those alone. */
   const metadataTerms = new Set<number>();
+  const isContent = (term: number) => !metadataTerms.has(term);
   /** The models of the batch being built: the next batch's replace them. */
   let models = new Map<number, StoredReaderModel>();
+
+  function indexWindow(papers: WindowPaper[]) {
+    const index = indexPapers(papers.map((paper) => paper.vector));
+    const keep = Math.max(1, Math.floor(MAX_KEPT_LIKED_BYTES / (LIKED_PAPER_BYTES * papers.length)));
+    return { papers: index, liked: createLikedPapers(papers.length, index.similarities, keep) };
+  }
 
   /** The papers that arrived in (from, cutoff] with their vectors, newest first, loading only those not yet known. */
   async function loadWindow(from: number) {
@@ -65,7 +78,11 @@ export function createBatchRecommender(cutoff: Date) {
       const days = Math.max(1, Math.ceil((cutoff.getTime() - since.getTime()) / DAY_MS));
       await loadWindow(cutoff.getTime() - days * DAY_MS);
       const wanted = [...new Set(tastes.flatMap((taste) => [...taste.liked, ...taste.disliked]))];
-      if (marked.size + wanted.length > MAX_CACHED_VECTORS) marked.clear();
+      if (marked.size + wanted.length > MAX_CACHED_VECTORS) {
+        marked.clear();
+        // What was worked out from the vectors goes with them.
+        windowIndex = null;
+      }
       const vectors = await loadVectorsByTermId(
         db,
         wanted.filter((id) => !marked.has(id)),
@@ -87,35 +104,29 @@ export function createBatchRecommender(cutoff: Date) {
       const liked = taste.liked.filter((id) => marked.has(id));
       if (!stored || liked.length === 0 || limit <= 0 || !window) return [];
       const own = new Set([...taste.liked, ...taste.disliked]);
-      const likedVectors = liked.map((id) => marked.get(id)!);
-      let nearest: LikedIndex<number> | undefined;
       const bar = stored.bar ?? Number.NEGATIVE_INFINITY;
-      windowIndex ??= indexPapers(window.papers.map((paper) => paper.vector));
-      const scores = windowIndex.score(stored.model, likedVectors);
-      const likedMaps: Map<number, number>[] = [];
-      const likedMap = (index: number) => {
-        const vector = marked.get(liked[index]!)!;
-        return (likedMaps[index] ??= new Map(vector.terms.map((term, position) => [term, vector.weights[position]!])));
-      };
-      const isContent = (term: number) => !metadataTerms.has(term);
+      const papers = window.papers;
+      const indexed = (windowIndex ??= indexWindow(papers));
+      const likedPapers = liked.map((id) => indexed.liked.get(id, marked.get(id)!));
+      const scores = indexed.papers.score(
+        stored.model,
+        likedPapers.map((paper) => paper.similarities),
+      );
+      const candidates: number[] = [];
+      for (let at = 0; at < papers.length; at++) {
+        const paper = papers[at]!;
+        if (scores[at]! > bar && paper.arrived > range.from && paper.arrived <= range.to && !own.has(paper.id) && !exclude.has(paper.id))
+          candidates.push(at);
+      }
       const picked: BatchRecommendation[] = [];
-      const scored: { paper: WindowPaper; score: number }[] = [];
-      window.papers.forEach((paper, index) => {
-        const score = scores[index]!;
-        if (score > bar && paper.arrived > range.from && paper.arrived <= range.to && !own.has(paper.id) && !exclude.has(paper.id))
-          scored.push({ paper, score });
-      });
-      scored.sort((a, b) => b.score - a.score || b.paper.id - a.paper.id);
-      for (const { paper, score } of scored) {
+      // Best score first, the higher id on a tie.
+      const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && papers[a]!.id > papers[b]!.id);
+      for (const at of bestFirst(candidates, before)) {
         if (picked.length === limit) break;
         // Liked papers it is similar to, as "similar papers" means it (no single shared word): a
         // paper the scorer likes that is like nothing the reader liked cannot say why, and is left out.
-        const because: number[] = [];
-        for (const match of (nearest ??= indexLiked(likedVectors)).matches(paper.vector)) {
-          if (isSimilar(cosine(likedMap(match.liked), paper.vector), isContent)) because.push(liked[match.liked]!);
-          if (because.length === BECAUSE_PAPERS) break;
-        }
-        if (because.length > 0) picked.push({ paperId: paper.id, score, because });
+        const because = similarLiked(likedPapers, at, papers[at]!.vector, isContent, BECAUSE_PAPERS).map((index) => liked[index]!);
+        if (because.length > 0) picked.push({ paperId: papers[at]!.id, score: scores[at]!, because });
       }
       return picked;
     },

@@ -65,13 +65,12 @@ export function createReaderScorer<Term>(model: ReaderModel<Term>, liked: Sparse
 /**
  * createReaderScorer's scores for many readers over one set of papers (a digest run's window): the
  * papers' terms as an inverted list built once, so a reader's scores cost the postings of their
- * model's and liked papers' terms, not a lookup for every term of every paper. The sums are the
- * same, taken in another order.
+ * model's terms, not a lookup for every term of every paper. A liked paper's cosines with the
+ * papers are a part of their own (`similarities`), which the caller may keep for every reader who
+ * liked it. The sums are the same, taken in another order.
  */
 export function indexPapers<Term>(papers: SparseVector<Term>[]) {
   const { slots, start, vectorOf: paperOf, weightOf } = invertedList(papers);
-  // A reader's sums, reused: each score call leaves them at zero.
-  const similarity = new Float64Array(papers.length);
 
   /** Adds weight × each paper's weight of `term` to `sums`. */
   function add(term: Term, weight: number, sums: Float64Array): void {
@@ -82,21 +81,21 @@ export function indexPapers<Term>(papers: SparseVector<Term>[]) {
   }
 
   return {
-    /** Every paper's score for the reader, in the order of `papers`. */
-    score(model: PackedModel<Term>, liked: SparseVector<Term>[]): Float64Array {
+    /** Every paper's cosine with `vector` (a liked paper), in the order of `papers`. */
+    similarities(vector: SparseVector<Term>): Float64Array {
+      const sums = new Float64Array(papers.length);
+      for (let position = 0; position < vector.terms.length; position++) add(vector.terms[position]!, vector.weights[position]!, sums);
+      return sums;
+    },
+    /** Every paper's score for the reader, in the order of `papers`, from each liked paper's `similarities`. */
+    score(model: PackedModel<Term>, liked: readonly Float64Array[]): Float64Array {
       const logOdds = new Float64Array(papers.length);
       for (let position = 0; position < model.terms.length; position++) add(model.terms[position]!, model.weights[position]!, logOdds);
-      const closest = new Float64Array(papers.length);
-      for (const vector of liked) {
-        for (let position = 0; position < vector.terms.length; position++)
-          add(vector.terms[position]!, vector.weights[position]!, similarity);
-        for (let paper = 0; paper < papers.length; paper++) {
-          if (similarity[paper]! > closest[paper]!) closest[paper] = similarity[paper]!;
-          similarity[paper] = 0;
-        }
+      for (let paper = 0; paper < papers.length; paper++) {
+        let closest = 0;
+        for (const similarity of liked) if (similarity[paper]! > closest) closest = similarity[paper]!;
+        logOdds[paper] = model.bias + logOdds[paper]! + NEAREST_LIKED_WEIGHT * closest;
       }
-      for (let paper = 0; paper < papers.length; paper++)
-        logOdds[paper] = model.bias + logOdds[paper]! + NEAREST_LIKED_WEIGHT * closest[paper]!;
       return logOdds;
     },
   };

@@ -60,10 +60,11 @@ describe("createReaderScorer", () => {
       scores.forEach((score, index) => expect(score).toBeCloseTo(expected[index]!, 9));
       expect(ranking(candidates, scores)).toEqual(ranking(candidates, expected));
       // The digest's way, over an inverted list of the candidates: the same scores.
+      const index = indexPapers(candidates.map((paper) => paper.vector));
       const indexed = [
-        ...indexPapers(candidates.map((paper) => paper.vector)).score(
+        ...index.score(
           { terms: [...model.weights.keys()], weights: [...model.weights.values()], bias: model.bias },
-          liked.map((paper) => paper.vector),
+          liked.map((paper) => index.similarities(paper.vector)),
         ),
       ];
       indexed.forEach((score, index) => expect(score).toBeCloseTo(expected[index]!, 9));
