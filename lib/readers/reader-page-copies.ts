@@ -20,14 +20,10 @@ import { SESSION_COOKIE } from "./session-cookie";
 import { readSession } from "./sessions";
 
 /**
- * A signed-in reader's /library and /for-you, rendered once and served again to them while nothing
- * they show has changed: Next.js's render is most of these pages' cost, and a reader comes back to
- * them far more often than they change. A copy is checked on every view against a stamp read from
- * PostgreSQL (their page version, counted by triggers on saves, ratings and tags, and the
- * similarity index's version), so a change made through any instance shows at once; the papers'
- * cards (votes, revised titles) are at most FRESH_MS old, as on a cached paper page, and no copy
- * outlives its UTC day (the for-you window). Per process and per session, within READER_COPIES_MB,
- * least recently served first.
+ * A signed-in reader's /library and /for-you, rendered once and served again to them while a stamp
+ * read from PostgreSQL on every view (their page version, the similarity index's) is unchanged:
+ * Next.js's render is most of these pages' cost, and a reader comes back far more often than the
+ * pages change. docs/deployment.md ("Page cache") has the rules: freshness, the UTC day, memory.
  */
 export const READER_COPY_HEADER = "X-Reader-Copy";
 const RENDER_HEADER = "x-paperpulse-reader-copy-render";
