@@ -15,7 +15,7 @@ import {
   type CachePolicy,
 } from "@/lib/http/cacheable-response";
 import { hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
-import { ownOrigin } from "@/lib/http/own-origin";
+import { fetchOwnPage, renderOnce } from "@/lib/http/own-page";
 import { VOTER_COOKIE, voterHashFromToken } from "@/lib/papers/voter-token";
 import { readerVoterHash } from "@/lib/readers/reader-voter";
 import { SESSION_COOKIE } from "@/lib/readers/session-cookie";
@@ -62,8 +62,6 @@ const SHARED: Record<PageKind, CachePolicy> = {
  * queries and its own request, and fewer would leave the CPU idle meanwhile.
  */
 const RENDERS_AT_ONCE = 4 * availableParallelism();
-/** A render that takes longer is given up: its visitors get a page rendered for them instead. */
-const RENDER_TIMEOUT_MS = 20_000;
 
 type PageCache = {
   store: PageStore;
@@ -164,17 +162,7 @@ export async function servedPersonalCopy(request: NextRequest, renderMissing: bo
 }
 
 function render(cache: PageCache, key: string): Promise<CachedPage | null> {
-  const pending = cache.rendering.get(key);
-  if (pending) return pending;
-  const rendering = cache.renders
-    .run(() => renderCopy(cache, key))
-    .catch((error: unknown) => {
-      console.warn(`[page-cache] rendering ${key} failed: ${error instanceof Error ? error.message : String(error)}`);
-      return null;
-    })
-    .finally(() => cache.rendering.delete(key));
-  cache.rendering.set(key, rendering);
-  return rendering;
+  return renderOnce(cache.rendering, key, `[page-cache] rendering ${key}`, () => cache.renders.run(() => renderCopy(cache, key)));
 }
 
 async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | null> {
@@ -183,13 +171,7 @@ async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | n
   // it is seen as a change, as its last copy showed them (its papers change rarely; new ones are read after).
   const arxivId = paperIdOfPath(key);
   const votes = arxivId ? {} : await listedVotes(Object.keys(cache.store.get(key)?.votes ?? {}));
-  const response = await fetch(new URL(key, ownOrigin()), {
-    // Uncompressed: the server would gzip the page only for this fetch to unzip it again.
-    headers: { [RENDER_HEADER]: cache.secret, accept: "text/html", "accept-encoding": "identity" },
-    redirect: "manual",
-    cache: "no-store",
-    signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
-  });
+  const response = await fetchOwnPage(key, { [RENDER_HEADER]: cache.secret });
   // A redirect, a parameter error or a failure is rendered for its visitor as before; a missing
   // paper's 404 is served but not kept, or made-up addresses would push real pages out.
   if (response.status !== 200 && response.status !== 404) {

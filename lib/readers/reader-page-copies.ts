@@ -8,16 +8,16 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { PRIVATE_NO_STORE } from "@/lib/http/cacheable-response";
 import { hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
-import { ownOrigin } from "@/lib/http/own-origin";
+import { fetchOwnPage, renderOnce } from "@/lib/http/own-page";
 import { RECENT_WRITE_COOKIE } from "@/lib/http/read-your-writes";
 import { nextUtcMidnight } from "@/lib/page-cache/cacheable";
 import { inlineScriptHashes } from "@/lib/page-cache/inline-script-hashes";
 import { BoundedPageStore } from "@/lib/page-cache/page-store";
-import { parseLinkToken, secretMatches } from "@/lib/subscribers/link-token";
+import { parseLinkToken } from "@/lib/subscribers/link-token";
 
 import { SESSION_TOUCH_INTERVAL_MS } from "./lifetimes";
 import { SESSION_COOKIE } from "./session-cookie";
-import { readSession } from "./sessions";
+import { isOpenSession, readSession } from "./sessions";
 
 /**
  * A signed-in reader's /library and /for-you, rendered once and served again to them while a stamp
@@ -30,7 +30,6 @@ const RENDER_HEADER = "x-paperpulse-reader-copy-render";
 const PATHS = new Set(["/library", "/for-you"]);
 const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"];
 const FRESH_MS = 300_000;
-const RENDER_TIMEOUT_MS = 20_000;
 
 type Copy = { body: Uint8Array<ArrayBuffer>; headers: Record<string, string>; stamp: string; usableUntil: number };
 type Copies = { pages: BoundedPageStore<Copy>; rendering: Map<string, Promise<Copy | null>>; secret: string };
@@ -83,38 +82,21 @@ async function readerStamp(token: string | undefined): Promise<{ sessionId: stri
            r.page_version AS pages, i.version AS index
     FROM reader_session s JOIN reader r ON r.id = s.reader_id, similarity_index_state i
     WHERE s.id = ${parsed.id}`;
-  if (!secretMatches(parsed.secret, row?.secretHash ?? null) || !row || row.expiresAt.getTime() <= Date.now()) return null;
+  if (!isOpenSession(parsed.secret, row)) return null;
   return { sessionId: parsed.id, stamp: `${row.pages}.${row.index}`, lastSeenAt: row.lastSeenAt };
 }
 
 function render(store: Copies, key: string, stamp: string, request: NextRequest): Promise<Copy | null> {
-  const pending = store.rendering.get(key);
-  if (pending) return pending;
-  const rendering = renderCopy(store, key, stamp, request)
-    .catch((error: unknown) => {
-      console.warn(
-        `[reader-copies] rendering ${request.nextUrl.pathname} failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      return null;
-    })
-    .finally(() => store.rendering.delete(key));
-  store.rendering.set(key, rendering);
-  return rendering;
+  return renderOnce(store.rendering, key, `[reader-copies] rendering ${request.nextUrl.pathname}`, () =>
+    renderCopy(store, key, stamp, request),
+  );
 }
 
 /** The page as the reader's browser would get it, by a request to this server with their cookies. */
 async function renderCopy(store: Copies, key: string, stamp: string, request: NextRequest): Promise<Copy | null> {
-  const response = await fetch(new URL(request.nextUrl.pathname + request.nextUrl.search, ownOrigin()), {
-    headers: {
-      [RENDER_HEADER]: store.secret,
-      cookie: request.headers.get("cookie") ?? "",
-      accept: "text/html",
-      // Uncompressed: the server would gzip the page only for this fetch to unzip it again.
-      "accept-encoding": "identity",
-    },
-    redirect: "manual",
-    cache: "no-store",
-    signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
+  const response = await fetchOwnPage(request.nextUrl.pathname + request.nextUrl.search, {
+    [RENDER_HEADER]: store.secret,
+    cookie: request.headers.get("cookie") ?? "",
   });
   if (response.status !== 200) {
     await response.body?.cancel();

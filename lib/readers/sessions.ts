@@ -21,6 +21,18 @@ export async function createSession(readerId: number, client: Client = db, now =
 }
 
 /**
+ * Whether a stored session row is the one the cookie's secret opens (compared in constant time) and
+ * has not expired. `row` is what a lookup by the cookie's id found, if anything.
+ */
+export function isOpenSession<Row extends { secretHash: Uint8Array; expiresAt: Date }>(
+  secret: string,
+  row: Row | null | undefined,
+  now = new Date(),
+): row is Row {
+  return secretMatches(secret, row?.secretHash ?? null) && row != null && row.expiresAt > now;
+}
+
+/**
  * The session a cookie names, when its secret matches (in constant time) and it has not expired.
  * Use moves the expiry forward, at most once per SESSION_TOUCH_INTERVAL_MS so reads stay reads.
  */
@@ -31,7 +43,7 @@ export async function readSession(token: string | undefined, now = new Date()): 
     where: { id: parsed.id },
     select: { readerId: true, secretHash: true, expiresAt: true, lastSeenAt: true, reader: { select: { email: true } } },
   });
-  if (!secretMatches(parsed.secret, row?.secretHash ?? null) || !row || row.expiresAt <= now) return null;
+  if (!isOpenSession(parsed.secret, row, now)) return null;
   let expiresAt = row.expiresAt;
   if (now.getTime() - row.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS) {
     expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
