@@ -22,7 +22,12 @@ export function createClient(pool: pg.Pool): PrismaClient {
 
 // Dev reloads re-evaluate this module, and proxy.ts is bundled apart from the routes: keeping the
 // pools and clients on globalThis gives the process one of each whichever bundle asks.
-const globalForDb = globalThis as unknown as { dbPool?: pg.Pool; db?: PrismaClient; primaryReadDb?: PrismaClient };
+const globalForDb = globalThis as unknown as {
+  dbPool?: pg.Pool;
+  db?: PrismaClient;
+  primaryReadPool?: pg.Pool;
+  primaryReadDb?: PrismaClient;
+};
 
 /**
  * The connection pool under `db`. Only for the few hot statements where Prisma's own cost per query
@@ -37,6 +42,8 @@ export const db = (globalForDb.db ??= createClient(dbPool));
 /**
  * The primary for the reads of pages and the public API when no replica serves them (see
  * lib/db-read.ts): its sessions cancel a statement after READ_STATEMENT_TIMEOUT_MS, so one expensive
- * query answers 503 instead of holding a request and a connection.
+ * query answers 503 instead of holding a request and a connection. The pool is for lib/db-read.ts's
+ * raw reads on the same sessions.
  */
-export const primaryReadDb = (globalForDb.primaryReadDb ??= createClient(createPool(readSessionOptions(env.READ_STATEMENT_TIMEOUT_MS))));
+export const primaryReadPool = (globalForDb.primaryReadPool ??= createPool(readSessionOptions(env.READ_STATEMENT_TIMEOUT_MS)));
+export const primaryReadDb = (globalForDb.primaryReadDb ??= createClient(primaryReadPool));

@@ -7,6 +7,11 @@ const UNAVAILABLE_KINDS = new Set([
 ]);
 // Prisma's codes for "can't reach", "timed out", "server closed the connection", "pool timeout".
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// The socket errors Prisma's pg adapter reads as the kinds above, as raw reads (lib/db-read.ts) meet them.
+const UNAVAILABLE_SOCKET_CODES = new Set(["ENOTFOUND", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT"]);
+// SQLSTATE classes 08 (connection exception), 57P (operator intervention: shutdown, restart) and
+// 53300 (too many connections).
+const UNAVAILABLE_SQL_STATE = /^(08|57P|53300$)/;
 
 type Cause = { kind?: string; code?: string; originalCode?: string };
 
@@ -16,13 +21,22 @@ type Cause = { kind?: string; code?: string; originalCode?: string };
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
-    const candidate = current as { code?: unknown; meta?: { driverAdapterError?: { cause?: Cause } }; cause?: unknown };
+    const candidate = current as {
+      code?: unknown;
+      severity?: unknown;
+      meta?: { driverAdapterError?: { cause?: Cause } };
+      cause?: unknown;
+    };
     if (typeof candidate.code === "string" && UNAVAILABLE_PRISMA_CODES.has(candidate.code)) return true;
+    // The pg driver's own errors, from a raw read: a socket's, or PostgreSQL's with its SQLSTATE and severity.
+    if (typeof candidate.code === "string" && UNAVAILABLE_SOCKET_CODES.has(candidate.code)) return true;
+    if (typeof candidate.code === "string" && typeof candidate.severity === "string" && UNAVAILABLE_SQL_STATE.test(candidate.code)) {
+      return true;
+    }
     const cause = candidate.meta?.driverAdapterError?.cause ?? (candidate.cause as Cause | undefined);
     if (cause?.kind && UNAVAILABLE_KINDS.has(cause.kind)) return true;
-    // SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, restart).
     const sqlState = cause?.originalCode ?? cause?.code;
-    if (cause?.kind === "postgres" && typeof sqlState === "string" && /^(08|57P)/.test(sqlState)) return true;
+    if (cause?.kind === "postgres" && typeof sqlState === "string" && UNAVAILABLE_SQL_STATE.test(sqlState)) return true;
     current = candidate.cause;
   }
   return false;
