@@ -58,10 +58,13 @@ const SHARED: Record<PageKind, CachePolicy> = {
 
 /**
  * Copies rendered at a time (render-turns.ts); every other miss waits its turn, a crawler walking
- * every paper too, while the hits keep being served. A few per core: a render also waits for its
- * queries and its own request, and fewer would leave the CPU idle meanwhile.
+ * every paper too, while the hits keep being served. Two per core: a render also waits for its
+ * queries and its own request, and fewer would leave the CPU idle meanwhile; more would make each
+ * take as long as all of them together.
  */
-const RENDERS_AT_ONCE = 4 * availableParallelism();
+const RENDERS_AT_ONCE = 2 * availableParallelism();
+/** How long a miss may wait while later ones are rendered first (render-turns.ts). */
+const RENDER_PATIENCE_MS = 2_000;
 
 type PageCache = {
   store: PageStore;
@@ -80,7 +83,7 @@ function pageCache(): PageCache | null {
     globalForPageCache.paperpulsePageCache = {
       store,
       rendering: new Map(),
-      renders: new RenderTurns(RENDERS_AT_ONCE),
+      renders: new RenderTurns(RENDERS_AT_ONCE, RENDER_PATIENCE_MS),
       secret: randomBytes(24).toString("base64url"),
     };
     watchListedVotes(store);

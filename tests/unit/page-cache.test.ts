@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
 import { NextRequest } from "next/server";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { isCacheableRequest, isPersonalCopyRequest, nextUtcMidnight, pageKind, paperIdOfPath } from "@/lib/page-cache/cacheable";
@@ -144,11 +144,11 @@ describe("the page store", () => {
 });
 
 describe("the render turns", () => {
-  it("runs a burst a few at a time, in the order it came, however many wait", async () => {
-    const turns = new RenderTurns(2);
+  /** `count` pieces of work on `turns`, each running until finished by hand; the 4th fails. */
+  function burst(turns: RenderTurns, count: number) {
     const started: number[] = [];
     const finish = new Map<number, () => void>();
-    const runs = Array.from({ length: 40 }, (_, index) =>
+    const runs = Array.from({ length: count }, (_, index) =>
       turns
         .run(async () => {
           started.push(index);
@@ -158,17 +158,44 @@ describe("the render turns", () => {
         })
         .catch((error: Error) => error.message),
     );
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    return { started, finish: (index: number) => finish.get(index)!(), results: Promise.all(runs) };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  afterEach(() => vi.useRealTimers());
+
+  it("runs a burst a few at a time, the latest first, however many wait", async () => {
+    const { started, finish, results } = burst(new RenderTurns(2, 60_000), 10);
     await settle();
     expect(started).toEqual([0, 1]);
-    for (let done = 0; done < 40; done++) {
-      finish.get(done)!();
+    finish(0);
+    await settle();
+    finish(1);
+    await settle();
+    expect(started).toEqual([0, 1, 9, 8]);
+    for (const index of [9, 8, 7, 6, 5, 4, 3, 2]) {
+      finish(index);
       await settle();
-      expect(started).toEqual(Array.from({ length: Math.min(40, done + 3) }, (_, index) => index));
     }
-    const results = await Promise.all(runs);
-    expect(results[3]).toBe("a failed render hands its turn on too");
-    expect(results[39]).toBe(39);
+    expect(started).toEqual([0, 1, 9, 8, 7, 6, 5, 4, 3, 2]);
+    expect((await results)[3]).toBe("a failed render hands its turn on too");
+  });
+
+  it("takes the longest waiting first once it has waited its patience", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const { started, finish, results } = burst(new RenderTurns(1, 2_000), 4);
+    await settle();
+    finish(0);
+    await settle();
+    expect(started).toEqual([0, 3]);
+    vi.advanceTimersByTime(2_000);
+    finish(3);
+    await settle();
+    expect(started).toEqual([0, 3, 1]);
+    finish(1);
+    await settle();
+    finish(2);
+    expect(await results).toEqual([0, 1, 2, "a failed render hands its turn on too"]);
   });
 });
 
