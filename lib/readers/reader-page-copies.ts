@@ -55,7 +55,7 @@ function copies(): Copies | null {
 export async function servedReaderCopy(request: NextRequest): Promise<NextResponse | null> {
   const store = copies();
   if (!store || request.method !== "GET" || !PATHS.has(request.nextUrl.pathname)) return null;
-  if (request.headers.get(RENDER_HEADER) === store.secret || request.cookies.has(RECENT_WRITE_COOKIE)) return null;
+  if (request.cookies.has(RECENT_WRITE_COOKIE)) return null;
   if (ROUTER_HEADERS.some((name) => request.headers.has(name)) || request.nextUrl.searchParams.has("_rsc")) return null;
   const token = request.cookies.get(SESSION_COOKIE)?.value;
   const reader = await readerStamp(token);
@@ -68,6 +68,12 @@ export async function servedReaderCopy(request: NextRequest): Promise<NextRespon
   if (kept && kept.stamp === stamp && Date.now() < kept.usableUntil) return copyResponse(kept, "hit");
   const rendered = await render(store, key, stamp, request);
   return rendered && copyResponse(rendered, "miss");
+}
+
+/** Whether the request is this process's own, for a copy: the proxy lets it render, without a nonce. */
+export function isReaderCopyRender(request: NextRequest): boolean {
+  const secret = globalForCopies.paperpulseReaderCopies?.secret;
+  return secret !== undefined && request.headers.get(RENDER_HEADER) === secret;
 }
 
 /**
@@ -102,16 +108,19 @@ async function renderCopy(store: Copies, key: string, stamp: string, request: Ne
     await response.body?.cancel();
     return null;
   }
-  const html = await response.text();
-  // Its scripts are allowed by their hashes, as a page cache copy's: the render's nonce is not
-  // served again, every view's policy is as strict as a fresh render's.
-  const headers: Record<string, string> = { "content-security-policy": hashedContentSecurityPolicy(inlineScriptHashes(html)) };
+  // Kept as the bytes that came, read as text only to find the scripts.
+  const body = new Uint8Array(await response.arrayBuffer());
+  // Its scripts are allowed by their hashes, as a page cache copy's: it was rendered without a
+  // nonce, and every view's policy is as strict as a fresh render's.
+  const headers: Record<string, string> = {
+    "content-security-policy": hashedContentSecurityPolicy(inlineScriptHashes(new TextDecoder().decode(body))),
+  };
   for (const name of ["content-type", "link"]) {
     const value = response.headers.get(name);
     if (value) headers[name] = value;
   }
   const now = Date.now();
-  const copy = { body: new TextEncoder().encode(html), headers, stamp, usableUntil: Math.min(now + FRESH_MS, nextUtcMidnight(now)) };
+  const copy = { body, headers, stamp, usableUntil: Math.min(now + FRESH_MS, nextUtcMidnight(now)) };
   store.pages.set(key, copy);
   return copy;
 }
