@@ -7,7 +7,7 @@ import { markReadsForPrimary, RECENT_WRITE_COOKIE, RECENT_WRITE_COOKIE_OPTIONS }
 import { hasPersonalState, pageKind } from "@/lib/page-cache/cacheable";
 import { isPageCacheRender, PAGE_CACHE_HEADER, renderedForCache, servedFromCache, servedPersonalCopy } from "@/lib/page-cache/page-cache";
 import { HINT_COOKIE_MAX_AGE, PERSONAL_COOKIE } from "@/lib/page-cache/personal-cookies";
-import { servedReaderCopy } from "@/lib/readers/reader-page-copies";
+import { isReaderCopyRender, servedReaderCopy } from "@/lib/readers/reader-page-copies";
 
 const PERSONAL_COOKIE_OPTIONS = {
   httpOnly: false,
@@ -42,7 +42,7 @@ export async function proxy(request: NextRequest) {
     return response;
   }
 
-  if (isPageCacheRender(request)) return pageCacheRender(request, requestId);
+  if (isPageCacheRender(request) || isReaderCopyRender(request)) return copyRender(request, requestId);
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
@@ -96,11 +96,11 @@ function keepPersonalHint(request: NextRequest, response: NextResponse) {
 }
 
 /**
- * The page cache's own request for a copy (lib/page-cache): rendered without a nonce, since the
- * copy is served to many with a policy of hashes, and without the visitor's checks, which the
- * visitor's request has passed.
+ * The page cache's or a reader's copies' own request for a copy (lib/page-cache,
+ * lib/readers/reader-page-copies.ts): rendered without a nonce, since the copy is served with a
+ * policy of hashes, and without the visitor's checks, which the visitor's request has passed.
  */
-function pageCacheRender(request: NextRequest, requestId: string) {
+function copyRender(request: NextRequest, requestId: string) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("Content-Security-Policy", hashedContentSecurityPolicy([]));

@@ -17,6 +17,11 @@ async function open(page: Page, path: string): Promise<string | undefined> {
 const titles = async (page: Page) => (await page.getByRole("article").getByRole("heading").allTextContents()).map((title) => title.trim());
 
 test("a reader's library and For you come from their copy until a save, a tag or a rating changes them", async ({ page, browser }) => {
+  // A copy is rendered without a nonce and allows its scripts by their hashes: none may be refused.
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
+  });
   await signIn(page, uniqueEmail("copies"));
   await page.goto("/search?q=theorem+proving");
   for (const name of ["LeanAgent", "DeepSeek-Prover"]) {
@@ -28,7 +33,10 @@ test("a reader's library and For you come from their copy until a save, a tag or
 
   expect(await open(page, "/library")).toBe("miss");
   await expect(page.getByText("2 papers saved")).toBeVisible();
-  expect(await open(page, "/library")).toBe("hit");
+  const copy = await page.goto("/library");
+  expect(copy!.headers()["x-reader-copy"]).toBe("hit");
+  expect(copy!.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
+  expect(await copy!.text()).not.toContain("nonce=");
   const tags = page.getByLabel(/^Tags for LeanAgent/);
   await tags.fill("thesis");
   await tags.press("Enter");
@@ -48,6 +56,7 @@ test("a reader's library and For you come from their copy until a save, a tag or
   await expect(page.getByText("2 liked papers, 1 not for you")).toBeVisible();
   expect(await open(page, "/for-you?period=all")).toBe("miss");
   expect(await titles(page)).not.toContain(first);
+  expect(violations).toEqual([]);
 
   // Another browser signed in as someone else never gets this reader's copy.
   const other = await browser.newContext();
