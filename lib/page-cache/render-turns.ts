@@ -8,7 +8,8 @@
  * then to it. Taken in the order they came, a burst's misses (a cold start, 50 visitors on 50
  * unseen pages) each wait for all the renders before it, and every visitor waits about as long as
  * the whole burst takes; newest first, most are rendered at once and a few wait up to the patience
- * and a render more (adaptive LIFO, as in "Fail at Scale", ACM Queue 2015).
+ * and a render more (adaptive LIFO, as in "Fail at Scale", ACM Queue 2015). A patience of 0 takes
+ * them in the order they came.
  */
 export class RenderTurns {
   private running = 0;
