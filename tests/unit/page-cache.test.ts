@@ -181,6 +181,17 @@ describe("the render turns", () => {
     expect((await results)[3]).toBe("a failed render hands its turn on too");
   });
 
+  it("with a patience of 0, as the readers' copies have, takes them in the order they came", async () => {
+    const { started, finish, results } = burst(new RenderTurns(2, 0), 5);
+    await settle();
+    for (const index of [0, 1, 2, 3, 4]) {
+      finish(index);
+      await settle();
+    }
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    expect((await results)[3]).toBe("a failed render hands its turn on too");
+  });
+
   it("takes the longest waiting first once it has waited its patience", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const { started, finish, results } = burst(new RenderTurns(1, 2_000), 4);
