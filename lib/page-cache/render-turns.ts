@@ -1,15 +1,9 @@
 /**
- * Work run at most `atOnce` at a time. The page cache's renders share one event loop: a burst of
- * misses rendered all at once finishes all late, and a hit served meanwhile waits behind the steps
- * of every one of them. In turn each is done in about one render's time and becomes hits, and a
- * hit waits for the steps of these few only.
- *
- * A free turn goes to the work that came last, unless the longest waiting has waited `patienceMs`:
- * then to it. Taken in the order they came, a burst's misses (a cold start, 50 visitors on 50
- * unseen pages) each wait for all the renders before it, and every visitor waits about as long as
- * the whole burst takes; newest first, most are rendered at once and a few wait up to the patience
- * and a render more (adaptive LIFO, as in "Fail at Scale", ACM Queue 2015). A patience of 0 takes
- * them in the order they came.
+ * Work run at most `atOnce` at a time. Copies' renders share one event loop: a burst rendered all
+ * at once finishes all late, and every hit meanwhile waits behind all their steps. A free turn goes
+ * to the work that came last, unless the longest waiting has waited `patienceMs` (adaptive LIFO,
+ * "Fail at Scale", ACM Queue 2015): most of a burst waits about one render, a few up to the
+ * patience; a patience of 0 takes them in the order they came. docs/deployment.md has the numbers.
  */
 export class RenderTurns {
   private running = 0;
