@@ -2,12 +2,13 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { isOwnPageRequest } from "@/lib/http/own-page";
 import { crossSiteActionRefusal, issueVoterCookie, outageRefusal, searchBudgetRefusal } from "@/lib/http/site-gate";
 import { markReadsForPrimary, RECENT_WRITE_COOKIE, RECENT_WRITE_COOKIE_OPTIONS } from "@/lib/http/read-your-writes";
 import { hasPersonalState, pageKind } from "@/lib/page-cache/cacheable";
-import { isPageCacheRender, PAGE_CACHE_HEADER, renderedForCache, servedFromCache, servedPersonalCopy } from "@/lib/page-cache/page-cache";
+import { PAGE_CACHE_HEADER, renderedForCache, servedFromCache, servedPersonalCopy } from "@/lib/page-cache/page-cache";
 import { HINT_COOKIE_MAX_AGE, PERSONAL_COOKIE } from "@/lib/page-cache/personal-cookies";
-import { isReaderCopyRender, servedReaderCopy } from "@/lib/readers/reader-page-copies";
+import { servedReaderCopy } from "@/lib/readers/reader-page-copies";
 
 const PERSONAL_COOKIE_OPTIONS = {
   httpOnly: false,
@@ -42,7 +43,7 @@ export async function proxy(request: NextRequest) {
     return response;
   }
 
-  if (isPageCacheRender(request) || isReaderCopyRender(request)) return copyRender(request, requestId);
+  if (isOwnPageRequest(request)) return copyRender(request, requestId);
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
@@ -96,7 +97,7 @@ function keepPersonalHint(request: NextRequest, response: NextResponse) {
 }
 
 /**
- * The page cache's or a reader's copies' own request for a copy (lib/page-cache,
+ * The server's own request for a copy (lib/http/own-page.ts, for lib/page-cache and
  * lib/readers/reader-page-copies.ts): rendered without a nonce, since the copy is served with a
  * policy of hashes, and without the visitor's checks, which the visitor's request has passed.
  */

@@ -1,19 +1,36 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
+
 /** A render that takes longer is given up: its visitors get a page rendered for them instead. */
 const RENDER_TIMEOUT_MS = 20_000;
+const OWN_REQUEST_HEADER = "x-paperpulse-own-render";
+
+// The proxy is bundled apart from the routes, and dev reloads re-evaluate modules: one per process.
+const globalForOwnPage = globalThis as unknown as { paperpulseOwnPageSecret?: string };
+const ownSecret = () => (globalForOwnPage.paperpulseOwnPageSecret ??= randomBytes(24).toString("base64url"));
 
 /**
  * This server's page at `path`, asked of the server itself (where `next start` and the standalone
  * server.js record they listen): how the page caches render a copy. Uncompressed, as the server
  * would gzip the page only for this fetch to unzip it again; redirects are answered, not followed.
+ * It carries the process's secret, which isOwnPageRequest checks.
  */
 export function fetchOwnPage(path: string, headers: Record<string, string>): Promise<Response> {
   const origin = process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT || "3000"}`;
   return fetch(new URL(path, origin), {
-    headers: { ...headers, accept: "text/html", "accept-encoding": "identity" },
+    headers: { ...headers, [OWN_REQUEST_HEADER]: ownSecret(), accept: "text/html", "accept-encoding": "identity" },
     redirect: "manual",
     cache: "no-store",
     signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
   });
+}
+
+/** Whether the request is one fetchOwnPage sent: it proves itself with the process's secret. */
+export function isOwnPageRequest(request: Request): boolean {
+  const secret = globalForOwnPage.paperpulseOwnPageSecret;
+  const claimed = request.headers.get(OWN_REQUEST_HEADER);
+  if (!secret || claimed === null) return false;
+  const given = Buffer.from(claimed);
+  return given.length === secret.length && timingSafeEqual(given, Buffer.from(secret));
 }
 
 /**

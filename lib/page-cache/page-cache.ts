@@ -1,6 +1,5 @@
 import "server-only";
 
-import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 
 import { NextResponse, type NextRequest } from "next/server";
@@ -46,7 +45,6 @@ import { RenderTurns } from "./render-turns";
  * allows its inline scripts by hash instead. docs/deployment.md#page-cache explains the choice.
  */
 export const PAGE_CACHE_HEADER = "X-Page-Cache";
-const RENDER_HEADER = "x-paperpulse-page-cache-render";
 
 /** What a CDN may do with a copy: the page's own policy, as the API's of the same data. */
 const SHARED: Record<PageKind, CachePolicy> = {
@@ -70,7 +68,6 @@ type PageCache = {
   store: PageStore;
   rendering: Map<string, Promise<CachedPage | null>>;
   renders: RenderTurns;
-  secret: string;
 };
 
 // The proxy is bundled apart from the routes, and dev reloads re-evaluate modules: one per process.
@@ -84,17 +81,10 @@ function pageCache(): PageCache | null {
       store,
       rendering: new Map(),
       renders: new RenderTurns(RENDERS_AT_ONCE, RENDER_PATIENCE_MS),
-      secret: randomBytes(24).toString("base64url"),
     };
     watchListedVotes(store);
   }
   return globalForPageCache.paperpulsePageCache;
-}
-
-/** The cache's own request for a copy: it proves itself with the process's secret. */
-export function isPageCacheRender(request: NextRequest): boolean {
-  const secret = globalForPageCache.paperpulsePageCache?.secret;
-  return secret !== undefined && request.headers.get(RENDER_HEADER) === secret;
 }
 
 /** A paper page reads no query parameter, so one copy serves every link to it. */
@@ -174,7 +164,7 @@ async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | n
   // it is seen as a change, as its last copy showed them (its papers change rarely; new ones are read after).
   const arxivId = paperIdOfPath(key);
   const votes = arxivId ? {} : await listedVotes(Object.keys(cache.store.get(key)?.votes ?? {}));
-  const response = await fetchOwnPage(key, { [RENDER_HEADER]: cache.secret });
+  const response = await fetchOwnPage(key, {});
   // A redirect, a parameter error or a failure is rendered for its visitor as before; a missing
   // paper's 404 is served but not kept, or made-up addresses would push real pages out.
   if (response.status !== 200 && response.status !== 404) {

@@ -1,6 +1,5 @@
 import "server-only";
 
-import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 
 import { NextResponse, type NextRequest } from "next/server";
@@ -28,13 +27,12 @@ import { isOpenSession, readSession } from "./sessions";
  * pages change. docs/deployment.md ("Page cache") has the rules: freshness, the UTC day, memory.
  */
 export const READER_COPY_HEADER = "X-Reader-Copy";
-const RENDER_HEADER = "x-paperpulse-reader-copy-render";
 const PATHS = new Set(["/library", "/for-you"]);
 const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"];
 const FRESH_MS = 300_000;
 
 type Copy = { body: Uint8Array<ArrayBuffer>; headers: Record<string, string>; stamp: string; usableUntil: number };
-type Copies = { pages: BoundedPageStore<Copy>; rendering: Map<string, Promise<Copy | null>>; renders: RenderTurns; secret: string };
+type Copies = { pages: BoundedPageStore<Copy>; rendering: Map<string, Promise<Copy | null>>; renders: RenderTurns };
 
 /**
  * Copies rendered at a time, the rest waiting their turn (lib/page-cache/render-turns.ts): fifty
@@ -54,7 +52,6 @@ function copies(): Copies | null {
     pages: new BoundedPageStore(env.READER_COPIES_MB * 1024 * 1024),
     rendering: new Map(),
     renders: new RenderTurns(RENDERS_AT_ONCE, IN_ORDER),
-    secret: randomBytes(24).toString("base64url"),
   });
 }
 
@@ -82,12 +79,6 @@ export async function servedReaderCopy(request: NextRequest): Promise<NextRespon
   return rendered && copyResponse(rendered, "miss");
 }
 
-/** Whether the request is this process's own, for a copy: the proxy lets it render, without a nonce. */
-export function isReaderCopyRender(request: NextRequest): boolean {
-  const secret = globalForCopies.paperpulseReaderCopies?.secret;
-  return secret !== undefined && request.headers.get(RENDER_HEADER) === secret;
-}
-
 /**
  * The session's reader and what a copy must have been rendered at (their page version and the
  * similarity index's), in one query: a hit costs this and no render. Null without a valid session.
@@ -112,10 +103,7 @@ function render(store: Copies, key: string, stamp: string, request: NextRequest)
 
 /** The page as the reader's browser would get it, by a request to this server with their cookies. */
 async function renderCopy(store: Copies, key: string, stamp: string, request: NextRequest): Promise<Copy | null> {
-  const response = await fetchOwnPage(request.nextUrl.pathname + request.nextUrl.search, {
-    [RENDER_HEADER]: store.secret,
-    cookie: request.headers.get("cookie") ?? "",
-  });
+  const response = await fetchOwnPage(request.nextUrl.pathname + request.nextUrl.search, { cookie: request.headers.get("cookie") ?? "" });
   if (response.status !== 200) {
     await response.body?.cancel();
     return null;
