@@ -15,6 +15,7 @@ import pg from "pg";
 
 import { startAppServer } from "./app-server";
 import { openBenchDatabase } from "./bench-database";
+import { indexBenchCorpus, indexCoverage } from "./bench-index";
 import { BENCH_READER, MANY_READERS, MANY_READERS_EMAIL, signInReader, signInReaders, visitOnce } from "./loadtest-readers";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -48,8 +49,10 @@ async function feedViewerPath(baseUrl: string, path: string): Promise<string> {
 
 async function targets(client: pg.Client, baseUrl: string): Promise<Target[]> {
   const { rows } = await client.query<{ id: number; arxiv_id: string; surname: string }>(
-    `SELECT id, arxiv_id, split_part(authors[1], ' ', 2) AS surname FROM paper ORDER BY random() LIMIT 200`,
+    `SELECT id, arxiv_id, split_part(authors[1], ' ', 2) AS surname FROM paper p
+     WHERE EXISTS (SELECT 1 FROM similar_paper s WHERE s.paper_id = p.id) ORDER BY random() LIMIT 200`,
   );
+  if (rows.length === 0) throw new Error("No paper has its similar papers: the corpus is not indexed (BENCH_SKIP_INDEXING?).");
   const { rows: trending } = await client.query<{ id: number; arxiv_id: string }>(
     `SELECT id, arxiv_id FROM paper ORDER BY votes DESC, id DESC LIMIT 50`,
   );
@@ -176,9 +179,13 @@ async function load(baseUrl: string, target: Target) {
 
 async function main() {
   const { databaseUrl, close } = await openBenchDatabase(papers);
-  const app = await startAppServer(databaseUrl, Number(process.env.LOADTEST_PORT ?? 3700));
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.APP_SECRET ??= "bench-secret-bench-secret-bench-secret-01";
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  const indexing = await indexBenchCorpus(client);
+  const coverage = await indexCoverage(client);
+  const app = await startAppServer(databaseUrl, Number(process.env.LOADTEST_PORT ?? 3700));
   const rows: string[] = [];
   let failed = false;
   let ceiling = 0;
@@ -209,15 +216,19 @@ async function main() {
       );
     }
   } finally {
+    // The server first: renders still queued when a run ends would find their readers gone.
+    await app.stop();
     await client.query("DELETE FROM reader WHERE email = $1 OR email LIKE $2", [BENCH_READER, MANY_READERS_EMAIL]);
     await client.end();
-    await app.stop();
     await close();
   }
   const report = [
     `# PaperPulse load test`,
     "",
     `${new Date().toISOString()}: ${papers.toLocaleString("en-US")} papers, ${connections} connections, ${seconds} s per target, \`next start\` and PostgreSQL on the same 127.0.0.1 machine (${os.cpus().length} cores; load average = the machine's 1-minute load when the target finished).`,
+    "",
+    ...(indexing ? [indexing, ""] : []),
+    `${coverage.indexed.toLocaleString("en-US")} papers have vectors and ${coverage.similar.toLocaleString("en-US")} their similar papers; the paper targets take papers that have them.`,
     "",
     "| target | requests/s | views/s | share of static | p50 | p99 | errors + timeouts | 4xx | 5xx | load average |",
     "|---|---|---|---|---|---|---|---|---|---|",

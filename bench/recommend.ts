@@ -7,34 +7,12 @@ import { performance } from "node:perf_hooks";
 
 import pg from "pg";
 
+import { indexBenchCorpus, indexCoverage } from "./bench-index";
 import { fetchJson, measure, ms, percentile, ratio } from "./measure";
 
 const LIKED = 10;
 const LIBRARY = 500;
 const RETRAINS = 30;
-
-/**
- * Vectors and similar papers for the corpus the generator leaves queued (the triggers on `paper`
- * queue every row it writes): a corpus without vectors is indexed in bulk with the app's own
- * reindex (similar papers for the newest BENCH_SIMILAR_PAPERS papers, all by default), one that has
- * them is brought up to date by the refresh. Kept between runs like the corpus; BENCH_SKIP_INDEXING=1
- * measures on what is there (the report says how much).
- */
-async function indexBenchCorpus(client: pg.Client): Promise<string | null> {
-  const { rows } = await client.query<{ indexed: number }>("SELECT count(*)::int AS indexed FROM paper_vector");
-  const started = Date.now();
-  const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
-  if (rows[0]!.indexed === 0) {
-    const { reindexCorpus } = await import("../lib/similarity/reindex-corpus");
-    const similarPapers = process.env.BENCH_SIMILAR_PAPERS ? Number(process.env.BENCH_SIMILAR_PAPERS) : undefined;
-    const summary = await reindexCorpus({ similarPapers });
-    return `Indexed in bulk (\`reindexCorpus\`): ${summary.papers.toLocaleString("en-US")} papers over ${summary.terms.toLocaleString("en-US")} terms, similar papers for ${summary.similarPapers.toLocaleString("en-US")}, in ${seconds()} s.`;
-  }
-  if (process.env.BENCH_SKIP_INDEXING) return null;
-  const { refreshSimilarPapers } = await import("../lib/similarity/refresh-similar-papers");
-  const { papers } = await refreshSimilarPapers();
-  return papers > 0 ? `Refreshed ${papers.toLocaleString("en-US")} queued papers in ${seconds()} s.` : null;
-}
 
 /** Wall and CPU (this process's user time) milliseconds of `work`, each sorted. */
 async function timeWork(work: () => Promise<unknown> | unknown, runs: number) {
@@ -67,10 +45,7 @@ export async function benchRecommend(ctx: { databaseUrl: string; baseUrl: string
   let readerId: number | null = null;
   try {
     await client.query("ANALYZE paper_vector; ANALYZE similarity_posting; ANALYZE similar_paper");
-    const { rows: counts } = await client.query<{ indexed: number; papers: number; similar: number }>(
-      `SELECT (SELECT count(*)::int FROM paper_vector) AS indexed, (SELECT count(*)::int FROM paper) AS papers,
-        (SELECT count(DISTINCT paper_id)::int FROM similar_paper) AS similar`,
-    );
+    const coverage = await indexCoverage(client);
     // A coherent reader: an indexed paper and the nine papers stored as most similar to it.
     const { rows: liked } = await client.query<{ arxivId: string }>(
       `WITH seed AS (SELECT paper_id FROM similar_paper GROUP BY paper_id HAVING count(*) >= $1 - 1 ORDER BY paper_id LIMIT 1)
@@ -175,7 +150,7 @@ export async function benchRecommend(ctx: { databaseUrl: string; baseUrl: string
       "## Recommendations",
       "",
       ...(indexing ? [indexing, ""] : []),
-      `${counts[0]!.indexed.toLocaleString("en-US")} of ${counts[0]!.papers.toLocaleString("en-US")} papers have vectors and postings, ${counts[0]!.similar.toLocaleString("en-US")} their similar papers. Load average (1 / 5 / 15 min) ${loadBefore} before, ${load()} after, on ${os.cpus().length} cores.`,
+      `${coverage.indexed.toLocaleString("en-US")} of ${coverage.papers.toLocaleString("en-US")} papers have vectors and postings, ${coverage.similar.toLocaleString("en-US")} their similar papers. Load average (1 / 5 / 15 min) ${loadBefore} before, ${load()} after, on ${os.cpus().length} cores.`,
       "",
       `\`GET /api/recommendations\` through \`next start\`, a reader who liked ${LIKED} papers on one subject; 100 runs each after 10 warm-up runs.`,
       "",
