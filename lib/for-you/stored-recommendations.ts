@@ -39,7 +39,8 @@ export async function readStoredRecommendations(key: ListKey): Promise<Recommend
 /**
  * Ranks with `rank` and keeps the list for the next views. The index version is read before
  * ranking, so a paper indexed meanwhile makes the kept list stale rather than hiding in it; a list
- * ranked from a replica behind the primary's index is not kept, nor one of a reader deleted meanwhile.
+ * ranked from a replica behind the primary's index is not kept, nor one of a reader deleted meanwhile
+ * (the reader's row is locked as it is read, so a delete under way is waited for, not run into).
  * Of two instances storing at once, a list of an older taste or index never replaces a newer one.
  */
 export async function rankAndStore(key: ListKey, rank: () => Promise<Recommendation[]>): Promise<Recommendation[]> {
@@ -50,7 +51,7 @@ export async function rankAndStore(key: ListKey, rank: () => Promise<Recommendat
   await db.$executeRaw`
     INSERT INTO reader_recommendation AS rr (reader_id, period, paper_limit, taste_version, index_version, day, papers)
     SELECT id, ${key.period}, ${key.limit}, ${key.tasteVersion}, ${primary}, ${key.day}::date, ${JSON.stringify(ranked)}::jsonb
-    FROM reader WHERE id = ${key.readerId}
+    FROM reader WHERE id = ${key.readerId} FOR KEY SHARE
     ON CONFLICT (reader_id, period, paper_limit) DO UPDATE
     SET taste_version = excluded.taste_version, index_version = excluded.index_version, day = excluded.day,
         papers = excluded.papers, computed_at = now()

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { trackedFixtures, uniqueEmail } from "../support/digest-fixtures";
@@ -93,5 +94,33 @@ describe("a reader's stored for-you list", () => {
     await tamperWithStoredList(readerId);
     await db.$executeRaw`DELETE FROM reader_model WHERE reader_id = ${readerId}`;
     expect((await recommendForReader(readerId, ALL_TIME)).papers.length).toBeGreaterThan(2);
+  });
+
+  it("is not kept, and the view still answers, for a reader deleted while it was ranked", async () => {
+    const readerId = await readerWhoSaved(THEOREM_PROVING);
+    // The account is being deleted (not yet committed) while the reader's view ranks their list: the
+    // list's insert must wait for the delete and then keep nothing, not fail on the reader's key.
+    const deleting = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    const watcher = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await Promise.all([deleting.connect(), watcher.connect()]);
+    try {
+      await deleting.query("BEGIN");
+      await deleting.query("DELETE FROM reader WHERE id = $1", [readerId]);
+      const view = recommendForReader(readerId, ALL_TIME);
+      for (let waited = 0; ; waited += 20) {
+        const { rows } = await watcher.query<{ waiting: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+                          AND query LIKE '%INSERT INTO reader_recommendation%') AS waiting`,
+        );
+        if (rows[0]!.waiting) break;
+        if (waited > 10_000) throw new Error("the view never reached the reader's row");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await deleting.query("COMMIT");
+      expect((await view).papers.length).toBeGreaterThan(2);
+    } finally {
+      await Promise.all([deleting.end(), watcher.end()]);
+    }
+    expect(await db.$queryRaw`SELECT 1 FROM reader_recommendation WHERE reader_id = ${readerId}`).toEqual([]);
   });
 });
