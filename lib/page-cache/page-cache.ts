@@ -182,11 +182,12 @@ async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | n
   }
   const now = Date.now();
   const endOfDay = nextUtcMidnight(now);
+  const bytes = new TextEncoder().encode(body);
   const page: CachedPage = {
-    body: new TextEncoder().encode(body),
+    body: bytes,
     status: response.status,
     contentType: response.headers.get("content-type") ?? "text/html; charset=utf-8",
-    policy: hashedContentSecurityPolicy(inlineScriptHashes(body)),
+    policy: hashedContentSecurityPolicy(inlineScriptHashes(bytes)),
     etag: entityTag(body),
     votes,
     renderedAt: now,

@@ -108,12 +108,12 @@ async function renderCopy(store: Copies, key: string, stamp: string, request: Ne
     await response.body?.cancel();
     return null;
   }
-  // Kept as the bytes that came, read as text only to find the scripts.
+  // Kept as the bytes that came.
   const body = new Uint8Array(await response.arrayBuffer());
   // Its scripts are allowed by their hashes, as a page cache copy's: it was rendered without a
   // nonce, and every view's policy is as strict as a fresh render's.
   const headers: Record<string, string> = {
-    "content-security-policy": hashedContentSecurityPolicy(inlineScriptHashes(new TextDecoder().decode(body))),
+    "content-security-policy": hashedContentSecurityPolicy(inlineScriptHashes(body)),
   };
   for (const name of ["content-type", "link"]) {
     const value = response.headers.get(name);

@@ -99,8 +99,9 @@ describe("the policy of a cached page", () => {
     const bootstrap = "(self.__next_f=self.__next_f||[]).push([0])";
     const data = 'self.__next_f.push([1,"\\u003c/script\\u003e ünïcode"])';
     const html = `<html><head><script src="/_next/static/chunks/a.js" async=""></script><script>${bootstrap}</script></head><body><script nonce="x">${data}</script><script>${bootstrap}</script></body></html>`;
-    expect(inlineScriptHashes(html)).toEqual([sha256(bootstrap), sha256(data)]);
-    const policy = hashedContentSecurityPolicy(inlineScriptHashes(html));
+    const page = new TextEncoder().encode(html);
+    expect(inlineScriptHashes(page)).toEqual([sha256(bootstrap), sha256(data)]);
+    const policy = hashedContentSecurityPolicy(inlineScriptHashes(page));
     expect(policy).toContain(`script-src 'self' 'sha256-${sha256(bootstrap)}' 'sha256-${sha256(data)}';`);
     expect(policy).not.toMatch(/script-src[^;]*('unsafe-inline'|'nonce-)/);
     expect(policy).toContain("frame-ancestors 'none'");
