@@ -6,6 +6,8 @@
 // compare), and the load average. A signed-in view with scripts is two requests (the page and its
 // reader's state), so views/s is half its requests/s. LOADTEST_ONLY=feed,paper,… runs some targets (and the ceiling).
 // The `readers-` targets take LOADTEST_READERS (1,000) signed-in readers in turn, as a big audience.
+// The corpus is indexed first (bench/bench-index.ts): without it no paper has similar papers and
+// every reader's For you is empty, which is not what the pages cost.
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
