@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { trackedFixtures, uniqueEmail } from "../support/digest-fixtures";
 import { startScriptedSmtp } from "../support/digest-smtp";
+import { untilWaitingOnLock } from "../support/lock-waits";
 
 const sink = await startScriptedSmtp();
 const { db } = await import("@/lib/db");
@@ -137,15 +138,7 @@ describe("a reader's stored model", () => {
       await other.query("BEGIN");
       await other.query("SELECT 1 FROM reader_model WHERE reader_id = $1 FOR UPDATE", [readerId]);
       const late = retrainReaderModel(readerId);
-      for (let waited = 0; ; waited += 20) {
-        const { rows } = await watcher.query<{ waiting: boolean }>(
-          `SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
-                          AND query LIKE '%INSERT INTO reader_model%') AS waiting`,
-        );
-        if (rows[0]!.waiting) break;
-        if (waited > 10_000) throw new Error("the retrain never reached the row");
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await untilWaitingOnLock(watcher, "INSERT INTO reader_model");
       await other.query("INSERT INTO library_item (reader_id, paper_id) SELECT $1, id FROM paper WHERE arxiv_id = '2403.15706'", [
         readerId,
       ]);

@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { trackedFixtures, uniqueEmail } from "../support/digest-fixtures";
+import { untilWaitingOnLock } from "../support/lock-waits";
 
 const { db } = await import("@/lib/db");
 const { recommendForReader } = await import("@/lib/for-you/recommend-for-reader");
@@ -107,15 +108,7 @@ describe("a reader's stored for-you list", () => {
       await deleting.query("BEGIN");
       await deleting.query("DELETE FROM reader WHERE id = $1", [readerId]);
       const view = recommendForReader(readerId, ALL_TIME);
-      for (let waited = 0; ; waited += 20) {
-        const { rows } = await watcher.query<{ waiting: boolean }>(
-          `SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
-                          AND query LIKE '%INSERT INTO reader_recommendation%') AS waiting`,
-        );
-        if (rows[0]!.waiting) break;
-        if (waited > 10_000) throw new Error("the view never reached the reader's row");
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await untilWaitingOnLock(watcher, "INSERT INTO reader_recommendation");
       await deleting.query("COMMIT");
       expect((await view).papers.length).toBeGreaterThan(2);
     } finally {
