@@ -37,6 +37,7 @@ export async function startAppServer(databaseUrl: string, port: number) {
   }
   return {
     baseUrl,
+    pid: server.pid,
     stop: async () => {
       server.kill("SIGTERM");
       await new Promise((resolve) => server.once("exit", resolve));

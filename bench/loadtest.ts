@@ -18,6 +18,7 @@ import pg from "pg";
 import { startAppServer } from "./app-server";
 import { openBenchDatabase } from "./bench-database";
 import { indexBenchCorpus, indexCoverage } from "./bench-index";
+import { cpuPerRequest, cpuSoFar } from "./process-cpu";
 import { BENCH_READER, MANY_READERS, MANY_READERS_EMAIL, signInReader, signInReaders, visitOnce } from "./loadtest-readers";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -199,7 +200,9 @@ async function main() {
       const seen = chosenTarget.again === undefined ? undefined : reached.get(chosenTarget.again);
       const target = seen === undefined ? chosenTarget : { ...chosenTarget, views: chosenTarget.views.slice(0, seen) };
       console.error(`Loading ${target.name} for ${seconds} s …`);
+      const before = cpuSoFar(app.pid);
       const result = await load(app.baseUrl, target);
+      const cpu = cpuPerRequest(before, cpuSoFar(app.pid), result.requests.total);
       reached.set(target.key, Math.min(result.requests.total, target.views.length));
       const serverErrors = result["5xx"];
       if (result.errors > 0 || serverErrors > 0 || result.timeouts > 0) failed = true;
@@ -214,7 +217,7 @@ async function main() {
             ? ""
             : ` (the ${seen} readers reached)`;
       rows.push(
-        `| ${target.name}${repeated} | ${rate.toFixed(0)} | ${(rate / target.views[0]!.length).toFixed(0)} | ${share} % | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.errors + result.timeouts} | ${result["4xx"]} | ${serverErrors} | ${load1} |`,
+        `| ${target.name}${repeated} | ${rate.toFixed(0)} | ${(rate / target.views[0]!.length).toFixed(0)} | ${share} % | ${result.latency.p50} ms | ${result.latency.p99} ms | ${cpu.app} | ${cpu.postgres} | ${result.errors + result.timeouts} | ${result["4xx"]} | ${serverErrors} | ${load1} |`,
       );
     }
   } finally {
@@ -227,13 +230,13 @@ async function main() {
   const report = [
     `# PaperPulse load test`,
     "",
-    `${new Date().toISOString()}: ${papers.toLocaleString("en-US")} papers, ${connections} connections, ${seconds} s per target, \`next start\` and PostgreSQL on the same 127.0.0.1 machine (${os.cpus().length} cores; load average = the machine's 1-minute load when the target finished).`,
+    `${new Date().toISOString()}: ${papers.toLocaleString("en-US")} papers, ${connections} connections, ${seconds} s per target, \`next start\` and PostgreSQL on the same 127.0.0.1 machine (${os.cpus().length} cores; load average = the machine's 1-minute load when the target finished). CPU per request: the app server's process and this machine's PostgreSQL processes, from /proc, over the target's requests.`,
     "",
     ...(indexing ? [indexing, ""] : []),
     `${coverage.indexed.toLocaleString("en-US")} papers have vectors and ${coverage.similar.toLocaleString("en-US")} their similar papers; the paper targets take papers that have them.`,
     "",
-    "| target | requests/s | views/s | share of static | p50 | p99 | errors + timeouts | 4xx | 5xx | load average |",
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| target | requests/s | views/s | share of static | p50 | p99 | app CPU / request | PostgreSQL CPU / request | errors + timeouts | 4xx | 5xx | load average |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
   ].join("\n");
