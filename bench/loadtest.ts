@@ -73,6 +73,8 @@ async function targets(client: pg.Client, baseUrl: string): Promise<Target[]> {
         pool.map((row) => row.id),
       )
     : [];
+  // The planner's statistics for the readers' rows, as autovacuum would gather them (bench/bench-index.ts).
+  await client.query("ANALYZE reader, reader_session, library_item, paper_rating");
   if (manyReaders && (!only || only.includes("readers-for-you-first"))) await visitOnce(baseUrl, "/for-you?period=day", readers);
   const eachReader = (path: string): Request[][] => readers.map((readerCookie) => [{ path, cookie: readerCookie }]);
   const words = ["learning", "reasoning", "diffusion", "transformer", "reinforcement", "benchmark", "graph", "alignment"];

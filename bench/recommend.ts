@@ -44,7 +44,6 @@ export async function benchRecommend(ctx: { databaseUrl: string; baseUrl: string
   const loadBefore = load();
   let readerId: number | null = null;
   try {
-    await client.query("ANALYZE paper_vector; ANALYZE similarity_posting; ANALYZE similar_paper");
     const coverage = await indexCoverage(client);
     // A coherent reader: an indexed paper and the nine papers stored as most similar to it.
     const { rows: liked } = await client.query<{ arxivId: string }>(
