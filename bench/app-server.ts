@@ -3,6 +3,8 @@ import path from "node:path";
 
 import { buildIfChanged } from "../scripts/build-if-changed";
 
+import { BENCH_APP_SECRET } from "./bench-database";
+
 const root = path.resolve(import.meta.dirname, "..");
 
 /** The production build served by `next start` on 127.0.0.1, against the given database. */
@@ -12,7 +14,7 @@ export async function startAppServer(databaseUrl: string, port: number) {
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: databaseUrl,
     APP_URL: `http://127.0.0.1:${port}`,
-    APP_SECRET: process.env.APP_SECRET ?? "bench-secret-bench-secret-bench-secret-01",
+    APP_SECRET: process.env.APP_SECRET ?? BENCH_APP_SECRET,
     CRON_SECRET: process.env.CRON_SECRET ?? "bench-cron-secret-0123456789",
     SCHEDULER: "off",
     // The bench and the load test measure searches, many a second from one address, not the budget.

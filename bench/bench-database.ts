@@ -10,6 +10,18 @@ const root = path.resolve(import.meta.dirname, "..");
 /** Below this many papers to add, the GIN indexes stay in place while loading. */
 const DEFER_INDEXES_FROM = 50_000;
 
+/** The secret of the bench's app processes and of the app modules it imports, unless APP_SECRET names one. */
+export const BENCH_APP_SECRET = "bench-secret-bench-secret-bench-secret-01";
+
+/**
+ * Points the app modules this process imports (lib/env.ts reads the environment at their first
+ * import) at the bench database: call it before importing them.
+ */
+export function pointAppAtBenchDatabase(databaseUrl: string): void {
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.APP_SECRET ??= BENCH_APP_SECRET;
+}
+
 /**
  * The database `paperpulse_bench_<papers>`, migrated and filled with the synthetic corpus, on
  * BENCH_DATABASE_URL's or TEST_DATABASE_URL's server, else an embedded one. The corpus is kept

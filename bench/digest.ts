@@ -12,7 +12,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 import pg from "pg";
 
-import { openBenchDatabase } from "./bench-database";
+import { BENCH_APP_SECRET, openBenchDatabase } from "./bench-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
@@ -292,7 +292,7 @@ export async function benchDigest(ctx: { databaseUrl: string; baseUrl?: string; 
     DATABASE_URL: ctx.databaseUrl,
     BENCH_SMTP_URL: sink.url,
     APP_URL: "https://paperpulse.example",
-    APP_SECRET: process.env.APP_SECRET ?? "bench-secret-bench-secret-bench-secret-01",
+    APP_SECRET: process.env.APP_SECRET ?? BENCH_APP_SECRET,
     SMTP_URL: "",
     SCHEDULER: "off",
     NODE_ENV: "production",

@@ -16,6 +16,8 @@ import { migrate } from "../prisma/migrate";
 import { dropDatabase, ensureDatabase, withDatabase } from "../scripts/database";
 import { startFixtureServer } from "../tests/support/fixture-server";
 
+import { BENCH_APP_SECRET } from "./bench-database";
+
 const root = path.resolve(import.meta.dirname, "..");
 /** The CLI's arXiv page size (lib/ingest/arxiv/arxiv-options.ts); the server maps `start` to a file by it. */
 const PAGE_SIZE = 500;
@@ -137,7 +139,7 @@ async function runCommand(label: string, papers: number, databaseUrl: string, ap
         DATABASE_URL: databaseUrl,
         ARXIV_API_URL: apiUrl,
         ARXIV_REQUEST_INTERVAL_MS: "0",
-        APP_SECRET: "bench-secret-bench-secret-bench-secret-01",
+        APP_SECRET: BENCH_APP_SECRET,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },

@@ -16,7 +16,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 
 import { startAppServer } from "./app-server";
-import { openBenchDatabase } from "./bench-database";
+import { openBenchDatabase, pointAppAtBenchDatabase } from "./bench-database";
 import { indexBenchCorpus, indexCoverage } from "./bench-index";
 import { cpuPerRequest, cpuSoFar } from "./process-cpu";
 import { BENCH_READER, MANY_READERS, MANY_READERS_EMAIL, signInReader, signInReaders, visitOnce } from "./loadtest-readers";
@@ -184,8 +184,7 @@ async function load(baseUrl: string, target: Target) {
 
 async function main() {
   const { databaseUrl, close } = await openBenchDatabase(papers);
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.APP_SECRET ??= "bench-secret-bench-secret-bench-secret-01";
+  pointAppAtBenchDatabase(databaseUrl);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const indexing = await indexBenchCorpus(client);

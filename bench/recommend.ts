@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 
 import pg from "pg";
 
+import { pointAppAtBenchDatabase } from "./bench-database";
 import { indexBenchCorpus, indexCoverage } from "./bench-index";
 import { fetchJson, measure, ms, percentile, ratio } from "./measure";
 
@@ -36,8 +37,7 @@ const load = () =>
     .join(" / ");
 
 export async function benchRecommend(ctx: { databaseUrl: string; baseUrl: string; papers: number }): Promise<string> {
-  process.env.DATABASE_URL = ctx.databaseUrl;
-  process.env.APP_SECRET ??= "bench-secret-bench-secret-bench-secret-01";
+  pointAppAtBenchDatabase(ctx.databaseUrl);
   const client = new pg.Client({ connectionString: ctx.databaseUrl });
   await client.connect();
   const indexing = await indexBenchCorpus(client);

@@ -7,6 +7,7 @@ import type { Prisma } from "../lib/generated/prisma/client";
 import type { RunSql } from "../lib/search/search-papers";
 import { searchQuerySchema } from "../lib/search/search-query";
 import { COUNT_CAP } from "../lib/search/search-sql";
+import { pointAppAtBenchDatabase } from "./bench-database";
 import { fetchJson, foldedPlans, measure, ms, ratio } from "./measure";
 
 type Scenario = { name: string; q: string; sort?: string };
@@ -95,8 +96,7 @@ function sqlOf(sql: { text: string; values: unknown[] }) {
  * replace with a plain pg pool; a did-you-mean, if any, still goes through Prisma.
  */
 async function loadSearchPapers(databaseUrl: string) {
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.APP_SECRET ??= "bench-secret-bench-secret-bench-secret-01";
+  pointAppAtBenchDatabase(databaseUrl);
   const [{ searchPapers, firstPageSql }, { planSearch }] = await Promise.all([
     import("../lib/search/search-papers"),
     import("../lib/search/plan-search"),
