@@ -171,7 +171,9 @@ async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | n
     await response.body?.cancel();
     return null;
   }
-  const body = await response.text();
+  // Kept as the bytes that came, read as text to find the votes it shows.
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const body = new TextDecoder().decode(bytes);
   if (arxivId) {
     Object.assign(votes, shownUpvotes(body));
     // A paper's copy that does not show its count as expected could not follow its votes: not kept.
@@ -182,7 +184,6 @@ async function renderCopy(cache: PageCache, key: string): Promise<CachedPage | n
   }
   const now = Date.now();
   const endOfDay = nextUtcMidnight(now);
-  const bytes = new TextEncoder().encode(body);
   const page: CachedPage = {
     body: bytes,
     status: response.status,
