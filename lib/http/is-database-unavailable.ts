@@ -27,11 +27,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       meta?: { driverAdapterError?: { cause?: Cause } };
       cause?: unknown;
     };
-    if (typeof candidate.code === "string" && UNAVAILABLE_PRISMA_CODES.has(candidate.code)) return true;
-    // The pg driver's own errors, from a raw read: a socket's, or PostgreSQL's with its SQLSTATE and severity.
-    if (typeof candidate.code === "string" && UNAVAILABLE_SOCKET_CODES.has(candidate.code)) return true;
-    if (typeof candidate.code === "string" && typeof candidate.severity === "string" && UNAVAILABLE_SQL_STATE.test(candidate.code)) {
-      return true;
+    if (typeof candidate.code === "string") {
+      if (UNAVAILABLE_PRISMA_CODES.has(candidate.code)) return true;
+      // The pg driver's own errors, from a raw read: a socket's, or PostgreSQL's with its SQLSTATE and severity.
+      if (UNAVAILABLE_SOCKET_CODES.has(candidate.code)) return true;
+      if (typeof candidate.severity === "string" && UNAVAILABLE_SQL_STATE.test(candidate.code)) return true;
     }
     const cause = candidate.meta?.driverAdapterError?.cause ?? (candidate.cause as Cause | undefined);
     if (cause?.kind && UNAVAILABLE_KINDS.has(cause.kind)) return true;
