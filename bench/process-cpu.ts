@@ -36,14 +36,17 @@ type CpuSoFar = { app: number | null; postgres: number | null };
  */
 export function cpuSoFar(appPid: number | undefined): CpuSoFar {
   const app = appPid === undefined ? null : processCpu(appPid);
-  let postgres: number | null = null;
+  const postgres = new Map<number, ProcessCpu>();
   for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
     const entry = processCpu(pid);
-    if (entry?.name !== "postgres") continue;
-    const isPostmaster = processCpu(entry.parent)?.name !== "postgres";
-    postgres = (postgres ?? 0) + entry.own + (isPostmaster ? entry.reaped : 0);
+    if (entry?.name === "postgres") postgres.set(Number(pid), entry);
   }
-  return { app: app && app.own + app.reaped, postgres };
+  let total: number | null = null;
+  for (const entry of postgres.values()) {
+    const isPostmaster = !postgres.has(entry.parent);
+    total = (total ?? 0) + entry.own + (isPostmaster ? entry.reaped : 0);
+  }
+  return { app: app && app.own + app.reaped, postgres: total };
 }
 
 /** Each side's CPU between two readings, per request, as the report shows it ("—" where unknown). */
