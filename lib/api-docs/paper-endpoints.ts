@@ -63,10 +63,10 @@ export const PAPER_ENDPOINTS: ApiEndpoint[] = [
       summary: "Papers for a reader who liked these",
       description:
         "Papers ranked by a model trained on the liked (and disliked) papers, comma-separated ids. `because` names the liked papers each is closest to, `terms` what weighed most. " +
-        "Liked and disliked papers are left out; unknown ids are listed in `unknown` and ignored; no known liked paper is a 400. `period` (default `all`) limits by listing day.",
+        "Liked and disliked papers are left out; unknown ids are listed in `unknown` and ignored; no known liked paper is a 400. `period` (default `all`) limits by listing day: `window` says which days were ranked (`{from, to}`, null for all time).",
       query: recommendationQuerySchema,
       responses: {
-        200: "`{query: {period, limit}, liked, disliked, unknown, papers: [PaperCard & {score, because: [arxivId], terms: [term]}]}`",
+        200: "`{query: {period, limit}, window, liked, disliked, unknown, papers: [PaperCard & {score, because: [arxivId], terms: [term]}]}`",
       },
       errors: [400, 503],
     },

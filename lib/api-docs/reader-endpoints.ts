@@ -29,11 +29,11 @@ export const READER_ENDPOINTS: ApiEndpoint[] = [
       methods: ["GET"],
       summary: "Papers for the signed-in reader",
       description:
-        "`/api/recommendations` for the reader's own library: saved papers and “More like this” are liked, “Not for me” disliked. `period` defaults to `week`. " +
+        "`/api/recommendations` for the reader's own library: saved papers and “More like this” are liked, “Not for me” disliked. `period` defaults to `week`; while the current period has no papers yet, the latest one with papers is ranked instead, as For you shows it (`latestInstead: true`, `window` its days). " +
         `A reader who has liked nothing yet gets \`status: "cold_start"\`, no papers and a \`message\` saying what to do. ${READER_AUTH}`,
       query: forYouQuerySchema,
       responses: {
-        200: '`{query: {period, limit}, status: "ready" | "cold_start", message, liked, disliked, unknown, papers: [PaperCard & {score, because, terms}]}`',
+        200: '`{query: {period, limit}, status: "ready" | "cold_start", message, window, latestInstead, liked, disliked, unknown, papers: [PaperCard & {score, because, terms}]}`',
       },
       errors: [400, 401, 503],
     },

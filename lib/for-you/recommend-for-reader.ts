@@ -1,7 +1,8 @@
 import "server-only";
 
 import { readDb } from "@/lib/db-read";
-import { todayUtc } from "@/lib/papers/feed-period";
+import { periodWindow, todayUtc, type ListingWindow } from "@/lib/papers/feed-period";
+import { shownPeriod } from "@/lib/papers/shown-period";
 import { rankRecommendations, type Recommendations } from "@/lib/recommend/recommend-for";
 import { unpackModel } from "@/lib/recommend/reader-model";
 import { loadReaderModels } from "@/lib/recommend/stored-reader-model";
@@ -17,34 +18,42 @@ export const COLD_START_MESSAGE =
 export type ReaderRecommendations = Recommendations & {
   /** `cold_start`: the reader has liked nothing yet, so there is no model and `papers` is empty. */
   status: "ready" | "cold_start";
+  /** `window` is the period's latest with papers, not the current one, which has none yet (shownPeriod, as the feed). */
+  latestInstead: boolean;
   message: string | null;
   taste: TastePapers;
 };
 
 /**
- * The best papers of the period for a signed-in reader, ranked by their stored model (retrained
- * whenever their library or ratings change, so a rating shows in the next view; trained now if it
- * is missing or stale) as recommendFor ranks: candidates from the index, not the corpus. The ranked
- * list is kept until their taste, the index or the day changes (stored-recommendations.ts).
+ * The best papers of the period (its latest with papers while it has none yet) for a signed-in
+ * reader, ranked by their stored model (retrained whenever their library or ratings change, so a
+ * rating shows in the next view; trained now if it is missing or stale) as recommendFor ranks:
+ * candidates from the index, not the corpus. The ranked list is kept until their taste, the index
+ * (a new listing) or the day changes (stored-recommendations.ts).
  */
 export async function recommendForReader(readerId: number, query: ForYouQuery): Promise<ReaderRecommendations> {
-  const { version, ...taste } = await loadTastePapers(readerId);
+  const today = todayUtc();
+  const [{ version, ...taste }, shown] = await Promise.all([loadTastePapers(readerId), shownPeriod(query.period, today)]);
+  const window = periodWindow(query.period, shown.date);
   const answer = {
+    window,
+    latestInstead: shown.latestInstead,
     taste,
     liked: taste.liked.map((paper) => paper.arxivId),
     disliked: taste.disliked.map((paper) => paper.arxivId),
     unknown: [],
   };
   if (taste.liked.length === 0) return { status: "cold_start", message: COLD_START_MESSAGE, ...answer, papers: [] };
-  const key = { readerId, ...query, tasteVersion: version, day: todayUtc() };
-  const papers = (await readStoredRecommendations(key)) ?? (await rankAndStore(key, () => rankForReader(readerId, taste, query)));
+  const key = { readerId, ...query, tasteVersion: version, day: today };
+  const papers =
+    (await readStoredRecommendations(key)) ?? (await rankAndStore(key, () => rankForReader(readerId, taste, window, query.limit)));
   return { status: "ready", message: null, ...answer, papers };
 }
 
-async function rankForReader(readerId: number, taste: TastePapers, query: ForYouQuery) {
+async function rankForReader(readerId: number, taste: TastePapers, window: ListingWindow | null, limit: number) {
   const own = [...taste.liked, ...taste.disliked].map((paper) => paper.id);
   const vectors = await loadVectorsByTermId(readDb, own);
   const stored = (await loadReaderModels([{ readerId, papers: vectors.size }])).get(readerId);
   const liked = taste.liked.flatMap((paper) => (vectors.has(paper.id) ? [{ ...paper, vector: vectors.get(paper.id)! }] : []));
-  return stored ? await rankRecommendations({ model: unpackModel(stored.model), liked, exclude: own, ...query }) : [];
+  return stored ? await rankRecommendations({ model: unpackModel(stored.model), liked, exclude: own, window, limit }) : [];
 }

@@ -1,10 +1,11 @@
 import "server-only";
 
 import { countPeriodPapers } from "./count-period-papers";
-import { findAdjacentListings, findLatestListing, type AdjacentListings } from "./find-adjacent-listings";
+import { findAdjacentListings, type AdjacentListings } from "./find-adjacent-listings";
 import { periodWindow, type ListingWindow } from "./feed-period";
 import type { FeedQuery } from "./feed-query";
 import { getTrendingPapers, type TrendingPage } from "./get-trending-papers";
+import { shownPeriod } from "./shown-period";
 
 export type FeedPage = TrendingPage & {
   period: FeedQuery["period"];
@@ -22,21 +23,12 @@ export type FeedPage = TrendingPage & {
 
 /**
  * One page of the trending feed as the site shows it: with no date, the current day, week or
- * month, or the latest one with papers when that is empty (a new install, a weekend), so the
- * first screen is never empty; with where "previous" and "next" lead.
+ * month, or the latest one with papers when that is empty (shownPeriod), so the first screen is
+ * never empty; with where "previous" and "next" lead.
  */
 export async function loadFeedPage(query: FeedQuery, today: string): Promise<FeedPage> {
   const { period, cursor, limit } = query;
-  let date = query.date ?? today;
-  let latestInstead = false;
-  const current = periodWindow(period, today);
-  if (!query.date && current) {
-    const latest = await findLatestListing(today);
-    if (latest && latest < current.from) {
-      date = latest;
-      latestInstead = true;
-    }
-  }
+  const { date, latestInstead } = query.date ? { date: query.date, latestInstead: false } : await shownPeriod(period, today);
   const window = periodWindow(period, date);
   const [page, adjacent, total] = await Promise.all([
     getTrendingPapers({ period, date, cursor, limit }),

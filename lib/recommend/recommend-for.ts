@@ -3,7 +3,7 @@ import "server-only";
 import { readDb } from "@/lib/db-read";
 import { AppError } from "@/lib/http/app-error";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
-import { periodWindow, todayUtc, type Period } from "@/lib/papers/feed-period";
+import { periodWindow, todayUtc, type ListingWindow, type Period } from "@/lib/papers/feed-period";
 import { paperCardColumns, type PaperCard } from "@/lib/papers/paper-card";
 import { loadVectorsByTermId } from "@/lib/similarity/load-vectors";
 import { sharedTermLabels } from "@/lib/similarity/shared-term-labels";
@@ -23,7 +23,14 @@ export type Recommendation = PaperCard & {
   terms: string[];
 };
 
-export type Recommendations = { liked: string[]; disliked: string[]; unknown: string[]; papers: Recommendation[] };
+/** `window`: the listing days the papers were ranked from (null: all time). */
+export type Recommendations = {
+  liked: string[];
+  disliked: string[];
+  unknown: string[];
+  window: ListingWindow | null;
+  papers: Recommendation[];
+};
 
 /** Model terms candidates are looked up by. */
 const CANDIDATE_TERMS = 24;
@@ -51,6 +58,7 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
 
   const own = [...liked, ...disliked].map((paper) => paper.id);
   const [background, vectors] = await Promise.all([sampleBackground(own), loadVectorsByTermId(readDb, own)]);
+  const window = periodWindow(request.period, todayUtc());
   const withVectors = (papers: { id: number; arxivId: string }[]) =>
     papers.flatMap((paper) => (vectors.has(paper.id) ? [{ ...paper, vector: vectors.get(paper.id)! }] : []));
   const likedWithVectors = withVectors(liked);
@@ -65,24 +73,24 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
           }).model,
           liked: likedWithVectors,
           exclude: own,
-          period: request.period,
+          window,
           limit: request.limit,
         });
-  return { liked: liked.map((paper) => paper.arxivId), disliked: disliked.map((paper) => paper.arxivId), unknown, papers };
+  return { liked: liked.map((paper) => paper.arxivId), disliked: disliked.map((paper) => paper.arxivId), unknown, window, papers };
 }
 
 /**
- * The best papers of the period for a reader's model: candidates come from the index (the model's
- * strongest terms, the liked papers' similar papers, within the period), each is scored by the
- * model plus its closeness to the nearest liked paper, and explained by the liked papers it is
- * closest to and the terms that weighed most. `liked`: the liked papers the model learned from,
- * with their vectors; `exclude`: the reader's own papers.
+ * The best papers of a listing window (null: all time) for a reader's model: candidates come from
+ * the index (the model's strongest terms, the liked papers' similar papers, within the window),
+ * each is scored by the model plus its closeness to the nearest liked paper, and explained by the
+ * liked papers it is closest to and the terms that weighed most. `liked`: the liked papers the
+ * model learned from, with their vectors; `exclude`: the reader's own papers.
  */
 export async function rankRecommendations(options: {
   model: ReaderModel<number>;
   liked: { id: number; arxivId: string; vector: Vector }[];
   exclude: number[];
-  period: Period;
+  window: ListingWindow | null;
   limit: number;
 }): Promise<Recommendation[]> {
   const { model, liked } = options;
@@ -90,12 +98,11 @@ export async function rankRecommendations(options: {
     model,
     liked.map((paper) => paper.vector),
   );
-  const window = periodWindow(options.period, todayUtc());
   const candidates = await findCandidates({
     terms: strongestTerms(model, CANDIDATE_TERMS).map(({ term, weight }) => ({ termId: term, weight })),
     liked: liked.map((paper) => paper.id),
     exclude: options.exclude,
-    from: window?.from ?? null,
+    from: options.window?.from ?? null,
   });
   const candidateVectors = [...(await loadVectorsByTermId(readDb, candidates))];
   const scores = scorer.score(candidateVectors.map(([, vector]) => vector));

@@ -6,6 +6,8 @@ import { GET as meRoute } from "@/app/api/recommendations/me/route";
 import { db } from "@/lib/db";
 import { ratePaper } from "@/lib/library/rate-paper";
 import { savePapers } from "@/lib/library/save-papers";
+import { findLatestListing } from "@/lib/papers/find-adjacent-listings";
+import { periodWindow, todayUtc } from "@/lib/papers/feed-period";
 import { createApiToken } from "@/lib/readers/api-tokens";
 import { createSession } from "@/lib/readers/sessions";
 
@@ -15,7 +17,9 @@ type Body = {
   message: string | null;
   liked: string[];
   disliked: string[];
-  papers: { arxivId: string; title: string; because: string[]; terms: string[]; score: number }[];
+  window: { from: string; to: string } | null;
+  latestInstead: boolean;
+  papers: { arxivId: string; title: string; listedOn: string; because: string[]; terms: string[]; score: number }[];
   error?: { code: string; message: string; fields?: Record<string, string[]> };
 };
 
@@ -98,6 +102,19 @@ describe("GET /api/recommendations/me", () => {
     const { paper: hit, drop } = drops[0]!;
     expect(drop - drops[Math.floor(drops.length / 2)]!.drop).toBeGreaterThan(0.02);
     expect(rankOf(after.papers, hit.arxivId), hit.title).toBeGreaterThanOrEqual(rankOf(rest, hit.arxivId));
+  });
+
+  it("ranks the latest week with papers while this week has none yet, and says so", async () => {
+    const reader = await newReader();
+    await savePapers(reader.id, THEOREM_PROVING);
+    // The seed ends long before today: this week has no listing yet.
+    const latest = (await findLatestListing(todayUtc()))!;
+    const week = await recommendMe({ cookie: reader.cookie });
+    expect(week.body).toMatchObject({ status: "ready", latestInstead: true, window: periodWindow("week", latest) });
+    expect(week.body.papers.length).toBeGreaterThan(0);
+    for (const paper of week.body.papers) expect(paper.listedOn >= week.body.window!.from, paper.listedOn).toBe(true);
+    const all = await recommendMe({ cookie: reader.cookie }, { period: "all" });
+    expect(all.body).toMatchObject({ latestInstead: false, window: null });
   });
 
   it.each([

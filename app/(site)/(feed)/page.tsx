@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { LatestInsteadNotice } from "@/components/latest-instead-notice";
 import { ParameterError } from "@/components/parameter-error";
 import { PaperList } from "@/components/paper-list";
 import { PaperControls } from "@/components/paper-controls";
@@ -18,8 +19,6 @@ import { PeriodStepper } from "./_components/period-stepper";
 import { PeriodTabs } from "./_components/period-tabs";
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const UNIT = { day: "day", week: "week", month: "month" } as const;
 
 export async function generateMetadata({ searchParams }: PageProps): Promise<Metadata> {
   const parsed = feedQuerySchema.safeParse(searchParamsToObject(await searchParams));
@@ -68,12 +67,7 @@ export default async function FeedPage({ searchParams }: PageProps) {
       </div>
       {period !== "all" && <PeriodStepper period={period} date={date} adjacent={feed.adjacent} />}
 
-      {feed.latestInstead && period !== "all" && (
-        <p role="status" className="rounded-md bg-accent-50 px-3 py-2 text-sm text-stone-800 dark:bg-accent-700/20 dark:text-stone-100">
-          No papers yet {period === "day" ? "today" : `this ${UNIT[period]}`}. Showing <strong>{shown}</strong>, the latest {UNIT[period]}{" "}
-          with papers.
-        </p>
-      )}
+      {feed.latestInstead && period !== "all" && <LatestInsteadNotice period={period} date={date} />}
       {cursor && (
         <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-stone-600 dark:text-stone-400">
           {feed.total && (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { LatestInsteadNotice } from "@/components/latest-instead-notice";
 import { PaperControls } from "@/components/paper-controls";
 import { PaperList } from "@/components/paper-list";
 import { ParameterError } from "@/components/parameter-error";
@@ -43,6 +44,8 @@ export default async function ForYouPage({ searchParams }: PageProps) {
   const { period } = parsed.data;
   const result = await recommendForReader(reader.readerId, parsed.data);
   const { liked, disliked } = result.taste;
+  /** The first day of the latest period with papers, shown while the current one has none yet. */
+  const shownFrom = result.status === "ready" && result.latestInstead ? result.window?.from : undefined;
 
   let body: React.ReactNode;
   if (result.status === "cold_start") {
@@ -51,7 +54,7 @@ export default async function ForYouPage({ searchParams }: PageProps) {
     const label = trending.latestInstead ? `in ${describePeriod("month", trending.date)}` : "this month";
     body = <ColdStart trending={trending.papers} trendingLabel={label} marks={marks} />;
   } else if (result.papers.length === 0) {
-    body = <NothingInPeriod period={period} />;
+    body = <NothingInPeriod period={period} shownFrom={shownFrom} />;
   } else {
     const marks = await loadPaperMarks(result.papers.map((paper) => paper.id));
     const byArxivId = new Map<string, TastePaper>(liked.map((paper) => [paper.arxivId, paper]));
@@ -76,7 +79,7 @@ export default async function ForYouPage({ searchParams }: PageProps) {
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
             {result.status === "cold_start"
               ? "New papers ranked by what you save and rate."
-              : `${periodLabel(period, undefined)}, ranked by what you saved and rated.`}{" "}
+              : `${shownFrom ? describePeriod(period, shownFrom) : periodLabel(period, undefined)}, ranked by what you saved and rated.`}{" "}
             {liked.length + disliked.length > 0 && (
               <>
                 <Link href="/for-you/taste" className="font-medium text-accent-700 underline dark:text-accent-300">
@@ -89,6 +92,7 @@ export default async function ForYouPage({ searchParams }: PageProps) {
         </div>
         {result.status === "ready" && <ForYouTabs current={period} />}
       </div>
+      {shownFrom && period !== "all" && <LatestInsteadNotice period={period} date={shownFrom} />}
       {body}
     </div>
   );

@@ -1,18 +1,23 @@
 import Link from "next/link";
 
-import { PERIODS, periodLabel, type Period } from "@/lib/papers/feed-period";
+import { PERIODS, describePeriod, periodLabel, type Period } from "@/lib/papers/feed-period";
 
 import { forYouHref } from "./for-you-href";
 
-/** No paper of the period is close to the reader's taste (or none was listed yet): the wider windows. */
-export function NothingInPeriod({ period }: { period: Period }) {
+/**
+ * No paper of the period is close to the reader's taste (or none was listed yet): the wider windows.
+ * `shownFrom`: the period shown is the latest with papers, starting that day, not the current one.
+ */
+export function NothingInPeriod({ period, shownFrom }: { period: Period; shownFrom?: string }) {
   const wider = PERIODS.slice(PERIODS.indexOf(period) + 1);
   return (
     <div className="rounded-lg border border-dashed border-stone-300 p-6 text-center sm:p-10 dark:border-stone-700">
       <h2 className="text-lg font-medium">
         {period === "all"
           ? "No paper is close to what you saved yet."
-          : `Nothing new for you ${periodLabel(period, undefined).toLowerCase()}.`}
+          : shownFrom
+            ? `Nothing for you in ${describePeriod(period, shownFrom)}.`
+            : `Nothing new for you ${periodLabel(period, undefined).toLowerCase()}.`}
       </h2>
       <p className="mt-3 text-stone-600 dark:text-stone-300">
         {period === "all"
