@@ -14,29 +14,18 @@ const noSubscription = () => () => {};
 /**
  * Save, "More like this" and "Not for me" for one paper: plain forms that work without
  * JavaScript, shown in their new state at once while the server catches up. Before signing in,
- * a save is kept in this browser and merged into the library at sign-in. `refreshes`: the page's
- * list depends on these marks (For you), so the server sends it again after each change. A page
- * rendered without a reader may be the copy everybody gets (lib/page-cache): a signed-in reader's
- * browser then fetches their marks and shows them.
+ * a save is kept in this browser and merged into the library at sign-in. A page rendered without
+ * a reader may be the copy everybody gets (lib/page-cache): a signed-in reader's browser then
+ * fetches their marks and shows them.
  */
-export function PaperControls({
-  arxivId,
-  title,
-  mark,
-  refreshes = false,
-}: {
-  arxivId: string;
-  title: string;
-  mark: PaperMark;
-  refreshes?: boolean;
-}) {
+export function PaperControls({ arxivId, title, mark }: { arxivId: string; title: string; mark: PaperMark }) {
   const own = useViewerMark(arxivId, !mark.signedIn);
   const shown = own ?? mark;
   // The forms start from their marks: the fetched ones start them afresh.
   return (
     <div key={own ? "own" : "page"} className="flex flex-wrap items-center gap-2">
-      <SaveForm arxivId={arxivId} title={title} signedIn={shown.signedIn} saved={shown.saved} refreshes={refreshes} />
-      <RatingForm arxivId={arxivId} title={title} rating={shown.rating} refreshes={refreshes} />
+      <SaveForm arxivId={arxivId} title={title} signedIn={shown.signedIn} saved={shown.saved} />
+      <RatingForm arxivId={arxivId} title={title} rating={shown.rating} />
     </div>
   );
 }
@@ -47,19 +36,7 @@ export function PaperControls({
  * form with the same React keys, so a copy rendered for nobody becomes a reader's by changing the
  * values that differ (lib/page-cache/personal-copy.ts).
  */
-function SaveForm({
-  arxivId,
-  title,
-  signedIn,
-  saved,
-  refreshes,
-}: {
-  arxivId: string;
-  title: string;
-  signedIn: boolean;
-  saved: boolean;
-  refreshes: boolean;
-}) {
+function SaveForm({ arxivId, title, signedIn, saved }: { arxivId: string; title: string; signedIn: boolean; saved: boolean }) {
   const [state, formAction, pending] = useActionState<SaveState, FormData>(saveAction, { saved, error: null });
   const browserSaves = useSyncExternalStore(
     signedIn ? noSubscription : subscribeToBrowserSaves,
@@ -89,7 +66,6 @@ function SaveForm({
       className="flex flex-wrap items-center gap-2"
     >
       <input type="hidden" name="arxivId" value={arxivId} />
-      {refreshes && <input type="hidden" name="refresh" value="list" />}
       {/* The wanted state, not a toggle: a double click or a replayed request lands in the same place. */}
       <input type="hidden" name="saved" value={String(!state.saved)} />
       <SaveButton saved={shown} title={title} disabled={pending} />
@@ -126,17 +102,7 @@ function SaveButton({ saved, title, disabled }: { saved: boolean; title: string;
   );
 }
 
-function RatingForm({
-  arxivId,
-  title,
-  rating,
-  refreshes,
-}: {
-  arxivId: string;
-  title: string;
-  rating: RatingState["rating"];
-  refreshes: boolean;
-}) {
+function RatingForm({ arxivId, title, rating }: { arxivId: string; title: string; rating: RatingState["rating"] }) {
   const [state, formAction, pending] = useActionState<RatingState, FormData>(rateAction, { rating, error: null });
   const [requested, setRequested] = useState<RatingState["rating"]>(null);
   const shown = pending ? requested : state.rating;
@@ -161,7 +127,6 @@ function RatingForm({
   return (
     <form data-mark="rating" action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="arxivId" value={arxivId} />
-      {refreshes && <input type="hidden" name="refresh" value="list" />}
       {choice("more", "More like this", "+")}
       {choice("less", "Not for me", "−")}
       {state.error && (

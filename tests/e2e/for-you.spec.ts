@@ -60,6 +60,13 @@ test("a new reader picks from trending papers to start, and the first save bring
     .click();
   await expect(plain.getByText("1 liked paper, 1 not for you")).toBeVisible();
   expect(await titles(plain)).not.toContain(firstTitle);
+  // A forged form changes nothing and says why.
+  const forged = plain.getByRole("article").first();
+  await forged.locator('input[name="arxivId"]').evaluate((input) => ((input as HTMLInputElement).value = "not-a-paper"));
+  await forged.getByRole("button", { name: /^Save:/ }).click();
+  await expect(plain).toHaveURL(/\/for-you\?period=all&notice=unreadable$/);
+  await expect(plain.getByRole("status")).toHaveText("Nothing changed: the form could not be read; try again.");
+  await expect(plain.getByText("1 liked paper, 1 not for you")).toBeVisible();
   await plain.goto("/for-you/taste");
   await plain.getByRole("button", { name: `Forget: ${firstTitle}` }).click();
   await expect(plain.getByRole("status")).toContainText("Forgotten");
@@ -83,7 +90,9 @@ test("a theorem-proving reader gets theorem proving first, with reasons, and a N
 
   // The seed is older than this week: with nothing listed yet this week, the latest week with papers is ranked, and says so.
   await page.goto("/for-you");
-  await expect(page.getByRole("status")).toContainText(/^No papers yet this week\. Showing Week \d+ of \d{4}, the latest week with papers\.$/);
+  await expect(page.getByRole("status")).toContainText(
+    /^No papers yet this week\. Showing Week \d+ of \d{4}, the latest week with papers\.$/,
+  );
   await expect(page.getByText(/^Week \d+ of \d{4}, ranked by what you saved and rated\./)).toBeVisible();
   await page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "All time", exact: true }).click();
   await expect(page).toHaveURL(/\/for-you\?period=all$/);

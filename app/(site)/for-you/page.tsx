@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { LatestInsteadNotice } from "@/components/latest-instead-notice";
-import { PaperControls } from "@/components/paper-controls";
+import { Notice } from "@/components/notice";
 import { PaperList } from "@/components/paper-list";
 import { ParameterError } from "@/components/parameter-error";
 import { forYouQuerySchema } from "@/lib/for-you/for-you-query";
@@ -14,16 +14,27 @@ import { loadPaperMarks } from "@/lib/library/paper-marks";
 import { describePeriod, periodLabel, todayUtc } from "@/lib/papers/feed-period";
 import { loadFeedPage } from "@/lib/papers/load-feed-page";
 import { getCurrentReader } from "@/lib/readers/current-reader";
+import { richTextHtml } from "@/lib/text/rich-text";
 
 import { ColdStart } from "./_components/cold-start";
 import { ForYouTabs } from "./_components/for-you-tabs";
 import { NothingInPeriod } from "./_components/nothing-in-period";
-import { RecommendationReason } from "./_components/recommendation-reason";
+import { ForYouControls } from "./_components/for-you-controls";
+import { forYouHref } from "./_components/for-you-href";
+import { type ReasonPaper } from "./_components/recommendation-reason";
+import { shortTitle } from "./_components/short-title";
 import { SignedOut } from "./_components/signed-out";
 
 export const metadata: Metadata = { title: "For you", robots: { index: false } };
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Why a card's change did not happen (markAction). */
+const NOTICES: Record<string, string> = {
+  "slow-down": "Too many changes at once; wait a minute and try again.",
+  gone: "Nothing changed: that paper is no longer in PaperPulse.",
+  unreadable: "Nothing changed: the form could not be read; try again.",
+};
 
 /** Trending papers a new reader picks from: a month's, so there are enough to find a few. */
 const COLD_START_PAPERS = 10;
@@ -31,7 +42,8 @@ const COLD_START_PAPERS = 10;
 export default async function ForYouPage({ searchParams }: PageProps) {
   const reader = await getCurrentReader();
   if (!reader) return <SignedOut />;
-  const parsed = forYouQuerySchema.safeParse(searchParamsToObject(await searchParams));
+  const params = searchParamsToObject(await searchParams);
+  const parsed = forYouQuerySchema.safeParse(params);
   if (!parsed.success) {
     return (
       <ParameterError
@@ -42,6 +54,7 @@ export default async function ForYouPage({ searchParams }: PageProps) {
     );
   }
   const { period } = parsed.data;
+  const notice = params.notice ? NOTICES[params.notice] : undefined;
   const result = await recommendForReader(reader.readerId, parsed.data);
   const { liked, disliked } = result.taste;
   /** The first day of the latest period with papers, shown while the current one has none yet. */
@@ -52,20 +65,25 @@ export default async function ForYouPage({ searchParams }: PageProps) {
     const trending = await loadFeedPage({ period: "month", limit: COLD_START_PAPERS }, todayUtc());
     const marks = await loadPaperMarks(trending.papers.map((paper) => paper.id));
     const label = trending.latestInstead ? `in ${describePeriod("month", trending.date)}` : "this month";
-    body = <ColdStart trending={trending.papers} trendingLabel={label} marks={marks} />;
+    body = <ColdStart trending={trending.papers} trendingLabel={label} marks={marks} returnTo={forYouHref(period)} />;
   } else if (result.papers.length === 0) {
     body = <NothingInPeriod period={period} shownFrom={shownFrom} />;
   } else {
     const marks = await loadPaperMarks(result.papers.map((paper) => paper.id));
-    const byArxivId = new Map<string, TastePaper>(liked.map((paper) => [paper.arxivId, paper]));
+    const reasonPaper = reasonPapers(liked);
     body = (
       <PaperList
         papers={result.papers}
         controls={(paper) => (
-          <div className="space-y-2">
-            <RecommendationReason because={paper.because.flatMap((id) => byArxivId.get(id) ?? [])} terms={paper.terms} />
-            <PaperControls arxivId={paper.arxivId} title={paper.title} mark={marks.of(paper.id)} refreshes />
-          </div>
+          <ForYouControls
+            arxivId={paper.arxivId}
+            title={paper.title}
+            saved={marks.of(paper.id).saved}
+            rating={marks.of(paper.id).rating}
+            because={paper.because.flatMap((id) => reasonPaper(id) ?? [])}
+            terms={paper.terms}
+            returnTo={forYouHref(period)}
+          />
         )}
       />
     );
@@ -92,8 +110,21 @@ export default async function ForYouPage({ searchParams }: PageProps) {
         </div>
         {result.status === "ready" && <ForYouTabs current={period} />}
       </div>
+      {notice && <Notice tone="warning" role="status" title={notice} />}
       {shownFrom && period !== "all" && <LatestInsteadNotice period={period} date={shownFrom} />}
       {body}
     </div>
   );
+}
+
+/** The liked papers a reason names, by arXiv id, their short titles typeset once each. */
+function reasonPapers(liked: TastePaper[]): (arxivId: string) => ReasonPaper | undefined {
+  const byArxivId = new Map(liked.map((paper) => [paper.arxivId, paper]));
+  const made = new Map<string, ReasonPaper>();
+  return (arxivId) => {
+    const paper = byArxivId.get(arxivId);
+    if (!paper) return undefined;
+    if (!made.has(arxivId)) made.set(arxivId, { ...paper, shortTitleHtml: richTextHtml(shortTitle(paper.title)) });
+    return made.get(arxivId);
+  };
 }

@@ -1,6 +1,5 @@
 "use server";
 
-import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -34,20 +33,10 @@ async function readerOrSignIn(): Promise<number> {
   redirect(`/sign-in?next=${encodeURIComponent(back)}`);
 }
 
-/**
- * Runs a change and turns an expected failure into the form's error. A page whose list depends on
- * the reader's marks (For you) posts `refresh`: the answer then carries that page re-rendered, so
- * the list follows the rating at once; elsewhere nothing but the button changes.
- */
-async function guarded<State extends { error: string | null }>(
-  previous: State,
-  form: FormData,
-  change: () => Promise<State>,
-): Promise<State> {
+/** Runs a change and turns an expected failure into the form's error; nothing but the button changes. */
+async function guarded<State extends { error: string | null }>(previous: State, change: () => Promise<State>): Promise<State> {
   try {
-    const next = await change();
-    if (next.error === null && form.get("refresh") === "list") refresh();
-    return next;
+    return await change();
   } catch (error) {
     if (error instanceof AppError) return { ...previous, error: error.message };
     throw error;
@@ -58,7 +47,7 @@ export async function saveAction(previous: SaveState, form: FormData): Promise<S
   const input = saveForm.safeParse({ arxivId: form.get("arxivId"), saved: form.get("saved") });
   if (!input.success) return { ...previous, error: "That could not be read; reload the page and try again." };
   const readerId = await readerOrSignIn();
-  return guarded(previous, form, async () => {
+  return guarded(previous, async () => {
     await consumeRateLimit(LIBRARY_WRITES_PER_READER, String(readerId));
     if (input.data.saved) {
       const outcome = await savePapers(readerId, [input.data.arxivId]);
@@ -74,7 +63,7 @@ export async function rateAction(previous: RatingState, form: FormData): Promise
   const input = rateForm.safeParse({ arxivId: form.get("arxivId"), rating: form.get("rating") });
   if (!input.success) return { ...previous, error: "That could not be read; reload the page and try again." };
   const readerId = await readerOrSignIn();
-  return guarded(previous, form, async () => {
+  return guarded(previous, async () => {
     await consumeRateLimit(LIBRARY_WRITES_PER_READER, String(readerId));
     const rating = input.data.rating === "none" ? null : input.data.rating;
     if (!(await ratePaper(readerId, input.data.arxivId, rating))) return { ...previous, error: "This paper no longer exists." };

@@ -1,9 +1,10 @@
 import Link from "next/link";
 
-import { PaperControls } from "@/components/paper-controls";
 import { PaperList } from "@/components/paper-list";
 import type { PaperMarks } from "@/lib/library/paper-marks";
 import type { PaperCard } from "@/lib/papers/paper-card";
+
+import { ForYouControls } from "./for-you-controls";
 
 const linkClass = "font-medium text-accent-700 underline dark:text-accent-300";
 
@@ -12,7 +13,17 @@ const linkClass = "font-medium text-accent-700 underline dark:text-accent-300";
  * the first right here (trending papers with their controls; the first save brings the
  * recommendations in).
  */
-export function ColdStart({ trending, trendingLabel, marks }: { trending: PaperCard[]; trendingLabel: string; marks: PaperMarks }) {
+export function ColdStart({
+  trending,
+  trendingLabel,
+  marks,
+  returnTo,
+}: {
+  trending: PaperCard[];
+  trendingLabel: string;
+  marks: PaperMarks;
+  returnTo: string;
+}) {
   return (
     <div className="space-y-6">
       <section
@@ -69,7 +80,15 @@ export function ColdStart({ trending, trendingLabel, marks }: { trending: PaperC
           </h2>
           <PaperList
             papers={trending}
-            controls={(paper) => <PaperControls arxivId={paper.arxivId} title={paper.title} mark={marks.of(paper.id)} refreshes />}
+            controls={(paper) => (
+              <ForYouControls
+                arxivId={paper.arxivId}
+                title={paper.title}
+                saved={marks.of(paper.id).saved}
+                rating={marks.of(paper.id).rating}
+                returnTo={returnTo}
+              />
+            )}
           />
         </section>
       )}

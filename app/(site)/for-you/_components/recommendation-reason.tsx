@@ -1,18 +1,16 @@
 import Link from "next/link";
 
-import { RichText } from "@/components/rich-text";
-import type { TastePaper } from "@/lib/for-you/taste-papers";
-
-import { shortTitle } from "./short-title";
+/** A liked paper a recommendation is close to, as its reason names it: its short title as safe HTML (math typeset on the server). */
+export type ReasonPaper = { arxivId: string; title: string; shortTitleHtml: string; saved: boolean };
 
 /** "saved" for a saved paper, else it was "More like this". */
-const verb = (paper: TastePaper) => (paper.saved ? "saved" : "wanted more like");
+const verb = (paper: ReasonPaper) => (paper.saved ? "saved" : "wanted more like");
 
 /**
  * Why a paper is recommended, as a researcher would say it: "Because you saved LeanAgent and
  * DeepSeek-Prover", each a link to the paper, and the terms that weighed most.
  */
-export function RecommendationReason({ because, terms }: { because: TastePaper[]; terms: string[] }) {
+export function RecommendationReason({ because, terms }: { because: ReasonPaper[]; terms: string[] }) {
   return (
     <div className="space-y-1 text-sm text-stone-700 dark:text-stone-300">
       {because.length > 0 && (
@@ -27,7 +25,7 @@ export function RecommendationReason({ because, terms }: { because: TastePaper[]
                 title={paper.title}
                 className="font-medium text-accent-700 underline dark:text-accent-300"
               >
-                <RichText text={shortTitle(paper.title)} className="italic" />
+                <span className="italic" dangerouslySetInnerHTML={{ __html: paper.shortTitleHtml }} />
               </Link>
             </span>
           ))}
