@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+import { Link } from "@/components/link";
 import { authorHref } from "@/lib/papers/paper-links";
 
 /**

@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+import { Link } from "@/components/link";
 import { categoryHref } from "@/lib/papers/paper-links";
 
 /** The paper's categories as links, the primary one first and marked. They sit above a card's own link. */

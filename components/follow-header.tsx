@@ -1,7 +1,6 @@
-import Link from "next/link";
-
 import { openDigestSettingsAction } from "@/app/(site)/account/actions";
 import { followAction } from "@/app/(site)/follow-actions";
+import { Link } from "@/components/link";
 import { subscribeHref, type DigestFollow, type FollowTarget } from "@/lib/subscribers/follow-topic";
 
 type LinkTarget = { href: string; label: string };

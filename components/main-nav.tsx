@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 import { MAIN_NAV_CLASS, mainNavLinks } from "./main-nav-links";
 import { useViewerSignedIn } from "./viewer-state";

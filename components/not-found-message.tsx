@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 const linkClass = "text-accent-700 underline dark:text-accent-300";
 

@@ -1,9 +1,8 @@
 "use client";
 
-import Link from "next/link";
-
 import { AuthorLinks } from "@/components/author-links";
 import { CategoryList } from "@/components/category-list";
+import { Link } from "@/components/link";
 import { PaperDate } from "@/components/paper-date";
 import { plural } from "@/lib/format";
 import type { PaperCard } from "@/lib/papers/paper-card";

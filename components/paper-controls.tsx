@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState, useState, useSyncExternalStore } from "react";
 
 import { rateAction, saveAction, type RatingState, type SaveState } from "@/app/(site)/library/paper-actions";
+import { Link } from "@/components/link";
 import type { PaperMark } from "@/lib/library/paper-marks";
 
 import { readBrowserSaves, subscribeToBrowserSaves, writeBrowserSaves } from "./browser-saves";

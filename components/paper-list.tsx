@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+import { Link } from "@/components/link";
 import { PaperCard, type CardHighlights } from "@/components/paper-card";
 import { cardView } from "@/lib/papers/card-view";
 import type { PaperCard as PaperCardData } from "@/lib/papers/paper-card";

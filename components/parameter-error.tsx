@@ -1,5 +1,6 @@
-import Link from "next/link";
 import type { z } from "zod";
+
+import { Link } from "@/components/link";
 
 /** A page whose URL holds a parameter it cannot read: what is wrong, and a way back to a page that works. */
 export function ParameterError({ title, error, back }: { title: string; error: z.ZodError; back: { href: string; label: string } }) {

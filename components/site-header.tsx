@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+import { Link } from "@/components/link";
 import { getCurrentReader } from "@/lib/readers/current-reader";
 
 import { HeaderSearch } from "./header-search";

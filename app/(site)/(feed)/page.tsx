@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { LatestInsteadNotice } from "@/components/latest-instead-notice";
+import { Link } from "@/components/link";
 import { ParameterError } from "@/components/parameter-error";
 import { PaperList } from "@/components/paper-list";
 import { PaperControls } from "@/components/paper-controls";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 
+import { Link } from "@/components/link";
 import { Notice } from "@/components/notice";
 import { PaperCard } from "@/components/paper-card";
 import { plural } from "@/lib/format";

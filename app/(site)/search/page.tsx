@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
+import { Link } from "@/components/link";
 import { ParameterError } from "@/components/parameter-error";
 import { PaperControls } from "@/components/paper-controls";
 import { PaperList } from "@/components/paper-list";

@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+import { Link } from "@/components/link";
 import type { AdjacentListings } from "@/lib/papers/find-adjacent-listings";
 import { describePeriod, periodParam, todayUtc, type Period } from "@/lib/papers/feed-period";
 

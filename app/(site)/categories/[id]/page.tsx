@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { FollowHeader } from "@/components/follow-header";
+import { Link } from "@/components/link";
 import { ParameterError } from "@/components/parameter-error";
 import { PaperList } from "@/components/paper-list";
 import { TrendChart } from "@/components/trend-chart";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { Link } from "@/components/link";
 import { renderEmailPreviews } from "@/lib/mail/email-previews";
 import { isOutboxEnabled } from "@/lib/mail/outbox-enabled";
 

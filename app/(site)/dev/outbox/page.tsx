@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
+import { Link } from "@/components/link";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { listOutbox } from "@/lib/mail/list-outbox";
 import { isOutboxEnabled } from "@/lib/mail/outbox-enabled";

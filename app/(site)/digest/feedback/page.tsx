@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
+import { Link } from "@/components/link";
 import { Notice } from "@/components/notice";
 import { SubmitButton } from "@/components/submit-button";
 import { getFeedbackState } from "@/lib/feedback/digest-feedback";

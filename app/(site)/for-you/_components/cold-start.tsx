@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+import { Link } from "@/components/link";
 import { PaperList } from "@/components/paper-list";
 import type { PaperMarks } from "@/lib/library/paper-marks";
 import type { PaperCard } from "@/lib/papers/paper-card";

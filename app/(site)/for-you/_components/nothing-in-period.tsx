@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+import { Link } from "@/components/link";
 import { PERIODS, describePeriod, periodLabel, type Period } from "@/lib/papers/feed-period";
 
 import { forYouHref } from "./for-you-href";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 /** A liked paper a recommendation is close to, as its reason names it: its short title as safe HTML (math typeset on the server). */
 export type ReasonPaper = { arxivId: string; title: string; shortTitleHtml: string; saved: boolean };

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 const STEPS = [
   ["Save what you read", "Press ☆ Save, or “More like this”, on papers in Trending, Search or a paper’s page, or import a BibTeX file."],

@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+import { Link } from "@/components/link";
 import { RichText } from "@/components/rich-text";
 import type { TastePaper } from "@/lib/for-you/taste-papers";
 import { plural } from "@/lib/format";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
+import { Link } from "@/components/link";
 import { Notice } from "@/components/notice";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { loadTastePapers } from "@/lib/for-you/taste-papers";

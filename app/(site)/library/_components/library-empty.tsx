@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 /** What an empty library says: how papers get here, and what the reader can then do with them. */
 export function LibraryEmpty() {

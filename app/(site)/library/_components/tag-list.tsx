@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+import { Link } from "@/components/link";
 import type { TagCount } from "@/lib/library/library-summary";
 
 import { libraryHref, type LibraryState } from "./library-href";

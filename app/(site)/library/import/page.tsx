@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 
+import { Link } from "@/components/link";
 import { getCurrentReader } from "@/lib/readers/current-reader";
 
 import { ImportForm } from "./_components/import-form";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import Link from "next/link";
 import { notFound, permanentRedirect, unstable_rethrow } from "next/navigation";
 
 import { CategoryList } from "@/components/category-list";
+import { Link } from "@/components/link";
 import { PaperControls } from "@/components/paper-controls";
 import { RichText } from "@/components/rich-text";
 import { PaperDate } from "@/components/paper-date";

@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+import { Link } from "@/components/link";
 import { KNOWN_CATEGORIES } from "@/lib/search/known-categories";
 
 import { searchHref, type SearchState } from "./search-href";

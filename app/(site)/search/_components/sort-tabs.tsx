@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+import { Link } from "@/components/link";
 import type { SearchSort } from "@/lib/search/search-query";
 
 import { searchHref, type SearchState } from "./search-href";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
+import { Link } from "@/components/link";
 import { SubmitButton } from "@/components/submit-button";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { checkSignInToken } from "@/lib/readers/complete-sign-in";

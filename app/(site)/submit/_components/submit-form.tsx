@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 
 import { CategoryList } from "@/components/category-list";
+import { Link } from "@/components/link";
 import { SubmitButton } from "@/components/submit-button";
 import { formatDay, shortenAuthors } from "@/lib/format";
 

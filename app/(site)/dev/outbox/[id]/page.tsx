@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { EmailParts } from "@/components/email-parts";
+import { Link } from "@/components/link";
 import { getOutboxMessage } from "@/lib/mail/get-outbox-message";
 import { isOutboxEnabled } from "@/lib/mail/outbox-enabled";
 

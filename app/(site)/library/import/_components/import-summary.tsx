@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+import { Link } from "@/components/link";
 import { plural } from "@/lib/format";
 import type { ImportSummary } from "@/lib/library/import-papers";
 

@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+import { Link } from "@/components/link";
 import { PaperDate } from "@/components/paper-date";
 import { shortenAuthors } from "@/lib/format";
 import type { SimilarPaper } from "@/lib/similarity/get-similar-papers";
