@@ -1,20 +1,7 @@
-import { existsSync } from "node:fs";
-
-import { chromium, defineConfig, devices } from "@playwright/test";
+import { defineConfig, devices } from "@playwright/test";
 
 import { E2E_WORKERS, e2eUrl } from "./tests/e2e/e2e-server";
-
-/** PLAYWRIGHT_CHROMIUM_PATH, else Debian's Chromium, else Playwright's own download. */
-function chromiumPath(): string | undefined {
-  const candidates = [process.env.PLAYWRIGHT_CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
-  const found = candidates.find((candidate) => candidate && existsSync(candidate));
-  if (found) return found;
-  if (existsSync(chromium.executablePath())) return undefined;
-  throw new Error(
-    "No Chromium for the end-to-end tests. Install one (Debian: `apt-get install chromium`; elsewhere " +
-      "`npx playwright install chromium`) or point PLAYWRIGHT_CHROMIUM_PATH at a Chromium binary.",
-  );
-}
+import { CHROMIUM_ARGS, chromiumPath } from "./tests/support/chromium-path";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -30,7 +17,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking"],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],

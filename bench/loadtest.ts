@@ -6,11 +6,10 @@
 // compare), and the load average. A signed-in view with scripts is two requests (the page and its
 // reader's state), so views/s is half its requests/s. LOADTEST_ONLY=feed,paper,… runs some targets (and the ceiling).
 // The `readers-` targets take LOADTEST_READERS (1,000) signed-in readers in turn, as a big audience.
+// `browser` views pages in Chromium, as the HTTP load does not: what a page's scripts ask for too.
 // The corpus is indexed first (bench/bench-index.ts): without it no paper has similar papers and
 // every reader's For you is empty, which is not what the pages cost.
-import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
-import path from "node:path";
 
 import autocannon from "autocannon";
 import pg from "pg";
@@ -19,9 +18,10 @@ import { startAppServer } from "./app-server";
 import { openBenchDatabase, pointAppAtBenchDatabase } from "./bench-database";
 import { indexBenchCorpus, indexCoverage } from "./bench-index";
 import { cpuPerRequest, cpuSoFar } from "./process-cpu";
+import { measureBrowserViews, type BrowserView } from "./browser-views";
+import { writeLoadtestReport } from "./loadtest-report";
 import { BENCH_READER, MANY_READERS, MANY_READERS_EMAIL, signInReader, signInReaders, visitOnce } from "./loadtest-readers";
 
-const root = path.resolve(import.meta.dirname, "..");
 const papers = Number(process.env.LOADTEST_PAPERS ?? 100_000);
 const seconds = Number(process.env.LOADTEST_SECONDS ?? 30);
 const connections = Number(process.env.LOADTEST_CONNECTIONS ?? 50);
@@ -50,7 +50,8 @@ async function feedViewerPath(baseUrl: string, path: string): Promise<string> {
   return `/api/viewer?papers=${ids.join(",")}`;
 }
 
-async function targets(client: pg.Client, baseUrl: string): Promise<Target[]> {
+/** The load test's targets, and the views measured in a real browser (bench/browser-views.ts). */
+async function targets(client: pg.Client, baseUrl: string): Promise<{ targets: Target[]; browser: BrowserView[] }> {
   const { rows } = await client.query<{ id: number; arxiv_id: string; surname: string }>(
     `SELECT id, arxiv_id, split_part(authors[1], ' ', 2) AS surname FROM paper p
      WHERE EXISTS (SELECT 1 FROM similar_paper s WHERE s.paper_id = p.id) ORDER BY random() LIMIT 200`,
@@ -89,7 +90,15 @@ async function targets(client: pg.Client, baseUrl: string): Promise<Target[]> {
     ]);
   const feeds = ["/?period=week", "/?period=month", "/?period=all", "/"];
   const papers = rows.map((row) => `/papers/${row.arxiv_id}`);
-  return [
+  const browser: BrowserView[] = [
+    { name: "feed page", path: feeds[0]! },
+    { name: "paper page", path: papers[0]! },
+    { name: "search page", path: `/search?q=${words[0]}` },
+    { name: "signed in: feed page", path: feeds[0]!, cookie },
+    { name: "signed in: `/library`", path: "/library", cookie },
+    { name: "signed in: `/for-you`", path: "/for-you", cookie },
+  ];
+  const list: Target[] = [
     { key: "feed", name: "feed page `/?period=week`", views: paths(feeds) },
     { key: "paper", name: "paper page `/papers/{id}`, 200 random papers", views: paths(papers) },
     // The same papers again: a paper page once its first view has rendered it (fresh for 300 s).
@@ -161,6 +170,7 @@ async function targets(client: pg.Client, baseUrl: string): Promise<Target[]> {
       views: paths(["lea", "rea", "diff", "tra", "gra"].map((prefix) => `/api/search/suggest?q=${prefix}`)),
     },
   ];
+  return { targets: list, browser };
 }
 
 /** The requests of the target's views in turn, each connection taking the next. */
@@ -191,11 +201,13 @@ async function main() {
   const coverage = await indexCoverage(client);
   const app = await startAppServer(databaseUrl, Number(process.env.LOADTEST_PORT ?? 3700));
   const rows: string[] = [];
+  let browserRows: string[] = [];
   let failed = false;
   let ceiling = 0;
   try {
     const only = process.env.LOADTEST_ONLY?.split(",");
-    const chosen = (await targets(client, app.baseUrl)).filter((target) => !only || only.includes(target.key));
+    const planned = await targets(client, app.baseUrl);
+    const chosen = planned.targets.filter((target) => !only || only.includes(target.key));
     const reached = new Map<string, number>();
     for (const chosenTarget of [await staticAsset(app.baseUrl), ...chosen]) {
       const seen = chosenTarget.again === undefined ? undefined : reached.get(chosenTarget.again);
@@ -221,6 +233,10 @@ async function main() {
         `| ${target.name}${repeated} | ${rate.toFixed(0)} | ${(rate / target.views[0]!.length).toFixed(0)} | ${share} % | ${result.latency.p50} ms | ${result.latency.p99} ms | ${cpu.app} | ${cpu.postgres} | ${result.errors + result.timeouts} | ${result["4xx"]} | ${serverErrors} | ${load1} |`,
       );
     }
+    if (!only || only.includes("browser")) {
+      console.error("Viewing pages in Chromium …");
+      browserRows = await measureBrowserViews(app.baseUrl, app.pid, planned.browser);
+    }
   } finally {
     // The server first: renders still queued when a run ends would find their readers gone.
     await app.stop();
@@ -228,30 +244,7 @@ async function main() {
     await client.end();
     await close();
   }
-  const report = [
-    `# PaperPulse load test`,
-    "",
-    `${new Date().toISOString()}: ${papers.toLocaleString("en-US")} papers, ${connections} connections, ${seconds} s per target, \`next start\` and PostgreSQL on the same 127.0.0.1 machine (${os.cpus().length} cores; load average = the machine's 1-minute load when the target finished). CPU per request: the app server's process and this machine's PostgreSQL processes, from /proc, over the target's requests.`,
-    "",
-    ...(indexing ? [indexing, ""] : []),
-    `${coverage.indexed.toLocaleString("en-US")} papers have vectors and ${coverage.similar.toLocaleString("en-US")} their similar papers; the paper targets take papers that have them.`,
-    "",
-    "| target | requests/s | views/s | share of static | p50 | p99 | app CPU / request | PostgreSQL CPU / request | errors + timeouts | 4xx | 5xx | load average |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|",
-    ...rows,
-    "",
-  ].join("\n");
-  console.log(report);
-  await mkdir(path.join(root, "bench", "results"), { recursive: true });
-  await writeFile(
-    path.join(
-      root,
-      "bench",
-      "results",
-      `loadtest-${new Date().toISOString().slice(0, 10)}-${papers}${process.env.LOADTEST_LABEL ? `-${process.env.LOADTEST_LABEL}` : ""}.md`,
-    ),
-    report,
-  );
+  await writeLoadtestReport({ papers, connections, seconds, indexing, coverage, rows, browserRows });
   if (failed) {
     console.error("The load test saw errors, timeouts or 5xx answers.");
     process.exitCode = 1;
