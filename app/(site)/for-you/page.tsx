@@ -78,8 +78,7 @@ export default async function ForYouPage({ searchParams }: PageProps) {
           <ForYouControls
             arxivId={paper.arxivId}
             title={paper.title}
-            saved={marks.of(paper.id).saved}
-            rating={marks.of(paper.id).rating}
+            mark={marks.of(paper.id)}
             because={paper.because.flatMap((id) => reasonPaper(id) ?? [])}
             terms={paper.terms}
             returnTo={forYouHref(period)}

@@ -80,13 +80,7 @@ export function ColdStart({
           <PaperList
             papers={trending}
             controls={(paper) => (
-              <ForYouControls
-                arxivId={paper.arxivId}
-                title={paper.title}
-                saved={marks.of(paper.id).saved}
-                rating={marks.of(paper.id).rating}
-                returnTo={returnTo}
-              />
+              <ForYouControls arxivId={paper.arxivId} title={paper.title} mark={marks.of(paper.id)} returnTo={returnTo} />
             )}
           />
         </section>

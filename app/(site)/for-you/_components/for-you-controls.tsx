@@ -2,6 +2,7 @@
 
 import { useFormStatus } from "react-dom";
 
+import type { PaperMark } from "@/lib/library/paper-marks";
 import type { Rating } from "@/lib/library/rate-paper";
 
 import { markAction } from "../actions";
@@ -19,16 +20,14 @@ type Intent = "save" | "remove" | "rate-more" | "rate-less" | "rate-none";
 export function ForYouControls({
   arxivId,
   title,
-  saved,
-  rating,
+  mark,
   because = [],
   terms = [],
   returnTo,
 }: {
   arxivId: string;
   title: string;
-  saved: boolean;
-  rating: Rating | null;
+  mark: Pick<PaperMark, "saved" | "rating">;
   because?: ReasonPaper[];
   terms?: string[];
   returnTo: string;
@@ -39,7 +38,7 @@ export function ForYouControls({
       <form action={markAction} className="flex flex-wrap items-center gap-2">
         <input type="hidden" name="arxivId" value={arxivId} />
         <input type="hidden" name="returnTo" value={returnTo} />
-        <MarkButtons title={title} saved={saved} rating={rating} />
+        <MarkButtons title={title} saved={mark.saved} rating={mark.rating} />
       </form>
     </div>
   );
