@@ -5,8 +5,8 @@ import { useState, type ComponentProps } from "react";
 
 /**
  * next/link that prefetches on intent (a pointer over it, a touch), not on sight. On sight, a page
- * of cards sent the server some fifty prefetches as it scrolled, each rendering its page anew (7 to
- * 13 ms of CPU, none from the page cache): ten times the page's own cost. Next.js's documented
+ * of cards sent the server some fifty prefetches as it scrolled, most of them renders of their page
+ * (7 to 13 ms of CPU each): ten times the page's own cost (docs/deployment.md). Next.js's documented
  * hover pattern; `next/link` is imported here only (eslint.config.mjs).
  */
 export function Link({ onMouseEnter, onTouchStart, ...props }: ComponentProps<typeof NextLink>) {

@@ -66,7 +66,7 @@ export async function markAction(form: FormData): Promise<void> {
       await consumeRateLimit(LIBRARY_WRITES_PER_READER, String(reader.readerId));
       if (!(await mark(reader.readerId, arxivId, intent))) notice = "gone";
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
+      if (!(error instanceof AppError && error.code === "rate_limited")) throw error;
       notice = "slow-down";
     }
   }

@@ -123,7 +123,9 @@ function reasonPapers(liked: TastePaper[]): (arxivId: string) => ReasonPaper | u
   return (arxivId) => {
     const paper = byArxivId.get(arxivId);
     if (!paper) return undefined;
-    if (!made.has(arxivId)) made.set(arxivId, { ...paper, shortTitleHtml: richTextHtml(shortTitle(paper.title)) });
+    if (!made.has(arxivId)) {
+      made.set(arxivId, { arxivId, title: paper.title, saved: paper.saved, shortTitleHtml: richTextHtml(shortTitle(paper.title)) });
+    }
     return made.get(arxivId);
   };
 }
