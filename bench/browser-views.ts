@@ -16,8 +16,8 @@ const SETTLE_MS = 15_000;
 
 /**
  * Each view VIEWS times in a fresh browser context (after one view that fills the caches), scrolled
- * to the end and back, until the network is idle (or SETTLE_MS). Rows of a table: the requests a view sent (the
- * router's prefetches apart) and the app server's and PostgreSQL's CPU per view.
+ * to the end and back, until the network is idle (or SETTLE_MS). Rows of a table: the requests a
+ * view sent (the router's prefetches apart) and the app server's and PostgreSQL's CPU per view.
  */
 export async function measureBrowserViews(baseUrl: string, appPid: number | undefined, views: BrowserView[]): Promise<string[]> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
