@@ -49,6 +49,9 @@ const markForm = z.object({
   intent: z.enum(["save", "remove", "rate-more", "rate-less", "rate-none"]),
 });
 
+/** What a For you card's buttons ask for (ForYouControls). */
+export type MarkIntent = z.infer<typeof markForm>["intent"];
+
 /**
  * A For you card's form: save the paper or take it out of the library, or rate it ("rate-none"
  * takes the rating back). The page is rendered again, its list ranked from the new taste: with
@@ -83,7 +86,7 @@ function forYouPath(value: FormDataEntryValue | null): string {
 }
 
 /** Saves, removes or rates the paper; false when it no longer exists. */
-async function mark(readerId: number, arxivId: string, intent: z.infer<typeof markForm>["intent"]): Promise<boolean> {
+async function mark(readerId: number, arxivId: string, intent: MarkIntent): Promise<boolean> {
   if (intent === "save") return (await savePapers(readerId, [arxivId])).unknown.length === 0;
   if (intent === "remove") {
     await removePapers(readerId, [arxivId]);

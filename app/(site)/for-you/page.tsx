@@ -54,6 +54,7 @@ export default async function ForYouPage({ searchParams }: PageProps) {
     );
   }
   const { period } = parsed.data;
+  const returnTo = forYouHref(period);
   const notice = params.notice ? NOTICES[params.notice] : undefined;
   const result = await recommendForReader(reader.readerId, parsed.data);
   const { liked, disliked } = result.taste;
@@ -65,7 +66,7 @@ export default async function ForYouPage({ searchParams }: PageProps) {
     const trending = await loadFeedPage({ period: "month", limit: COLD_START_PAPERS }, todayUtc());
     const marks = await loadPaperMarks(trending.papers.map((paper) => paper.id));
     const label = trending.latestInstead ? `in ${describePeriod("month", trending.date)}` : "this month";
-    body = <ColdStart trending={trending.papers} trendingLabel={label} marks={marks} returnTo={forYouHref(period)} />;
+    body = <ColdStart trending={trending.papers} trendingLabel={label} marks={marks} returnTo={returnTo} />;
   } else if (result.papers.length === 0) {
     body = <NothingInPeriod period={period} shownFrom={shownFrom} />;
   } else {
@@ -81,7 +82,7 @@ export default async function ForYouPage({ searchParams }: PageProps) {
             mark={marks.of(paper.id)}
             because={paper.because.flatMap((id) => reasonPaper(id) ?? [])}
             terms={paper.terms}
-            returnTo={forYouHref(period)}
+            returnTo={returnTo}
           />
         )}
       />

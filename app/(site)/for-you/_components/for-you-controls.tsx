@@ -5,10 +5,8 @@ import { useFormStatus } from "react-dom";
 import type { PaperMark } from "@/lib/library/paper-marks";
 import type { Rating } from "@/lib/library/rate-paper";
 
-import { markAction } from "../actions";
+import { markAction, type MarkIntent as Intent } from "../actions";
 import { RecommendationReason, type ReasonPaper } from "./recommendation-reason";
-
-type Intent = "save" | "remove" | "rate-more" | "rate-less" | "rate-none";
 
 /**
  * A For you card's reason and controls: why it is shown, then Save, More like this and Not for me
