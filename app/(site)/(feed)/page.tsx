@@ -37,7 +37,7 @@ export default async function FeedPage({ searchParams }: PageProps) {
     return (
       <ParameterError
         title="This link has a parameter we cannot read"
-        error={parsed.error}
+        issues={parsed.error.issues}
         back={{ href: "/", label: "Show today’s papers" }}
       />
     );

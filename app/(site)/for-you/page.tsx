@@ -48,7 +48,7 @@ export default async function ForYouPage({ searchParams }: PageProps) {
     return (
       <ParameterError
         title="This link has a parameter we cannot read"
-        error={parsed.error}
+        issues={parsed.error.issues}
         back={{ href: "/for-you", label: "Show this week’s papers for you" }}
       />
     );

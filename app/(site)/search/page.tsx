@@ -52,7 +52,11 @@ export default async function SearchPage({ searchParams }: PageProps) {
   const parsed = searchQuerySchema.safeParse(searchParamsToObject(await searchParams));
   if (!parsed.success) {
     return (
-      <ParameterError title="We could not read this search" error={parsed.error} back={{ href: "/search", label: "Start a new search" }} />
+      <ParameterError
+        title="We could not read this search"
+        issues={parsed.error.issues}
+        back={{ href: "/search", label: "Start a new search" }}
+      />
     );
   }
 

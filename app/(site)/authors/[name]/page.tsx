@@ -41,7 +41,7 @@ export default async function AuthorPage({ params, searchParams }: PageProps) {
     return (
       <ParameterError
         title="This link has a parameter we cannot read"
-        error={parsed.error}
+        issues={parsed.error.issues}
         back={{ href: authorHref(name), label: `Papers by ${name}` }}
       />
     );

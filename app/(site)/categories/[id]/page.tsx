@@ -41,7 +41,7 @@ export default async function CategoryPage({ params, searchParams }: PageProps) 
     return (
       <ParameterError
         title="This link has a parameter we cannot read"
-        error={parsed.error}
+        issues={parsed.error.issues}
         back={{ href: categoryHref(category), label: `Trending in ${category}` }}
       />
     );
