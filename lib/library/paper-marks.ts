@@ -15,12 +15,16 @@ const ANONYMOUS: PaperMarks = { of: () => ({ signedIn: false, saved: false, rati
 /** The current reader's marks on a page of papers, in one query (none when nobody is signed in). */
 export async function loadPaperMarks(paperIds: number[]): Promise<PaperMarks> {
   const reader = await getCurrentReader();
-  if (!reader) return ANONYMOUS;
+  return reader ? loadReaderMarks(reader.readerId, paperIds) : ANONYMOUS;
+}
+
+/** A reader's marks on a page of papers, in one query. */
+export async function loadReaderMarks(readerId: number, paperIds: number[]): Promise<PaperMarks> {
   const rows = paperIds.length
     ? await db.$queryRaw<{ paperId: number; saved: boolean; rating: Rating | null }[]>`
         SELECT ids.id AS "paperId",
-               EXISTS (SELECT 1 FROM library_item li WHERE li.reader_id = ${reader.readerId} AND li.paper_id = ids.id) AS saved,
-               (SELECT pr.rating::text FROM paper_rating pr WHERE pr.reader_id = ${reader.readerId} AND pr.paper_id = ids.id) AS rating
+               EXISTS (SELECT 1 FROM library_item li WHERE li.reader_id = ${readerId} AND li.paper_id = ids.id) AS saved,
+               (SELECT pr.rating::text FROM paper_rating pr WHERE pr.reader_id = ${readerId} AND pr.paper_id = ids.id) AS rating
         FROM unnest(${paperIds}::int[]) AS ids(id)`
     : [];
   const byId = new Map(rows.map((row) => [row.paperId, row]));

@@ -1,9 +1,7 @@
 import { Link } from "@/components/link";
-import { PaperList } from "@/components/paper-list";
-import type { PaperMarks } from "@/lib/library/paper-marks";
-import type { PaperCard } from "@/lib/papers/paper-card";
+import type { ForYouCard } from "@/lib/for-you/for-you-view";
 
-import { ForYouControls } from "./for-you-controls";
+import { ForYouCards } from "./for-you-cards";
 
 const linkClass = "font-medium text-accent-700 underline dark:text-accent-300";
 
@@ -12,17 +10,7 @@ const linkClass = "font-medium text-accent-700 underline dark:text-accent-300";
  * the first right here (trending papers with their controls; the first save brings the
  * recommendations in).
  */
-export function ColdStart({
-  trending,
-  trendingLabel,
-  marks,
-  returnTo,
-}: {
-  trending: PaperCard[];
-  trendingLabel: string;
-  marks: PaperMarks;
-  returnTo: string;
-}) {
+export function ColdStart({ trending, trendingLabel, returnTo }: { trending: ForYouCard[]; trendingLabel: string; returnTo: string }) {
   return (
     <div className="space-y-6">
       <section
@@ -77,12 +65,7 @@ export function ColdStart({
           <h2 id="cold-start-trending" className="text-lg font-medium">
             Trending {trendingLabel}
           </h2>
-          <PaperList
-            papers={trending}
-            controls={(paper) => (
-              <ForYouControls arxivId={paper.arxivId} title={paper.title} mark={marks.of(paper.id)} returnTo={returnTo} />
-            )}
-          />
+          <ForYouCards cards={trending} returnTo={returnTo} />
         </section>
       )}
     </div>

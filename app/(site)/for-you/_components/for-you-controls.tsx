@@ -2,11 +2,12 @@
 
 import { useFormStatus } from "react-dom";
 
+import type { ReasonPaper } from "@/lib/for-you/for-you-view";
 import type { PaperMark } from "@/lib/library/paper-marks";
 import type { Rating } from "@/lib/library/rate-paper";
 
 import { markAction, type MarkIntent as Intent } from "../actions";
-import { RecommendationReason, type ReasonPaper } from "./recommendation-reason";
+import { RecommendationReason } from "./recommendation-reason";
 
 /**
  * A For you card's reason and controls: why it is shown, then Save, More like this and Not for me

@@ -1,7 +1,5 @@
 import { Link } from "@/components/link";
-
-/** A liked paper a recommendation is close to, as its reason names it: its short title as safe HTML (math typeset on the server). */
-export type ReasonPaper = { arxivId: string; title: string; shortTitleHtml: string; saved: boolean };
+import type { ReasonPaper } from "@/lib/for-you/for-you-view";
 
 /** "saved" for a saved paper, else it was "More like this". */
 const verb = (paper: ReasonPaper) => (paper.saved ? "saved" : "wanted more like");
