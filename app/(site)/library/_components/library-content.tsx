@@ -1,9 +1,9 @@
 "use client";
 
+import { CardList } from "@/components/card-list";
 import { Link } from "@/components/link";
 import { Notice } from "@/components/notice";
 import { ParameterError } from "@/components/parameter-error";
-import { PaperCard } from "@/components/paper-card";
 import { plural } from "@/lib/format";
 import type { LibraryView } from "@/lib/library/library-view";
 
@@ -73,24 +73,12 @@ export function LibraryContent({ view, state, notice }: { view: LibraryView; sta
           ) : (
             <>
               <BulkBar returnTo={returnTo} />
-              <ol className="space-y-3">
-                {view.items.map((item) => (
-                  <li key={item.card.arxivId}>
-                    <PaperCard
-                      card={item.card}
-                      controls={
-                        <ItemControls
-                          arxivId={item.card.arxivId}
-                          title={item.title}
-                          tags={item.tags}
-                          rating={item.rating}
-                          returnTo={returnTo}
-                        />
-                      }
-                    />
-                  </li>
-                ))}
-              </ol>
+              <CardList
+                items={view.items}
+                controls={(item) => (
+                  <ItemControls arxivId={item.card.arxivId} title={item.title} tags={item.tags} rating={item.rating} returnTo={returnTo} />
+                )}
+              />
             </>
           )}
           {view.nextCursor && (
