@@ -7,7 +7,8 @@ import { crossSiteActionRefusal, issueVoterCookie, outageRefusal, searchBudgetRe
 import { markReadsForPrimary, RECENT_WRITE_COOKIE, RECENT_WRITE_COOKIE_OPTIONS } from "@/lib/http/read-your-writes";
 import { hasPersonalState, pageKind } from "@/lib/page-cache/cacheable";
 import { PAGE_CACHE_HEADER, renderedForCache, servedFromCache, servedPersonalCopy } from "@/lib/page-cache/page-cache";
-import { HINT_COOKIE_MAX_AGE, PERSONAL_COOKIE } from "@/lib/page-cache/personal-cookies";
+import { HINT_COOKIE_MAX_AGE, PERSONAL_COOKIE, SCRIPTS_COOKIE } from "@/lib/page-cache/personal-cookies";
+import { SCRIPTS_OFF } from "@/lib/readers/personal-view";
 import { servedReaderCopy } from "@/lib/readers/reader-page-copies";
 
 const PERSONAL_COOKIE_OPTIONS = {
@@ -28,7 +29,8 @@ const PERSONAL_COOKIE_OPTIONS = {
  * parameters. And it refuses cross-site server actions with 403, answers pages with 503 while the
  * database is down, keeps searches within each client's budget and hands paper pages' readers
  * their voter cookie (lib/http/site-gate.ts), and the hint that their own state is to be fetched.
- * A signed-in reader's /library and /for-you come from their copy while it is current (lib/readers/reader-page-copies.ts).
+ * A signed-in reader's /library and /for-you come from their copy while it is current: their data in
+ * the shell every reader gets, or their page for a browser without scripts (lib/readers/reader-page-copies.ts).
  */
 export async function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
@@ -67,6 +69,8 @@ export async function proxy(request: NextRequest) {
     NextResponse.next(forward);
   issueVoterCookie(request, response);
   keepPersonalHint(request, response);
+  // A browser that stopped running scripts asks for pages without them (components/personal-view.tsx).
+  if (request.nextUrl.searchParams.get(SCRIPTS_OFF.name) === SCRIPTS_OFF.value) response.cookies.delete(SCRIPTS_COOKIE);
   if (writes) response.cookies.set(RECENT_WRITE_COOKIE, "1", RECENT_WRITE_COOKIE_OPTIONS);
   // A cookie is for one browser: no shared cache may keep the copy that carries it.
   if (response.headers.has(PAGE_CACHE_HEADER) && response.cookies.getAll().length > 0 && !isPrivate(response)) {

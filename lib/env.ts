@@ -56,7 +56,7 @@ const schema = z.object({
   READ_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(8_000),
   /** Memory each instance gives the cache of anonymous page views (lib/page-cache); 0 turns it off. */
   PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4_096).default(128),
-  /** Memory each instance gives signed-in readers' copies of /library and /for-you (lib/readers/reader-page-copies.ts); 0 turns them off. */
+  /** Memory each instance gives signed-in readers' copies of /library and /for-you, their data or their page (lib/readers/reader-page-copies.ts); 0 turns them off. */
   READER_COPIES_MB: z.coerce.number().int().min(0).max(4_096).default(256),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /** arXiv API query endpoint and the pause between its requests (arXiv asks for one request per 3 s). */

@@ -25,7 +25,7 @@ export function fetchOwnPage(path: string, headers: Record<string, string>): Pro
 }
 
 /** Whether the request is one fetchOwnPage sent: it proves itself with the process's secret. */
-export function isOwnPageRequest(request: Request): boolean {
+export function isOwnPageRequest(request: { headers: { get(name: string): string | null } }): boolean {
   const secret = globalForOwnPage.paperpulseOwnPageSecret;
   const claimed = request.headers.get(OWN_REQUEST_HEADER);
   if (!secret || claimed === null) return false;

@@ -12,19 +12,25 @@ import { fetchOwnPage, renderOnce } from "@/lib/http/own-page";
 import { RECENT_WRITE_COOKIE } from "@/lib/http/read-your-writes";
 import { nextUtcMidnight } from "@/lib/page-cache/cacheable";
 import { inlineScriptHashes } from "@/lib/page-cache/inline-script-hashes";
+import { SCRIPTS_COOKIE } from "@/lib/page-cache/personal-cookies";
 import { BoundedPageStore } from "@/lib/page-cache/page-store";
 import { RenderTurns } from "@/lib/page-cache/render-turns";
 import { parseLinkToken } from "@/lib/subscribers/link-token";
 
 import { SESSION_TOUCH_INTERVAL_MS } from "./lifetimes";
+import { personalData, personalShell, shellWithData } from "./personal-shells";
+import { SCRIPTS_OFF } from "./personal-view";
 import { SESSION_COOKIE } from "./session-cookie";
 import { isOpenSession, readSession } from "./sessions";
+import { SHELL_HEADER } from "./shell-render";
 
 /**
- * A signed-in reader's /library and /for-you, rendered once and served again to them while a stamp
- * read from PostgreSQL on every view (their page version, the similarity index's) is unchanged:
- * Next.js's render is most of these pages' cost, and a reader comes back far more often than the
- * pages change. docs/deployment.md ("Page cache") has the rules: freshness, the UTC day, memory.
+ * A signed-in reader's /library and /for-you, made once and served again to them while a stamp
+ * read from PostgreSQL on every view (their page version, the similarity index's) is unchanged: in
+ * a browser that runs scripts, their data in the shell every reader gets (personal-shells.ts); in
+ * one that does not, their page rendered. Next.js's render is most of these pages' cost, and a
+ * reader comes back far more often than the pages change. docs/deployment.md ("Page cache") has
+ * the rules: freshness, the UTC day, memory.
  */
 export const READER_COPY_HEADER = "X-Reader-Copy";
 const PATHS = new Set(["/library", "/for-you"]);
@@ -72,7 +78,11 @@ export async function servedReaderCopy(request: NextRequest): Promise<NextRespon
   // A view moves the session's expiry forward as a render would (readSession does, when it is due).
   if (Date.now() - reader.lastSeenAt.getTime() >= SESSION_TOUCH_INTERVAL_MS && !(await readSession(token))) return null;
   const { stamp } = reader;
-  const key = `${reader.sessionId} ${request.nextUrl.pathname}${request.nextUrl.search}`;
+  const { pathname, search, searchParams } = request.nextUrl;
+  if (request.cookies.has(SCRIPTS_COOKIE) && searchParams.get(SCRIPTS_OFF.name) !== SCRIPTS_OFF.value) {
+    return servedInShell(store, `${reader.sessionId} data ${pathname}${search}`, stamp, reader.readerId, request);
+  }
+  const key = `${reader.sessionId} ${pathname}${search}`;
   const kept = store.pages.get(key);
   if (kept && kept.stamp === stamp && Date.now() < kept.usableUntil) return copyResponse(kept, "hit");
   const rendered = await render(store, key, stamp, request);
@@ -83,16 +93,61 @@ export async function servedReaderCopy(request: NextRequest): Promise<NextRespon
  * The session's reader and what a copy must have been rendered at (their page version and the
  * similarity index's), in one query: a hit costs this and no render. Null without a valid session.
  */
-async function readerStamp(token: string | undefined): Promise<{ sessionId: string; stamp: string; lastSeenAt: Date } | null> {
+async function readerStamp(
+  token: string | undefined,
+): Promise<{ sessionId: string; readerId: number; stamp: string; lastSeenAt: Date } | null> {
   const parsed = token ? parseLinkToken(token) : null;
   if (!parsed) return null;
-  const [row] = await db.$queryRaw<{ secretHash: Uint8Array; expiresAt: Date; lastSeenAt: Date; pages: number; index: bigint }[]>`
+  const [row] = await db.$queryRaw<
+    { secretHash: Uint8Array; expiresAt: Date; lastSeenAt: Date; readerId: number; pages: number; index: bigint }[]
+  >`
     SELECT s.secret_hash AS "secretHash", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
-           r.page_version AS pages, i.version AS index
+           r.id AS "readerId", r.page_version AS pages, i.version AS index
     FROM reader_session s JOIN reader r ON r.id = s.reader_id, similarity_index_state i
     WHERE s.id = ${parsed.id}`;
   if (!isOpenSession(parsed.secret, row)) return null;
-  return { sessionId: parsed.id, stamp: `${row.pages}.${row.index}`, lastSeenAt: row.lastSeenAt };
+  return { sessionId: parsed.id, readerId: row.readerId, stamp: `${row.pages}.${row.index}`, lastSeenAt: row.lastSeenAt };
+}
+
+/**
+ * The shell with the reader's data, theirs kept as their copy is (`body`: the data block). Null when
+ * either cannot be made (an error, logged): the page is then rendered for them.
+ */
+async function servedInShell(
+  store: Copies,
+  key: string,
+  stamp: string,
+  readerId: number,
+  request: NextRequest,
+): Promise<NextResponse | null> {
+  const { pathname, searchParams } = request.nextUrl;
+  const kept = store.pages.get(key);
+  const current = kept && kept.stamp === stamp && Date.now() < kept.usableUntil ? kept : null;
+  const [shell, data] = await Promise.all([
+    personalShell(pathname),
+    current ??
+      renderOnce(store.rendering, key, `[reader-copies] data of ${pathname}`, async () => {
+        const copy = { body: await personalData(pathname, readerId, searchParams), headers: {}, stamp, usableUntil: usableUntil() };
+        store.pages.set(key, copy);
+        return copy;
+      }),
+  ]);
+  if (!shell || !data) return null;
+  return new NextResponse(shellWithData(shell, data.body), {
+    headers: {
+      "Cache-Control": PRIVATE_NO_STORE,
+      "Content-Security-Policy": shell.policy,
+      "Content-Type": shell.contentType,
+      [READER_COPY_HEADER]: current ? "hit" : "miss",
+      [SHELL_HEADER]: "1",
+    },
+  });
+}
+
+/** A copy is served for five minutes at most, and not past midnight UTC, when a page's "today" changes. */
+function usableUntil(): number {
+  const now = Date.now();
+  return Math.min(now + FRESH_MS, nextUtcMidnight(now));
 }
 
 function render(store: Copies, key: string, stamp: string, request: NextRequest): Promise<Copy | null> {
@@ -119,8 +174,7 @@ async function renderCopy(store: Copies, key: string, stamp: string, request: Ne
     const value = response.headers.get(name);
     if (value) headers[name] = value;
   }
-  const now = Date.now();
-  const copy = { body, headers, stamp, usableUntil: Math.min(now + FRESH_MS, nextUtcMidnight(now)) };
+  const copy = { body, headers, stamp, usableUntil: usableUntil() };
   store.pages.set(key, copy);
   return copy;
 }

@@ -1,0 +1,76 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+
+import { PERSONAL_VIEW_ELEMENT, SCRIPTS_OFF, type PersonalView } from "@/lib/readers/personal-view";
+
+import { Notice } from "./notice";
+
+type Shown = (PersonalView<unknown, unknown> & { notice?: string }) | "missing";
+let lastShown: { key: string; shown: Shown } | null = null;
+
+/** The shell's data and the page's `notice`, read once per page (a snapshot must stay the same object while they do). */
+function readShown(): Shown {
+  const text = document.getElementById(PERSONAL_VIEW_ELEMENT)?.textContent;
+  const key = `${window.location.search} ${text}`;
+  if (lastShown?.key !== key) {
+    const notice = new URLSearchParams(window.location.search).get("notice") ?? undefined;
+    lastShown = { key, shown: text ? { ...(JSON.parse(text) as PersonalView<unknown, unknown>), notice } : "missing" };
+  }
+  return lastShown.shown;
+}
+
+const unchanging = () => () => {};
+
+/**
+ * The data the shell carries, once the page has started: null while it hydrates, as the shell was
+ * rendered without any; "missing" if the shell came without it.
+ */
+export function usePersonalView<Query, View>(): (PersonalView<Query, View> & { notice?: string }) | "missing" | null {
+  return useSyncExternalStore(unchanging, readShown, () => null) as (PersonalView<Query, View> & { notice?: string }) | "missing" | null;
+}
+
+/**
+ * Where a personal page's list goes until its script draws it: placeholder cards, announced as busy,
+ * and for a browser that stopped running scripts since it said it does, the way to the page without them.
+ */
+export function LoadingCards({ label, path }: { label: string; path: string }) {
+  return (
+    <>
+      <noscript>
+        <Notice title="This page needs JavaScript, which is off in this browser">
+          <p>
+            <a
+              href={`${path}?${SCRIPTS_OFF.name}=${SCRIPTS_OFF.value}`}
+              className="font-medium text-accent-700 underline dark:text-accent-300"
+            >
+              Show it without JavaScript
+            </a>
+          </p>
+        </Notice>
+      </noscript>
+      <div role="status" aria-busy="true" aria-label={label} className="space-y-3">
+        {[0, 1, 2].map((card) => (
+          <div
+            key={card}
+            className="h-32 animate-pulse rounded-lg border border-stone-200 bg-stone-100 dark:border-stone-800 dark:bg-stone-900"
+          />
+        ))}
+      </div>
+    </>
+  );
+}
+
+/** A shell that came without its data: nothing the reader did, so loading it again is the way out. */
+export function LoadFailed({ title }: { title: string }) {
+  return (
+    <Notice tone="error" role="alert" title={title}>
+      <p>The page came without your papers. Your papers are safe.</p>
+      <p>
+        <button type="button" onClick={() => window.location.reload()} className="button-small">
+          Load the page again
+        </button>
+      </p>
+    </Notice>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * The reader's data a personal page's shell carries (personal-shells.ts) and its script draws
+ * (components/personal-view.tsx): what the page shows for its query, or why its link cannot be read.
+ */
+export type PersonalView<Query, View> =
+  { status: "ready"; query: Query; view: View } | { status: "unreadable"; issues: { message: string }[] };
+
+/** The id of the shell's JSON block. */
+export const PERSONAL_VIEW_ELEMENT = "personal-view";
+
+/** `?scripts=off`: the page rendered whole, for a browser that stopped running scripts since it said it did. */
+export const SCRIPTS_OFF = { name: "scripts", value: "off" } as const;
+
+/**
+ * The data as a JSON block, which no browser runs, so the page's policy needs no hash for it;
+ * escaped so that nothing in it can end the block (`<`, `>`, `&` as \u escapes).
+ */
+export function dataBlock(data: PersonalView<unknown, unknown>): Uint8Array<ArrayBuffer> {
+  const json = JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return new TextEncoder().encode(`<script type="application/json" id="${PERSONAL_VIEW_ELEMENT}">${json}</script>`);
+}
