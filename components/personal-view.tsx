@@ -7,15 +7,16 @@ import { PERSONAL_VIEW_ELEMENT, SCRIPTS_OFF, type PersonalView } from "@/lib/rea
 import { Notice } from "./notice";
 
 type Shown = (PersonalView<unknown, unknown> & { notice?: string }) | "missing";
-let lastShown: { key: string; shown: Shown } | null = null;
+let lastShown: { element: Element | null; search: string; shown: Shown } | null = null;
 
 /** The shell's data and the page's `notice`, read once per page (a snapshot must stay the same object while they do). */
 function readShown(): Shown {
-  const text = document.getElementById(PERSONAL_VIEW_ELEMENT)?.textContent;
-  const key = `${window.location.search} ${text}`;
-  if (lastShown?.key !== key) {
-    const notice = new URLSearchParams(window.location.search).get("notice") ?? undefined;
-    lastShown = { key, shown: text ? { ...(JSON.parse(text) as PersonalView<unknown, unknown>), notice } : "missing" };
+  const element = document.getElementById(PERSONAL_VIEW_ELEMENT);
+  const { search } = window.location;
+  if (lastShown?.element !== element || lastShown.search !== search) {
+    const notice = new URLSearchParams(search).get("notice") ?? undefined;
+    const text = element?.textContent;
+    lastShown = { element, search, shown: text ? { ...(JSON.parse(text) as PersonalView<unknown, unknown>), notice } : "missing" };
   }
   return lastShown.shown;
 }

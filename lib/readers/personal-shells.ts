@@ -21,7 +21,8 @@ import { SHELL_HEADER } from "./shell-render";
  * reader, rendered once a process, its header signed in and its list left to the page's script;
  * with the reader's data (what the page shows, as JSON) put into it for each view
  * (reader-page-copies.ts keeps each reader's). Next.js's render of the list is most of a personal
- * page's cost. docs/deployment.md ("Personal pages") has the rules.
+ * page's cost. docs/deployment.md has the rules ("Page cache": "A personal page in a browser that
+ * runs scripts").
  */
 export type Shell = {
   body: Uint8Array<ArrayBuffer>;
