@@ -32,8 +32,9 @@ export function usePersonalView<Query, View>(): (PersonalView<Query, View> & { n
 }
 
 /**
- * Where a personal page's list goes until its script draws it: placeholder cards, announced as busy,
- * and for a browser that stopped running scripts since it said it does, the way to the page without them.
+ * Where a personal page's list goes until its script draws it: placeholder cards, announced as busy;
+ * for a browser that stopped running scripts since it said it does, the way to the page without
+ * them in their place.
  */
 export function LoadingCards({ label, path }: { label: string; path: string }) {
   return (
@@ -50,7 +51,7 @@ export function LoadingCards({ label, path }: { label: string; path: string }) {
           </p>
         </Notice>
       </noscript>
-      <div role="status" aria-busy="true" aria-label={label} className="space-y-3">
+      <div role="status" aria-busy="true" aria-label={label} className="space-y-3 noscript:hidden">
         {[0, 1, 2].map((card) => (
           <div
             key={card}

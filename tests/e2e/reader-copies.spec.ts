@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
+import { expectNoAxeViolations } from "./axe";
 import { uniqueEmail } from "./confirmed-subscription";
 import { signIn } from "./sign-in";
 
@@ -65,6 +66,7 @@ test("a browser with scripts gets one shell for every reader and draws each read
   expect(shellHtml).not.toContain("LeanAgent");
   expect(data).toContain("LeanAgent");
   await expect(page.getByRole("article")).toHaveCount(2);
+  await expectNoAxeViolations(page);
 
   // A change is posted as before and the page comes back rendered with it; opened again, the shell shows it too.
   const tags = page.getByLabel(/^Tags for LeanAgent/);
@@ -80,6 +82,7 @@ test("a browser with scripts gets one shell for every reader and draws each read
   expect(await open(page, "/for-you?period=all")).toBe("shell miss");
   expect(await open(page, "/for-you?period=all")).toBe("shell hit");
   await expect(page.getByText("2 liked papers, 0 not for you")).toBeVisible();
+  await expectNoAxeViolations(page);
   const [first] = await titles(page);
   await page
     .getByRole("article")

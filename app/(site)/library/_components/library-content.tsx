@@ -104,7 +104,7 @@ export function LibraryHeading({ total, children }: { total: number | null; chil
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Your library</h1>
         <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
-          {total === null ? "Loading your papers…" : `${plural(total, "paper")} saved`}
+          {total === null ? <span className="noscript:hidden">Loading your papers…</span> : `${plural(total, "paper")} saved`}
         </p>
       </div>
       <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
