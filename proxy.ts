@@ -8,7 +8,7 @@ import { markReadsForPrimary, RECENT_WRITE_COOKIE, RECENT_WRITE_COOKIE_OPTIONS }
 import { hasPersonalState, pageKind } from "@/lib/page-cache/cacheable";
 import { PAGE_CACHE_HEADER, renderedForCache, servedFromCache, servedPersonalCopy } from "@/lib/page-cache/page-cache";
 import { HINT_COOKIE_MAX_AGE, PERSONAL_COOKIE, SCRIPTS_COOKIE } from "@/lib/page-cache/personal-cookies";
-import { SCRIPTS_OFF } from "@/lib/readers/personal-view";
+import { PERSONAL_PAGES, SCRIPTS_OFF } from "@/lib/readers/personal-view";
 import { servedReaderCopy } from "@/lib/readers/reader-page-copies";
 
 const PERSONAL_COOKIE_OPTIONS = {
@@ -69,8 +69,10 @@ export async function proxy(request: NextRequest) {
     NextResponse.next(forward);
   issueVoterCookie(request, response);
   keepPersonalHint(request, response);
-  // A browser that stopped running scripts asks for pages without them (components/personal-view.tsx).
-  if (request.nextUrl.searchParams.get(SCRIPTS_OFF.name) === SCRIPTS_OFF.value) response.cookies.delete(SCRIPTS_COOKIE);
+  // A browser that stopped running scripts asks for its personal pages without them (components/personal-view.tsx).
+  if (PERSONAL_PAGES.has(request.nextUrl.pathname) && request.nextUrl.searchParams.get(SCRIPTS_OFF.name) === SCRIPTS_OFF.value) {
+    response.cookies.delete(SCRIPTS_COOKIE);
+  }
   if (writes) response.cookies.set(RECENT_WRITE_COOKIE, "1", RECENT_WRITE_COOKIE_OPTIONS);
   // A cookie is for one browser: no shared cache may keep the copy that carries it.
   if (response.headers.has(PAGE_CACHE_HEADER) && response.cookies.getAll().length > 0 && !isPrivate(response)) {

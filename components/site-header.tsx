@@ -1,12 +1,12 @@
 import { Link } from "@/components/link";
-import { isPersonalShellRender } from "@/lib/readers/shell-render";
 import { getCurrentReader } from "@/lib/readers/current-reader";
+import { isPersonalShellRender } from "@/lib/readers/shell-render";
 
 import { HeaderSearch } from "./header-search";
 import { MainNav } from "./main-nav";
 
 export async function SiteHeader() {
-  // A personal page's shell is served to signed-in readers only (lib/page-cache/personal-shells.ts).
+  // A personal page's shell is served to signed-in readers only (lib/readers/personal-shells.ts).
   const signedIn = (await getCurrentReader()) !== null || (await isPersonalShellRender());
   return (
     <header className="border-b border-stone-200 bg-white/80 backdrop-blur dark:border-stone-800 dark:bg-stone-900/80">

@@ -5,6 +5,9 @@
 export type PersonalView<Query, View> =
   { status: "ready"; query: Query; view: View } | { status: "unreadable"; issues: { message: string }[] };
 
+/** The personal pages: a reader's copy of each is kept (reader-page-copies.ts), in a shell for a browser that runs scripts. */
+export const PERSONAL_PAGES = new Set(["/library", "/for-you"]);
+
 /** The id of the shell's JSON block. */
 export const PERSONAL_VIEW_ELEMENT = "personal-view";
 

@@ -19,7 +19,7 @@ import { parseLinkToken } from "@/lib/subscribers/link-token";
 
 import { SESSION_TOUCH_INTERVAL_MS } from "./lifetimes";
 import { personalData, personalShell, shellWithData } from "./personal-shells";
-import { SCRIPTS_OFF } from "./personal-view";
+import { PERSONAL_PAGES, SCRIPTS_OFF } from "./personal-view";
 import { SESSION_COOKIE } from "./session-cookie";
 import { isOpenSession, readSession } from "./sessions";
 import { SHELL_HEADER } from "./shell-render";
@@ -33,7 +33,6 @@ import { SHELL_HEADER } from "./shell-render";
  * the rules: freshness, the UTC day, memory.
  */
 export const READER_COPY_HEADER = "X-Reader-Copy";
-const PATHS = new Set(["/library", "/for-you"]);
 const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"];
 const FRESH_MS = 300_000;
 
@@ -69,7 +68,7 @@ function copies(): Copies | null {
  */
 export async function servedReaderCopy(request: NextRequest): Promise<NextResponse | null> {
   const store = copies();
-  if (!store || request.method !== "GET" || !PATHS.has(request.nextUrl.pathname)) return null;
+  if (!store || request.method !== "GET" || !PERSONAL_PAGES.has(request.nextUrl.pathname)) return null;
   if (request.cookies.has(RECENT_WRITE_COOKIE)) return null;
   if (ROUTER_HEADERS.some((name) => request.headers.has(name)) || request.nextUrl.searchParams.has("_rsc")) return null;
   const token = request.cookies.get(SESSION_COOKIE)?.value;
