@@ -5,8 +5,7 @@
 // measured in the same run (the machine is shared and noisy, so only ratios within one run
 // compare), and the load average. A signed-in view with scripts is two requests (the page and its
 // reader's state), so views/s is half its requests/s. LOADTEST_ONLY=feed,paper,… runs some targets (and the ceiling).
-// The `readers-` targets take LOADTEST_READERS (1,000) signed-in readers in turn, as a big audience,
-// each in a browser that runs scripts.
+// The `readers-` targets take LOADTEST_READERS (1,000) signed-in readers in turn, in browsers that run scripts.
 // `browser` views pages in Chromium, as the HTTP load does not: what a page's scripts ask for too.
 // The corpus is indexed first (bench/bench-index.ts): without it no paper has similar papers and
 // every reader's For you is empty, which is not what the pages cost.
@@ -68,18 +67,19 @@ async function targets(client: pg.Client, baseUrl: string): Promise<{ targets: T
   const { rows: pool } = await client.query<{ id: number }>("SELECT id FROM paper ORDER BY random() LIMIT 5000");
   const only = process.env.LOADTEST_ONLY?.split(",");
   const manyReaders = !only || only.some((key) => key.startsWith("readers-"));
-  const readers = manyReaders
+  // Their browsers run scripts, as most do: their personal pages are the shared shell with their data.
+  const sessions = manyReaders
     ? await signInReaders(
         client,
         MANY_READERS,
         pool.map((row) => row.id),
       )
     : [];
+  const readers = sessions.map((session) => `${session}; pp_js=1`);
   // The planner's statistics for the readers' rows, as autovacuum would gather them (bench/bench-index.ts).
   await client.query("ANALYZE reader, reader_session, library_item, paper_rating");
   if (manyReaders && (!only || only.includes("readers-for-you-first"))) await visitOnce(baseUrl, "/for-you?period=day", readers);
-  // Readers' browsers run scripts, as most do: their personal pages come as the shared shell with their data.
-  const eachReader = (path: string): Request[][] => readers.map((readerCookie) => [{ path, cookie: `${readerCookie}; pp_js=1` }]);
+  const eachReader = (path: string): Request[][] => readers.map((readerCookie) => [{ path, cookie: readerCookie }]);
   const words = ["learning", "reasoning", "diffusion", "transformer", "reinforcement", "benchmark", "graph", "alignment"];
   const paths = (list: string[]): Request[][] => list.map((path) => [{ path }]);
   const signedIn = (list: string[]): Request[][] => list.map((path) => [{ path, cookie }]);
