@@ -65,7 +65,8 @@ describe("submitPaper", () => {
         status: "known",
         refreshFromArxiv: true,
       });
-      expect(performance.now() - started).toBeLessThan(1000);
+      // Long before arXiv's 20 s timeout: the answer did not wait for it (a busy machine may take a few seconds).
+      expect(performance.now() - started).toBeLessThan(10_000);
       expect(server.requests).toHaveLength(0);
 
       await refreshPaperFromArxiv("2502.03387", options);
