@@ -62,9 +62,10 @@ function copies(): Copies | null {
 
 /**
  * The reader's copy of the page when the request is a plain GET of /library or /for-you from a
- * signed-in browser that has not just written (it reads its own writes, rendered for it): served
- * when still current, else rendered now (once however many ask) and kept. Null otherwise, and
- * when the render is not a page to keep (a redirect, an error): the request is then rendered as before.
+ * signed-in browser that has not just written (it reads its own writes, rendered for it): their data
+ * in the shell for a browser that runs scripts, else their page; served when still current, else
+ * made now (once however many ask) and kept. Null otherwise, and when the copy cannot be made (a
+ * redirect, an error): the request is then rendered as before.
  */
 export async function servedReaderCopy(request: NextRequest): Promise<NextResponse | null> {
   const store = copies();
