@@ -1,5 +1,9 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 
+import { inlineScriptHashes } from "@/lib/page-cache/inline-script-hashes";
+
+import { hashedContentSecurityPolicy } from "./content-security-policy";
+
 /** A render that takes longer is given up: its visitors get a page rendered for them instead. */
 const RENDER_TIMEOUT_MS = 20_000;
 const OWN_REQUEST_HEADER = "x-paperpulse-own-render";
@@ -22,6 +26,30 @@ export function fetchOwnPage(path: string, headers: Record<string, string>): Pro
     cache: "no-store",
     signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
   });
+}
+
+/** A page of this server as a copy to serve again: its bytes and the headers to serve them with. */
+export type OwnPageCopy = { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> };
+
+/**
+ * The page at `path` as a copy a reader is served again (lib/readers: their page, the shell), or
+ * null unless it answered 200. Kept as the bytes that came; its scripts are allowed by their
+ * hashes, as a page cache copy's: it was rendered without a nonce, and every view's policy is as
+ * strict as a fresh render's. Its preload hints (`Link`) go with it.
+ */
+export async function fetchOwnCopy(path: string, headers: Record<string, string>): Promise<OwnPageCopy | null> {
+  const response = await fetchOwnPage(path, headers);
+  if (response.status !== 200) {
+    await response.body?.cancel();
+    return null;
+  }
+  const body = new Uint8Array(await response.arrayBuffer());
+  const copyHeaders: Record<string, string> = { "content-security-policy": hashedContentSecurityPolicy(inlineScriptHashes(body)) };
+  for (const name of ["content-type", "link"]) {
+    const value = response.headers.get(name);
+    if (value) copyHeaders[name] = value;
+  }
+  return { body, headers: copyHeaders };
 }
 
 /** Whether the request is one fetchOwnPage sent: it proves itself with the process's secret. */

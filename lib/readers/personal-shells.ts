@@ -5,13 +5,11 @@ import type { z } from "zod";
 import { forYouQuerySchema } from "@/lib/for-you/for-you-query";
 import { loadForYouView } from "@/lib/for-you/for-you-view";
 import { AppError } from "@/lib/http/app-error";
-import { hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
-import { fetchOwnPage, renderOnce } from "@/lib/http/own-page";
+import { fetchOwnCopy, renderOnce, type OwnPageCopy } from "@/lib/http/own-page";
 import { searchParamsToObject } from "@/lib/http/search-params";
 import { libraryQuerySchema } from "@/lib/library/library-query";
 import { loadLibraryView } from "@/lib/library/library-view";
 import { nextUtcMidnight } from "@/lib/page-cache/cacheable";
-import { inlineScriptHashes } from "@/lib/page-cache/inline-script-hashes";
 
 import { dataBlock, type PersonalView } from "./personal-view";
 import { SHELL_HEADER } from "./shell-render";
@@ -24,12 +22,9 @@ import { SHELL_HEADER } from "./shell-render";
  * page's cost. docs/deployment.md has the rules ("Page cache": "A personal page in a browser that
  * runs scripts").
  */
-export type Shell = {
-  body: Uint8Array<ArrayBuffer>;
+export type Shell = OwnPageCopy & {
   /** Where the data goes: before `</body>`. */
   dataAt: number;
-  contentType: string;
-  policy: string;
   usableUntil: number;
 };
 
@@ -55,23 +50,12 @@ export async function personalShell(pathname: string): Promise<Shell | null> {
 }
 
 async function render(store: Shells, pathname: string): Promise<Shell | null> {
-  const response = await fetchOwnPage(pathname, { [SHELL_HEADER]: "1" });
-  if (response.status !== 200) {
-    await response.body?.cancel();
-    return null;
-  }
-  const body = new Uint8Array(await response.arrayBuffer());
-  const dataAt = Buffer.from(body.buffer).lastIndexOf("</body>");
+  const page = await fetchOwnCopy(pathname, { [SHELL_HEADER]: "1" });
+  if (!page) return null;
+  const dataAt = Buffer.from(page.body.buffer).lastIndexOf("</body>");
   if (dataAt < 0) throw new Error("the shell has no </body>");
   const now = Date.now();
-  const shell = {
-    body,
-    dataAt,
-    contentType: response.headers.get("content-type") ?? "text/html; charset=utf-8",
-    // Its scripts are allowed by their hashes, as a cached page's: it was rendered without a nonce.
-    policy: hashedContentSecurityPolicy(inlineScriptHashes(body)),
-    usableUntil: Math.min(now + FRESH_MS, nextUtcMidnight(now)),
-  };
+  const shell = { ...page, dataAt, usableUntil: Math.min(now + FRESH_MS, nextUtcMidnight(now)) };
   store.pages.set(pathname, shell);
   return shell;
 }

@@ -7,11 +7,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { PRIVATE_NO_STORE } from "@/lib/http/cacheable-response";
-import { hashedContentSecurityPolicy } from "@/lib/http/content-security-policy";
-import { fetchOwnPage, renderOnce } from "@/lib/http/own-page";
+import { fetchOwnCopy, renderOnce, type OwnPageCopy } from "@/lib/http/own-page";
 import { RECENT_WRITE_COOKIE } from "@/lib/http/read-your-writes";
 import { nextUtcMidnight } from "@/lib/page-cache/cacheable";
-import { inlineScriptHashes } from "@/lib/page-cache/inline-script-hashes";
 import { SCRIPTS_COOKIE } from "@/lib/page-cache/personal-cookies";
 import { BoundedPageStore } from "@/lib/page-cache/page-store";
 import { RenderTurns } from "@/lib/page-cache/render-turns";
@@ -36,7 +34,7 @@ export const READER_COPY_HEADER = "X-Reader-Copy";
 const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action"];
 const FRESH_MS = 300_000;
 
-type Copy = { body: Uint8Array<ArrayBuffer>; headers: Record<string, string>; stamp: string; usableUntil: number };
+type Copy = OwnPageCopy & { stamp: string; usableUntil: number };
 type Copies = { pages: BoundedPageStore<Copy>; rendering: Map<string, Promise<Copy | null>>; renders: RenderTurns };
 
 /**
@@ -134,13 +132,7 @@ async function servedInShell(
   ]);
   if (!shell || !data) return null;
   return new NextResponse(shellWithData(shell, data.body), {
-    headers: {
-      "Cache-Control": PRIVATE_NO_STORE,
-      "Content-Security-Policy": shell.policy,
-      "Content-Type": shell.contentType,
-      [READER_COPY_HEADER]: current ? "hit" : "miss",
-      [SHELL_HEADER]: "1",
-    },
+    headers: { ...shell.headers, "Cache-Control": PRIVATE_NO_STORE, [READER_COPY_HEADER]: current ? "hit" : "miss", [SHELL_HEADER]: "1" },
   });
 }
 
@@ -158,23 +150,9 @@ function render(store: Copies, key: string, stamp: string, request: NextRequest)
 
 /** The page as the reader's browser would get it, by a request to this server with their cookies. */
 async function renderCopy(store: Copies, key: string, stamp: string, request: NextRequest): Promise<Copy | null> {
-  const response = await fetchOwnPage(request.nextUrl.pathname + request.nextUrl.search, { cookie: request.headers.get("cookie") ?? "" });
-  if (response.status !== 200) {
-    await response.body?.cancel();
-    return null;
-  }
-  // Kept as the bytes that came.
-  const body = new Uint8Array(await response.arrayBuffer());
-  // Its scripts are allowed by their hashes, as a page cache copy's: it was rendered without a
-  // nonce, and every view's policy is as strict as a fresh render's.
-  const headers: Record<string, string> = {
-    "content-security-policy": hashedContentSecurityPolicy(inlineScriptHashes(body)),
-  };
-  for (const name of ["content-type", "link"]) {
-    const value = response.headers.get(name);
-    if (value) headers[name] = value;
-  }
-  const copy = { body, headers, stamp, usableUntil: usableUntil() };
+  const page = await fetchOwnCopy(request.nextUrl.pathname + request.nextUrl.search, { cookie: request.headers.get("cookie") ?? "" });
+  if (!page) return null;
+  const copy = { ...page, stamp, usableUntil: usableUntil() };
   store.pages.set(key, copy);
   return copy;
 }
