@@ -24,11 +24,39 @@ function readShown(): Shown {
 const unchanging = () => () => {};
 
 /**
- * The data the shell carries, once the page has started: null while it hydrates, as the shell was
- * rendered without any; "missing" if the shell came without it.
+ * A personal page's list in its shell (lib/readers/personal-shells.ts), drawn from the data the
+ * shell carries once the page has started. Until then, as the shell was rendered without any data,
+ * `heading` over placeholder cards; and if the shell came without it, a way to load it again.
  */
-export function usePersonalView<Query, View>(): (PersonalView<Query, View> & { notice?: string }) | "missing" | null {
-  return useSyncExternalStore(unchanging, readShown, () => null) as (PersonalView<Query, View> & { notice?: string }) | "missing" | null;
+export function PersonalViewLoader<Query, View>({
+  heading,
+  path,
+  loading,
+  failed,
+  ready,
+  unreadable,
+}: {
+  heading: React.ReactNode;
+  /** The page's path, for the way to it without scripts. */
+  path: string;
+  /** What the placeholder cards are announced as. */
+  loading: string;
+  /** What a shell without its data says. */
+  failed: string;
+  ready: (view: View, query: Query, notice: string | undefined) => React.ReactNode;
+  unreadable: (issues: { message: string }[]) => React.ReactNode;
+}) {
+  const shown = useSyncExternalStore(unchanging, readShown, () => null) as
+    (PersonalView<Query, View> & { notice?: string }) | "missing" | null;
+  if (shown === null || shown === "missing") {
+    return (
+      <>
+        {heading}
+        {shown === "missing" ? <LoadFailed title={failed} /> : <LoadingCards label={loading} path={path} />}
+      </>
+    );
+  }
+  return shown.status === "ready" ? ready(shown.view, shown.query, shown.notice) : unreadable(shown.issues);
 }
 
 /**
@@ -36,7 +64,7 @@ export function usePersonalView<Query, View>(): (PersonalView<Query, View> & { n
  * for a browser that stopped running scripts since it said it does, the way to the page without
  * them in their place.
  */
-export function LoadingCards({ label, path }: { label: string; path: string }) {
+function LoadingCards({ label, path }: { label: string; path: string }) {
   return (
     <>
       <noscript>
@@ -64,7 +92,7 @@ export function LoadingCards({ label, path }: { label: string; path: string }) {
 }
 
 /** A shell that came without its data: nothing the reader did, so loading it again is the way out. */
-export function LoadFailed({ title }: { title: string }) {
+function LoadFailed({ title }: { title: string }) {
   return (
     <Notice tone="error" role="alert" title={title}>
       <p>The page came without your papers. Your papers are safe.</p>

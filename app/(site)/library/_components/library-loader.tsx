@@ -1,6 +1,6 @@
 "use client";
 
-import { LoadFailed, LoadingCards, usePersonalView } from "@/components/personal-view";
+import { PersonalViewLoader } from "@/components/personal-view";
 import type { LibraryQuery } from "@/lib/library/library-query";
 import type { LibraryView } from "@/lib/library/library-view";
 
@@ -8,22 +8,14 @@ import { LibraryContent, LibraryHeading, LibraryParameterError } from "./library
 
 /** The shell's library (lib/readers/personal-shells.ts): drawn from the reader's data the shell carries. */
 export function LibraryLoader() {
-  const shown = usePersonalView<LibraryQuery, LibraryView>();
-  if (shown && shown !== "missing") {
-    return shown.status === "ready" ? (
-      <LibraryContent view={shown.view} state={shown.query} notice={shown.notice} />
-    ) : (
-      <LibraryParameterError issues={shown.issues} />
-    );
-  }
   return (
-    <>
-      <LibraryHeading total={null} />
-      {shown === "missing" ? (
-        <LoadFailed title="Your library could not be shown." />
-      ) : (
-        <LoadingCards label="Loading your library" path="/library" />
-      )}
-    </>
+    <PersonalViewLoader<LibraryQuery, LibraryView>
+      heading={<LibraryHeading total={null} />}
+      path="/library"
+      loading="Loading your library"
+      failed="Your library could not be shown."
+      ready={(view, query, notice) => <LibraryContent view={view} state={query} notice={notice} />}
+      unreadable={(issues) => <LibraryParameterError issues={issues} />}
+    />
   );
 }
