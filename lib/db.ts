@@ -6,7 +6,7 @@ import pg from "pg";
 import { DATABASE_SESSION_OPTIONS, readSessionOptions } from "@/lib/db-session";
 import { statementCounting } from "@/lib/db-statements";
 import { env } from "@/lib/env";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 function createPool(options: string) {
   // allowExitOnIdle: a script ends once its work is done, without waiting out idle connections.
@@ -38,6 +38,15 @@ export const dbPool = (globalForDb.dbPool ??= createPool(DATABASE_SESSION_OPTION
 
 /** Writes, jobs and everything that must see the latest data: the primary, with no statement timeout. */
 export const db = (globalForDb.db ??= createClient(dbPool));
+
+/**
+ * The rows of a raw statement on the primary, as `db` runs it, straight on its pool: for the
+ * statements of a view every signed-in reader's first view runs (For you's), where Prisma's own cost
+ * per query is most of the statement's. Columns come as pg gives them (see readRows).
+ */
+export async function primaryRows<Row>(query: Prisma.Sql): Promise<Row[]> {
+  return (await dbPool.query(query.text, query.values)).rows as Row[];
+}
 
 /**
  * The primary for the reads of pages and the public API when no replica serves them (see

@@ -2,7 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 
-import { TASTE_PAPERS } from "./reader-taste";
+import { TASTE_SIGNALS } from "./reader-taste";
 
 /** What a recommender learns from one reader, as getReaderTaste gives it, with which liked papers were saved. */
 export type ReaderTaste = { readerId: number; liked: number[]; disliked: number[]; saved: Set<number> };
@@ -11,25 +11,14 @@ type Row = { email: string; readerId: number; paperId: number; disliked: boolean
 
 /**
  * The tastes of the readers with these addresses (a reader is the same person as the subscriber
- * with their email), for a whole digest batch in one query: the signals getReaderTaste reads,
- * liked = saved or "More like this", disliked = "Not for me" (which wins over a save). Addresses
- * without a reader, or whose reader has marked nothing, are absent.
+ * with their email), for a whole digest batch in one query: the signals getReaderTaste reads
+ * (TASTE_SIGNALS). Addresses without a reader, or whose reader has marked nothing, are absent.
  */
 export async function loadReaderTastes(emails: string[]): Promise<Map<string, ReaderTaste>> {
   if (emails.length === 0) return new Map();
   const rows = await db.$queryRaw<Row[]>`
-    SELECT r.email, r.id AS "readerId", t."paperId", t.disliked, t.saved
-    FROM reader r
-    CROSS JOIN LATERAL (
-      SELECT paper_id AS "paperId", bool_or(disliked) AS disliked, bool_or(saved) AS saved FROM (
-        SELECT paper_id, saved_at AS at, false AS disliked, true AS saved FROM library_item WHERE reader_id = r.id
-        UNION ALL
-        SELECT paper_id, rated_at, rating = 'less', false FROM paper_rating WHERE reader_id = r.id
-      ) AS signals
-      GROUP BY paper_id
-      ORDER BY max(at) DESC, paper_id DESC
-      LIMIT ${TASTE_PAPERS}
-    ) t
+    SELECT r.email, r.id AS "readerId", t.paper_id AS "paperId", t.disliked, t.saved
+    FROM reader r CROSS JOIN LATERAL (${TASTE_SIGNALS}) t
     WHERE r.email = ANY(${emails}::text[])`;
   const tastes = new Map<string, ReaderTaste>();
   for (const row of rows) {
