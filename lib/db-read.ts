@@ -52,6 +52,11 @@ async function checkReplica(replica: Replica): Promise<void> {
   }
 }
 
+/** Whether any replica is configured: without one, every read is the primary's. */
+export function hasReplicas(): boolean {
+  return env.DATABASE_REPLICA_URL.length > 0;
+}
+
 /** The configured replicas, checked every second from the first read on. */
 function replicas(): Replica[] {
   if (globalForReplicas.paperpulseReplicas) return globalForReplicas.paperpulseReplicas;

@@ -1,12 +1,11 @@
 import "server-only";
 
-import { readDb } from "@/lib/db-read";
 import { periodWindow, todayUtc, type ListingWindow } from "@/lib/papers/feed-period";
 import { shownPeriod } from "@/lib/papers/shown-period";
 import { rankRecommendations, type Recommendations } from "@/lib/recommend/recommend-for";
 import { unpackModel } from "@/lib/recommend/reader-model";
 import { loadReaderModels } from "@/lib/recommend/stored-reader-model";
-import { loadVectorsByTermId } from "@/lib/similarity/load-vectors";
+import { readVectors } from "@/lib/similarity/load-vectors";
 
 import type { ForYouQuery } from "./for-you-query";
 import { rankAndStore, readStoredRecommendations } from "./stored-recommendations";
@@ -45,14 +44,14 @@ export async function recommendForReader(readerId: number, query: ForYouQuery): 
   };
   if (taste.liked.length === 0) return { status: "cold_start", message: COLD_START_MESSAGE, ...answer, papers: [] };
   const key = { readerId, ...query, tasteVersion: version, day: today };
-  const papers =
-    (await readStoredRecommendations(key)) ?? (await rankAndStore(key, () => rankForReader(readerId, taste, window, query.limit)));
+  const stored = await readStoredRecommendations(key);
+  const papers = stored.papers ?? (await rankAndStore(key, stored.indexVersion, () => rankForReader(readerId, taste, window, query.limit)));
   return { status: "ready", message: null, ...answer, papers };
 }
 
 async function rankForReader(readerId: number, taste: TastePapers, window: ListingWindow | null, limit: number) {
   const own = [...taste.liked, ...taste.disliked].map((paper) => paper.id);
-  const vectors = await loadVectorsByTermId(readDb, own);
+  const vectors = await readVectors(own);
   const stored = (await loadReaderModels([{ readerId, papers: vectors.size }])).get(readerId);
   const liked = taste.liked.flatMap((paper) => (vectors.has(paper.id) ? [{ ...paper, vector: vectors.get(paper.id)! }] : []));
   return stored ? await rankRecommendations({ model: unpackModel(stored.model), liked, exclude: own, window, limit }) : [];

@@ -1,6 +1,7 @@
 import "server-only";
 
-import { readDb } from "@/lib/db-read";
+import { readDb, readRows } from "@/lib/db-read";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 import type { ListingWindow } from "./feed-period";
 
@@ -19,9 +20,12 @@ export async function findAdjacentListings(window: ListingWindow, today: string)
   return row ?? { before: null, after: null };
 }
 
-/** The latest listing day with papers up to `today`, or null when there are no papers yet. */
+/**
+ * The latest listing day with papers up to `today`, or null when there are no papers yet. Raw: the
+ * feed's and For you's views read it (see readRows).
+ */
 export async function findLatestListing(today: string): Promise<string | null> {
-  const [row] = await readDb.$queryRaw<{ day: string | null }[]>`
-    SELECT to_char(max(listed_on), 'YYYY-MM-DD') AS day FROM paper WHERE listed_on <= ${today}::date`;
+  const [row] = await readRows<{ day: string | null }>(Prisma.sql`
+    SELECT to_char(max(listed_on), 'YYYY-MM-DD') AS day FROM paper WHERE listed_on <= ${today}::date`);
   return row?.day ?? null;
 }

@@ -1,11 +1,12 @@
 import "server-only";
 
-import { readDb } from "@/lib/db-read";
+import { readDb, readRows } from "@/lib/db-read";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/app-error";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { periodWindow, todayUtc, type ListingWindow, type Period } from "@/lib/papers/feed-period";
 import { paperCardColumns, type PaperCard } from "@/lib/papers/paper-card";
-import { loadVectorsByTermId } from "@/lib/similarity/load-vectors";
+import { readVectors } from "@/lib/similarity/load-vectors";
 import { sharedTermLabels } from "@/lib/similarity/shared-term-labels";
 
 import { findCandidates } from "./find-candidates";
@@ -57,7 +58,7 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
     });
 
   const own = [...liked, ...disliked].map((paper) => paper.id);
-  const [background, vectors] = await Promise.all([sampleBackground(own), loadVectorsByTermId(readDb, own)]);
+  const [background, vectors] = await Promise.all([sampleBackground(own), readVectors(own)]);
   const window = periodWindow(request.period, todayUtc());
   const withVectors = (papers: { id: number; arxivId: string }[]) =>
     papers.flatMap((paper) => (vectors.has(paper.id) ? [{ ...paper, vector: vectors.get(paper.id)! }] : []));
@@ -104,9 +105,8 @@ export async function rankRecommendations(options: {
     exclude: options.exclude,
     from: options.window?.from ?? null,
   });
-  const candidateVectors = [...(await loadVectorsByTermId(readDb, candidates))];
-  const scores = scorer.score(candidateVectors.map(([, vector]) => vector));
-  const ranked = candidateVectors
+  const scores = scorer.score([...candidates.values()]);
+  const ranked = [...candidates]
     .map(([id, vector], index) => ({ id, vector, score: scores[index]! }))
     .sort((a, b) => b.score - a.score || b.id - a.id)
     .slice(0, options.limit);
@@ -141,12 +141,12 @@ async function knownPapers(ids: string[]): Promise<Map<string, { id: number; arx
 
 /** Vocabulary entries: each id's term (which tells words from authors) and how each term reads. */
 async function vocabulary(termIds: number[]): Promise<{ termOf: Map<number, string>; labelOf: Map<string, string> }> {
-  const rows = await readDb.$queryRaw<
-    { id: number; term: string; label: string }[]
-  >`SELECT id, term, label FROM similarity_term WHERE id = ANY(${[...new Set(termIds)]}::int[])`;
+  const rows = await readRows<{ id: number; term: string; label: string }>(
+    Prisma.sql`SELECT id, term, label FROM similarity_term WHERE id = ANY(${[...new Set(termIds)]}::int[])`,
+  );
   return { termOf: new Map(rows.map((row) => [row.id, row.term])), labelOf: new Map(rows.map((row) => [row.term, row.label])) };
 }
 
 async function paperCards(ids: number[]): Promise<PaperCard[]> {
-  return readDb.$queryRaw<PaperCard[]>`SELECT ${paperCardColumns} FROM paper p WHERE p.id = ANY(${ids}::int[])`;
+  return readRows<PaperCard>(Prisma.sql`SELECT ${paperCardColumns} FROM paper p WHERE p.id = ANY(${ids}::int[])`);
 }
