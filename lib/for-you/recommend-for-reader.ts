@@ -45,14 +45,19 @@ export async function recommendForReader(readerId: number, query: ForYouQuery): 
   if (taste.liked.length === 0) return { status: "cold_start", message: COLD_START_MESSAGE, ...answer, papers: [] };
   const key = { readerId, ...query, tasteVersion: version, day: today };
   const stored = await readStoredRecommendations(key);
-  const papers = stored.papers ?? (await rankAndStore(key, stored.indexVersion, () => rankForReader(readerId, taste, window, query.limit)));
+  const ranking = { window, limit: query.limit, indexVersion: stored.indexVersion };
+  const papers = stored.papers ?? (await rankAndStore(key, stored.indexVersion, () => rankForReader(readerId, taste, ranking)));
   return { status: "ready", message: null, ...answer, papers };
 }
 
-async function rankForReader(readerId: number, taste: TastePapers, window: ListingWindow | null, limit: number) {
+async function rankForReader(
+  readerId: number,
+  taste: TastePapers,
+  ranking: { window: ListingWindow | null; limit: number; indexVersion: bigint },
+) {
   const own = [...taste.liked, ...taste.disliked].map((paper) => paper.id);
-  const vectors = await readVectors(own);
+  const vectors = await readVectors(own, ranking.indexVersion);
   const stored = (await loadReaderModels([{ readerId, papers: vectors.size }])).get(readerId);
   const liked = taste.liked.flatMap((paper) => (vectors.has(paper.id) ? [{ ...paper, vector: vectors.get(paper.id)! }] : []));
-  return stored ? await rankRecommendations({ model: unpackModel(stored.model), liked, exclude: own, window, limit }) : [];
+  return stored ? await rankRecommendations({ model: unpackModel(stored.model), liked, exclude: own, ...ranking }) : [];
 }

@@ -2,7 +2,6 @@ import "server-only";
 
 import { readRows } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { vectorColumns, vectorsByPaper, type StoredVector, type VectorRow } from "@/lib/similarity/load-vectors";
 
 /**
  * Postings read per strong term of the model: the papers that term weighs most in, within the
@@ -21,18 +20,17 @@ const SCORED_BY_SIMILAR = 100;
 /**
  * Papers worth scoring for a reader, from the index rather than the corpus: those in which the
  * model's strongest terms weigh most, and the stored similar papers of what they liked, within
- * the listing window (`from`, or all time when null), the best of each by a first-pass score, with
- * their vectors: one statement, raw, as every first view of For you runs it (see readRows). The
- * reader's own papers are left out.
+ * the listing window (`from`, or all time when null), the best of each by a first-pass score. Raw,
+ * as every first view of For you runs it (see readRows). The reader's own papers are left out.
  */
 export async function findCandidates(options: {
   terms: { termId: number; weight: number }[];
   liked: number[];
   exclude: number[];
   from: string | null;
-}): Promise<Map<number, StoredVector>> {
+}): Promise<number[]> {
   const { terms, liked, exclude, from } = options;
-  const rows = await readRows<VectorRow>(Prisma.sql`
+  const rows = await readRows<{ id: number }>(Prisma.sql`
     WITH by_terms AS (
       SELECT c.paper_id AS id, sum(strong.weight * c.weight) AS partial
       FROM unnest(${terms.map((term) => term.termId)}::int[], ${terms.map((term) => term.weight)}::float8[]) AS strong(term_id, weight)
@@ -54,6 +52,6 @@ export async function findCandidates(options: {
       ORDER BY sum(s.score) DESC, s.similar_id
       LIMIT ${SCORED_BY_SIMILAR}
     )
-    SELECT ${vectorColumns} FROM (SELECT id FROM by_terms UNION SELECT id FROM by_similar) c JOIN paper_vector v ON v.paper_id = c.id`);
-  return vectorsByPaper(rows);
+    SELECT id FROM by_terms UNION SELECT id FROM by_similar`);
+  return rows.map((row) => row.id);
 }

@@ -76,6 +76,7 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
           exclude: own,
           window,
           limit: request.limit,
+          indexVersion: null,
         });
   return { liked: liked.map((paper) => paper.arxivId), disliked: disliked.map((paper) => paper.arxivId), unknown, window, papers };
 }
@@ -85,7 +86,9 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
  * the index (the model's strongest terms, the liked papers' similar papers, within the window),
  * each is scored by the model plus its closeness to the nearest liked paper, and explained by the
  * liked papers it is closest to and the terms that weighed most. `liked`: the liked papers the
- * model learned from, with their vectors; `exclude`: the reader's own papers.
+ * model learned from, with their vectors; `exclude`: the reader's own papers; `indexVersion`: the
+ * similarity index's version as the caller read it, whose vectors are kept across readers
+ * (readVectors), or null to read them afresh.
  */
 export async function rankRecommendations(options: {
   model: ReaderModel<number>;
@@ -93,6 +96,7 @@ export async function rankRecommendations(options: {
   exclude: number[];
   window: ListingWindow | null;
   limit: number;
+  indexVersion: bigint | null;
 }): Promise<Recommendation[]> {
   const { model, liked } = options;
   const scorer = createReaderScorer(
@@ -105,8 +109,9 @@ export async function rankRecommendations(options: {
     exclude: options.exclude,
     from: options.window?.from ?? null,
   });
-  const scores = scorer.score([...candidates.values()]);
-  const ranked = [...candidates]
+  const candidateVectors = [...(await readVectors(candidates, options.indexVersion))];
+  const scores = scorer.score(candidateVectors.map(([, vector]) => vector));
+  const ranked = candidateVectors
     .map(([id, vector], index) => ({ id, vector, score: scores[index]! }))
     .sort((a, b) => b.score - a.score || b.id - a.id)
     .slice(0, options.limit);
