@@ -1,7 +1,8 @@
 import "server-only";
 
 import type { CardView } from "@/components/paper-card";
-import { loadReaderMarks, type PaperMark } from "@/lib/library/paper-marks";
+import { loadReaderMarks, type PaperMark, type PaperMarks } from "@/lib/library/paper-marks";
+import { TASTE_PAPERS } from "@/lib/library/reader-taste";
 import { cardView } from "@/lib/papers/card-view";
 import { describePeriod, todayUtc } from "@/lib/papers/feed-period";
 import { loadFeedPage } from "@/lib/papers/load-feed-page";
@@ -35,6 +36,9 @@ export type ForYouView = { liked: number; disliked: number } & (
   | { status: "ready"; cards: ForYouCard[]; shownFrom: string | null }
 );
 
+/** The marks of papers the reader has not marked. */
+const UNMARKED: PaperMarks = { of: () => ({ signedIn: true, saved: false, rating: null }) };
+
 /** Trending papers a new reader picks from: a month's, so there are enough to find a few. */
 const COLD_START_PAPERS = 10;
 
@@ -42,33 +46,37 @@ export async function loadForYouView(readerId: number, query: ForYouQuery): Prom
   const result = await recommendForReader(readerId, query);
   const { liked, disliked } = result.taste;
   const counts = { liked: liked.length, disliked: disliked.length };
+  const marksOf = (papers: PaperCard[]) =>
+    loadReaderMarks(
+      readerId,
+      papers.map((paper) => paper.id),
+    );
   if (result.status === "cold_start") {
     const trending = await loadFeedPage({ period: "month", limit: COLD_START_PAPERS }, todayUtc());
     return {
       ...counts,
       status: "cold_start",
-      trending: await forYouCards(readerId, trending.papers, () => []),
+      trending: forYouCards(trending.papers, await marksOf(trending.papers), () => []),
       trendingLabel: trending.latestInstead ? `in ${describePeriod("month", trending.date)}` : "this month",
     };
   }
+  // Recommendations leave out every paper the model learns from, which is every paper the reader
+  // marked unless they marked more than it learns from: only then can a recommended paper have a mark.
+  const marks = liked.length + disliked.length < TASTE_PAPERS ? UNMARKED : await marksOf(result.papers);
   const reasonPaper = reasonPapers(liked);
   return {
     ...counts,
     status: "ready",
-    cards: await forYouCards(readerId, result.papers, (paper) => paper.because.flatMap((id) => reasonPaper(id) ?? [])),
+    cards: forYouCards(result.papers, marks, (paper) => paper.because.flatMap((id) => reasonPaper(id) ?? [])),
     shownFrom: result.latestInstead ? (result.window?.from ?? null) : null,
   };
 }
 
-async function forYouCards<Paper extends PaperCard & { terms?: string[] }>(
-  readerId: number,
+function forYouCards<Paper extends PaperCard & { terms?: string[] }>(
   papers: Paper[],
+  marks: PaperMarks,
   because: (paper: Paper) => ReasonPaper[],
-): Promise<ForYouCard[]> {
-  const marks = await loadReaderMarks(
-    readerId,
-    papers.map((paper) => paper.id),
-  );
+): ForYouCard[] {
   return papers.map((paper) => {
     const { saved, rating } = marks.of(paper.id);
     return { card: cardView(paper), title: paper.title, mark: { saved, rating }, because: because(paper), terms: paper.terms ?? [] };
