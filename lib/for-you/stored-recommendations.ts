@@ -52,9 +52,9 @@ export async function readStoredRecommendations(key: ListKey): Promise<StoredRec
  * Ranks with `rank` and keeps the list for the next views. `indexVersion` is the primary's, read
  * before ranking (readStoredRecommendations), so a paper indexed meanwhile makes the kept list
  * stale rather than hiding in it; a list ranked from a replica behind the primary's index is not
- * kept (with no replica configured, ranking reads the primary), nor one of a reader deleted meanwhile (the reader's row is locked as it is read, so a
- * delete under way is waited for, not run into). Of two instances storing at once, a list of an
- * older taste or index never replaces a newer one.
+ * kept (with no replica configured, ranking reads the primary), nor one of a reader deleted
+ * meanwhile (the reader's row is locked as it is read, so a delete under way is waited for, not run
+ * into). Of two instances storing at once, a list of an older taste or index never replaces a newer one.
  */
 export async function rankAndStore(key: ListKey, indexVersion: bigint, rank: () => Promise<Recommendation[]>): Promise<Recommendation[]> {
   const [replica] = hasReplicas() ? await readRows<{ version: string }>(Prisma.sql`SELECT version FROM similarity_index_state`) : [];

@@ -60,6 +60,8 @@ export async function retrainAfterWrite(readerId: number): Promise<void> {
   }
 }
 
+type ModelRow = { readerId: number; papers: number; bias: number; bar: number | null; termIds: Uint8Array; weights: Uint8Array };
+
 /**
  * The models of these readers for what they like now, in one query: each stored model that
  * learned from the reader's current taste version and from `papers` of their liked and disliked
@@ -72,19 +74,10 @@ export async function loadReaderModels(readers: { readerId: number; papers: numb
   // The arrays in PostgreSQL's binary form (array_send), read straight into typed arrays: as text
   // they were 4,000 numbers to split and parse a reader, most of loading a digest batch's models.
   // Raw (see primaryRows): every first view of For you reads its reader's.
-  const rows = await primaryRows<{
-    readerId: number;
-    papers: number;
-    bias: number;
-    bar: number | null;
-    termIds: Uint8Array;
-    weights: Uint8Array;
-  }>(
-    Prisma.sql`
-      SELECT m.reader_id AS "readerId", m.papers, m.bias, m.bar, array_send(m.term_ids) AS "termIds", array_send(m.weights) AS weights
-      FROM reader_model m JOIN reader r ON r.id = m.reader_id AND r.taste_version = m.taste_version
-      WHERE m.reader_id = ANY(${readers.map((reader) => reader.readerId)}::int[])`,
-  );
+  const rows = await primaryRows<ModelRow>(Prisma.sql`
+    SELECT m.reader_id AS "readerId", m.papers, m.bias, m.bar, array_send(m.term_ids) AS "termIds", array_send(m.weights) AS weights
+    FROM reader_model m JOIN reader r ON r.id = m.reader_id AND r.taste_version = m.taste_version
+    WHERE m.reader_id = ANY(${readers.map((reader) => reader.readerId)}::int[])`);
   const models = new Map<number, StoredReaderModel>();
   for (const row of rows) {
     const model = { terms: readArray(row.termIds, Int32Array), weights: readArray(row.weights, Float32Array), bias: row.bias };

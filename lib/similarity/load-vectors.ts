@@ -14,12 +14,12 @@ export type StoredVector = { terms: number[]; weights: number[] };
  * time, about a quarter of a 500-paper reader's /for-you in CPU. The numbers are the same (the
  * same float4 text either way).
  */
-export const vectorColumns = Prisma.sql`
+const vectorColumns = Prisma.sql`
   v.paper_id AS "paperId", array_to_string(v.term_ids, ',') AS "termIds", array_to_string(v.weights, ',') AS weights`;
 
-export type VectorRow = { paperId: number; termIds: string; weights: string };
+type VectorRow = { paperId: number; termIds: string; weights: string };
 
-export function vectorsByPaper(rows: VectorRow[]): Map<number, StoredVector> {
+function vectorsByPaper(rows: VectorRow[]): Map<number, StoredVector> {
   const numbers = (text: string) => (text === "" ? [] : text.split(",").map(Number));
   return new Map(rows.map((row) => [row.paperId, { terms: numbers(row.termIds), weights: numbers(row.weights) }]));
 }
