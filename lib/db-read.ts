@@ -3,7 +3,7 @@ import "server-only";
 import { headers } from "next/headers";
 import pg from "pg";
 
-import { createClient, primaryReadDb, primaryReadPool } from "@/lib/db";
+import { createClient, preparedStatement, primaryReadDb, primaryReadPool } from "@/lib/db";
 import { readSessionOptions } from "@/lib/db-session";
 import { env } from "@/lib/env";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
@@ -127,11 +127,14 @@ export const readDb: ReadClient = new Proxy({} as ReadClient, {
 });
 
 /**
- * The rows of a raw read, routed as readDb's are, run straight on the pool: for the reads of a page
- * every first view renders (the paper page's), where Prisma's own cost per query is several times
- * PostgreSQL's answer to a read by key. Columns come as pg gives them: dates as text from the query
- * (to_char), numbers, strings and arrays as they are.
+ * The rows of a raw read, routed as readDb's are, run straight on the pool as a prepared statement
+ * (preparedStatement): for the reads of a page every first view renders (the paper page's), where
+ * Prisma's own cost per query is several times PostgreSQL's answer to a read by key. Columns come as
+ * pg gives them: dates as text from the query (to_char), numbers, strings and arrays as they are.
+ * `planEachCall`: a read whose best plan depends on its values (a window that may be all time) is
+ * not prepared, so PostgreSQL plans it for each call's values.
  */
-export async function readRows<Row>(query: Prisma.Sql): Promise<Row[]> {
-  return read(async ({ pool }) => (await pool.query(query.text, query.values)).rows as Row[]);
+export async function readRows<Row>(query: Prisma.Sql, options: { planEachCall?: boolean } = {}): Promise<Row[]> {
+  const statement = options.planEachCall ? { text: query.text, values: query.values } : preparedStatement(query);
+  return read(async ({ pool }) => (await pool.query(statement)).rows as Row[]);
 }

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { createHash } from "node:crypto";
+
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 
@@ -45,7 +47,15 @@ export const db = (globalForDb.db ??= createClient(dbPool));
  * per query is most of the statement's. Columns come as pg gives them (see readRows).
  */
 export async function primaryRows<Row>(query: Prisma.Sql): Promise<Row[]> {
-  return (await dbPool.query(query.text, query.values)).rows as Row[];
+  return (await dbPool.query(preparedStatement(query))).rows as Row[];
+}
+
+/**
+ * A raw statement as a named prepared statement, named by its text: each connection parses it
+ * once, and PostgreSQL plans it once when a generic plan does as well as planning each call.
+ */
+export function preparedStatement(query: Prisma.Sql): pg.QueryConfig {
+  return { name: createHash("sha256").update(query.text).digest("base64url").slice(0, 22), text: query.text, values: query.values };
 }
 
 /**

@@ -30,7 +30,7 @@ export async function findCandidates(options: {
   from: string | null;
 }): Promise<number[]> {
   const { terms, liked, exclude, from } = options;
-  const rows = await readRows<{ id: number }>(Prisma.sql`
+  const candidates = Prisma.sql`
     WITH by_terms AS (
       SELECT c.paper_id AS id, sum(strong.weight * c.weight) AS partial
       FROM unnest(${terms.map((term) => term.termId)}::int[], ${terms.map((term) => term.weight)}::float8[]) AS strong(term_id, weight)
@@ -52,6 +52,9 @@ export async function findCandidates(options: {
       ORDER BY sum(s.score) DESC, s.similar_id
       LIMIT ${SCORED_BY_SIMILAR}
     )
-    SELECT id FROM by_terms UNION SELECT id FROM by_similar`);
+    SELECT id FROM by_terms UNION SELECT id FROM by_similar`;
+  // A generic plan cannot tell all time from a recent window, nor how few postings it takes: it
+  // took 5.4 ms where planning each call took 3.0.
+  const rows = await readRows<{ id: number }>(candidates, { planEachCall: true });
   return rows.map((row) => row.id);
 }
