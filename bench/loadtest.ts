@@ -76,8 +76,10 @@ async function targets(client: pg.Client, baseUrl: string): Promise<{ targets: T
       )
     : [];
   const readers = sessions.map((session) => `${session}; pp_js=1`);
-  // The planner's statistics for the readers' rows, as autovacuum would gather them (bench/bench-index.ts).
-  await client.query("ANALYZE reader, reader_session, library_item, paper_rating");
+  // As autovacuum would leave them (bench/bench-index.ts): the planner's statistics for the readers'
+  // rows, and the last run's readers, deleted above, gone from the tables. Without the vacuum each
+  // run left a million dead library rows behind, and the signed-in views grew slower run by run.
+  await client.query("VACUUM ANALYZE reader, reader_session, library_item, paper_rating, reader_model, reader_recommendation");
   if (manyReaders && (!only || only.includes("readers-for-you-first"))) await visitOnce(baseUrl, "/for-you?period=day", readers);
   const eachReader = (path: string): Request[][] => readers.map((readerCookie) => [{ path, cookie: readerCookie }]);
   const words = ["learning", "reasoning", "diffusion", "transformer", "reinforcement", "benchmark", "graph", "alignment"];
