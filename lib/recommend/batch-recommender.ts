@@ -1,7 +1,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
-import { loadVectorsByTermId, metadataTermIds } from "@/lib/similarity/load-vectors";
+import { loadVectorsByTermId, metadataTermIds, type StoredVector } from "@/lib/similarity/load-vectors";
 
 import { bestFirst } from "./best-first";
 import { createLikedPapers, LIKED_PAPER_BYTES, similarLiked } from "./liked-papers";
@@ -14,8 +14,6 @@ export type Taste = { readerId: number; liked: number[]; disliked: number[] };
 /** A paper recommended to one reader: its score, and the liked papers it is similar to, closest first. */
 export type BatchRecommendation = { paperId: number; score: number; because: number[] };
 
-type Vector = { terms: number[]; weights: number[] };
-
 const BECAUSE_PAPERS = 2;
 const DAY_MS = 86_400_000;
 // Liked and disliked papers' vectors kept across batches; past this many, start over.
@@ -26,7 +24,7 @@ const MAX_CACHED_VECTORS = 50_000;
  */
 const MAX_KEPT_LIKED_BYTES = 32 * 2 ** 20;
 
-type WindowPaper = { id: number; arrived: number; vector: Vector };
+type WindowPaper = { id: number; arrived: number; vector: StoredVector };
 
 /**
  * recommendFor (recommend-for.ts) for a digest run, with the same scorer (reader-scorer.ts) over
@@ -41,7 +39,7 @@ export function createBatchRecommender(cutoff: Date) {
   let window: { from: number; papers: WindowPaper[] } | null = null;
   /** The window's papers as an inverted list and the liked papers worked out over them, from when a reader is first scored. */
   let windowIndex: ReturnType<typeof indexWindow> | null = null;
-  const marked = new Map<number, Vector>();
+  const marked = new Map<number, StoredVector>();
   /** The authors and categories among the marked papers' terms: a liked paper is no reason through those alone. */
   const metadataTerms = new Set<number>();
   const isContent = (term: number) => !metadataTerms.has(term);

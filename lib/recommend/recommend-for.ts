@@ -6,7 +6,7 @@ import { AppError } from "@/lib/http/app-error";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { periodWindow, todayUtc, type ListingWindow, type Period } from "@/lib/papers/feed-period";
 import { paperCardColumns, type PaperCard } from "@/lib/papers/paper-card";
-import { readVectors } from "@/lib/similarity/load-vectors";
+import { readVectors, type StoredVector } from "@/lib/similarity/load-vectors";
 import { sharedTermLabels } from "@/lib/similarity/shared-term-labels";
 
 import { findCandidates } from "./find-candidates";
@@ -38,8 +38,6 @@ const CANDIDATE_TERMS = 24;
 const BECAUSE_PAPERS = 2;
 /** Terms looked up for each paper's explanation, of which sharedTermLabels shows the first few. */
 const EXPLAINING_TERMS = 8;
-
-type Vector = { terms: number[]; weights: number[] };
 
 /**
  * Papers ranked for a set of liked and disliked papers: a reader model is learned from their stored
@@ -92,7 +90,7 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
  */
 export async function rankRecommendations(options: {
   model: ReaderModel<number>;
-  liked: { id: number; arxivId: string; vector: Vector }[];
+  liked: { id: number; arxivId: string; vector: StoredVector }[];
   exclude: number[];
   window: ListingWindow | null;
   limit: number;
