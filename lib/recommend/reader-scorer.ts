@@ -87,6 +87,21 @@ export function indexPapers<Term>(papers: SparseVector<Term>[]) {
       for (let position = 0; position < vector.terms.length; position++) add(vector.terms[position]!, vector.weights[position]!, sums);
       return sums;
     },
+    /**
+     * Every paper's cosine with the closest of `liked`, in the order of `papers`: the maximum of
+     * their similarities, for a reader whose liked papers' are not kept. A liked paper shares a
+     * common word or category with most papers, so each is a pass over the whole window.
+     */
+    closest(liked: SparseVector<Term>[]): Float64Array {
+      const closest = new Float64Array(papers.length);
+      const sums = new Float64Array(papers.length);
+      for (const vector of liked) {
+        for (let position = 0; position < vector.terms.length; position++) add(vector.terms[position]!, vector.weights[position]!, sums);
+        for (let paper = 0; paper < papers.length; paper++) if (sums[paper]! > closest[paper]!) closest[paper] = sums[paper]!;
+        sums.fill(0);
+      }
+      return closest;
+    },
     /** Every paper's score for the reader, in the order of `papers`, from each liked paper's `similarities`. */
     score(model: PackedModel<Term>, liked: readonly Float64Array[]): Float64Array {
       const logOdds = new Float64Array(papers.length);

@@ -69,6 +69,11 @@ describe("createReaderScorer", () => {
       ];
       indexed.forEach((score, index) => expect(score).toBeCloseTo(expected[index]!, 9));
       expect(ranking(candidates, indexed)).toEqual(ranking(candidates, expected));
+      // For you's way, the closest liked paper worked out in one pass: the same sums as the digest's.
+      const closest = index.score({ terms: [...model.weights.keys()], weights: [...model.weights.values()], bias: model.bias }, [
+        index.closest(liked.map((paper) => paper.vector)),
+      ]);
+      expect([...closest]).toEqual(indexed);
     });
   }
 });
