@@ -3,7 +3,6 @@ import "server-only";
 import { periodWindow, todayUtc, type ListingWindow } from "@/lib/papers/feed-period";
 import { shownPeriod } from "@/lib/papers/shown-period";
 import { rankRecommendations, type Recommendations } from "@/lib/recommend/recommend-for";
-import { unpackModel } from "@/lib/recommend/reader-model";
 import { loadReaderModels } from "@/lib/recommend/stored-reader-model";
 import { readVectors } from "@/lib/similarity/load-vectors";
 
@@ -59,5 +58,5 @@ async function rankForReader(
   const vectors = await readVectors(own, ranking.indexVersion);
   const stored = (await loadReaderModels([{ readerId, papers: vectors.size }])).get(readerId);
   const liked = taste.liked.flatMap((paper) => (vectors.has(paper.id) ? [{ ...paper, vector: vectors.get(paper.id)! }] : []));
-  return stored ? await rankRecommendations({ model: unpackModel(stored.model), liked, exclude: own, ...ranking }) : [];
+  return stored ? await rankRecommendations({ model: stored.model, liked, exclude: own, ...ranking }) : [];
 }

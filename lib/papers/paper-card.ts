@@ -27,3 +27,6 @@ export const paperCardColumns = Prisma.sql`
   p.authors[1:${CARD_AUTHORS}] AS authors, cardinality(p.authors) AS "authorCount",
   to_char(p.published_on, 'YYYY-MM-DD') AS "publishedOn", to_char(p.listed_on, 'YYYY-MM-DD') AS "listedOn",
   p.primary_category AS "primaryCategory", p.categories, p.votes AS upvotes, p.trending_score AS "trendingScore"`;
+
+/** A raw query for the cards of these papers, in no order. */
+export const paperCardsQuery = (ids: number[]) => Prisma.sql`SELECT ${paperCardColumns} FROM paper p WHERE p.id = ANY(${ids}::int[])`;

@@ -1,28 +1,34 @@
 import "server-only";
 
 import { readDb, readRows } from "@/lib/db-read";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/app-error";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { periodWindow, todayUtc, type ListingWindow, type Period } from "@/lib/papers/feed-period";
-import { paperCardColumns, type PaperCard } from "@/lib/papers/paper-card";
-import { readVectors, type StoredVector } from "@/lib/similarity/load-vectors";
+import { paperCardsQuery, type PaperCard } from "@/lib/papers/paper-card";
+import { readIndexVersion, readVectors, type StoredVector } from "@/lib/similarity/load-vectors";
+import { readTerms } from "@/lib/similarity/read-terms";
 import { sharedTermLabels } from "@/lib/similarity/shared-term-labels";
 
+import { bestFirst } from "./best-first";
 import { findCandidates } from "./find-candidates";
-import { scorePaper, strongestTerms, type ReaderModel } from "./reader-model";
-import { createReaderScorer, learnTaste } from "./reader-scorer";
+import { packModel, scorePaper, strongestTerms, unpackModel, type PackedModel, type ReaderModel } from "./reader-model";
+import { createReaderScorer, learnTaste, type ReaderScorer } from "./reader-scorer";
 import { sampleBackground } from "./sample-background";
+import { readWindowPapers, type WindowPapers } from "./window-papers";
 
 export type RecommendationRequest = { liked: string[]; disliked: string[]; period: Period; limit: number };
 
-export type Recommendation = PaperCard & {
+/** A paper as it was ranked for a reader, without its card (which is read afresh, as votes change). */
+export type RankedPaper = {
+  id: number;
   score: number;
   /** The liked papers (arXiv ids) it is closest to, closest first. */
   because: string[];
   /** The terms that weighed most for it, as they read. */
   terms: string[];
 };
+
+export type Recommendation = PaperCard & RankedPaper;
 
 /** `window`: the listing days the papers were ranked from (null: all time). */
 export type Recommendations = {
@@ -56,63 +62,62 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
     });
 
   const own = [...liked, ...disliked].map((paper) => paper.id);
-  const [background, vectors] = await Promise.all([sampleBackground(own), readVectors(own)]);
+  const [background, indexVersion] = await Promise.all([sampleBackground(own), readIndexVersion()]);
+  const vectors = await readVectors(own, indexVersion);
   const window = periodWindow(request.period, todayUtc());
   const withVectors = (papers: { id: number; arxivId: string }[]) =>
     papers.flatMap((paper) => (vectors.has(paper.id) ? [{ ...paper, vector: vectors.get(paper.id)! }] : []));
   const likedWithVectors = withVectors(liked);
-  const papers =
+  const ranked =
     likedWithVectors.length === 0
       ? []
       : await rankRecommendations({
-          model: learnTaste({
-            liked: likedWithVectors.map((paper) => paper.vector),
-            disliked: withVectors(disliked).map((paper) => paper.vector),
-            background: [...background.values()],
-          }).model,
+          model: packModel(
+            learnTaste({
+              liked: likedWithVectors.map((paper) => paper.vector),
+              disliked: withVectors(disliked).map((paper) => paper.vector),
+              background: [...background.values()],
+            }).model,
+          ),
           liked: likedWithVectors,
           exclude: own,
           window,
           limit: request.limit,
-          indexVersion: null,
+          indexVersion,
         });
+  const papers = withCards(ranked, await readRows<PaperCard>(paperCardsQuery(ranked.map((paper) => paper.id))));
   return { liked: liked.map((paper) => paper.arxivId), disliked: disliked.map((paper) => paper.arxivId), unknown, window, papers };
 }
 
 /**
- * The best papers of a listing window (null: all time) for a reader's model: candidates come from
- * the index (the model's strongest terms, the liked papers' similar papers, within the window),
- * each is scored by the model plus its closeness to the nearest liked paper, and explained by the
- * liked papers it is closest to and the terms that weighed most. `liked`: the liked papers the
- * model learned from, with their vectors; `exclude`: the reader's own papers; `indexVersion`: the
- * similarity index's version as the caller read it, whose vectors are kept across readers
- * (readVectors), or null to read them afresh.
+ * The best papers of a listing window (null: all time) for a reader's model, each scored by the
+ * model plus its closeness to the nearest liked paper, and explained by the liked papers it is
+ * closest to and the terms that weighed most. A window's papers are all scored, from an index
+ * every reader shares (window-papers.ts); all time's, and a window's too big to keep, are
+ * candidates from the similarity index (find-candidates.ts). `model`: the reader's, packed as it
+ * is stored; `liked`: the liked papers it learned from, with their vectors; `exclude`: the
+ * reader's own papers; `indexVersion`: the similarity index's version as the caller read it, for
+ * which windows, vectors and terms are kept across readers.
  */
 export async function rankRecommendations(options: {
-  model: ReaderModel<number>;
+  model: PackedModel;
   liked: { id: number; arxivId: string; vector: StoredVector }[];
   exclude: number[];
   window: ListingWindow | null;
   limit: number;
-  indexVersion: bigint | null;
-}): Promise<Recommendation[]> {
-  const { model, liked } = options;
+  indexVersion: bigint;
+}): Promise<RankedPaper[]> {
+  const { liked } = options;
+  // Looked up by term for the papers scored one at a time (candidates) and explained.
+  const model = unpackModel(options.model);
   const scorer = createReaderScorer(
     model,
     liked.map((paper) => paper.vector),
   );
-  const candidates = await findCandidates({
-    terms: strongestTerms(model, CANDIDATE_TERMS).map(({ term, weight }) => ({ termId: term, weight })),
-    liked: liked.map((paper) => paper.id),
-    exclude: options.exclude,
-    from: options.window?.from ?? null,
-  });
-  const candidateVectors = [...(await readVectors(candidates, options.indexVersion))];
-  const scores = scorer.score(candidateVectors.map(([, vector]) => vector));
-  const ranked = candidateVectors
-    .map(([id, vector], index) => ({ id, vector, score: scores[index]! }))
-    .sort((a, b) => b.score - a.score || b.id - a.id)
-    .slice(0, options.limit);
+  const windowPapers = options.window && (await readWindowPapers(options.window, options.indexVersion));
+  const ranked = windowPapers
+    ? bestOfWindow(windowPapers, options)
+    : bestOfCandidates(scorer, await readVectors(await findCandidatesFor({ ...options, model }), options.indexVersion), options.limit);
 
   // Only the papers shown are explained: the terms that weighed most for each.
   const explaining = ranked.map((paper) =>
@@ -120,36 +125,82 @@ export async function rankRecommendations(options: {
       .contributions.filter((entry) => entry.contribution > 0)
       .slice(0, EXPLAINING_TERMS),
   );
-  const { termOf, labelOf } = await vocabulary(explaining.flat().map((entry) => entry.term));
-  const cards = new Map((await paperCards(ranked.map((paper) => paper.id))).map((card) => [card.id, card]));
+  const vocabulary = await readTerms(
+    explaining.flat().map((entry) => entry.term),
+    options.indexVersion,
+  );
+  const labelOf = new Map([...vocabulary.values()].map(({ term, label }) => [term, label]));
   return ranked.map((paper, index) => ({
-    ...cards.get(paper.id)!,
+    id: paper.id,
     score: paper.score,
     because: scorer
       .nearest(paper.vector)
       .slice(0, BECAUSE_PAPERS)
       .map((match) => liked[match.liked]!.arxivId),
     terms: sharedTermLabels(
-      explaining[index]!.flatMap((entry) => (termOf.has(entry.term) ? [{ term: termOf.get(entry.term)! }] : [])),
+      explaining[index]!.flatMap((entry) => (vocabulary.has(entry.term) ? [vocabulary.get(entry.term)!] : [])),
       (term) => labelOf.get(term),
     ),
   }));
+}
+
+/** Ranked papers with their cards, in rank order; a paper without one (deleted meanwhile) is left out. */
+export function withCards(ranked: RankedPaper[], cards: PaperCard[]): Recommendation[] {
+  const cardOf = new Map(cards.map((card) => [card.id, card]));
+  return ranked.flatMap((paper) => (cardOf.has(paper.id) ? [{ ...cardOf.get(paper.id)!, ...paper }] : []));
+}
+
+/** A paper scored for a reader, before it is explained. */
+type Scored = { id: number; vector: StoredVector; score: number };
+
+/** Best score first, the higher id on a tie. */
+const rankOrder = (a: Scored, b: Scored) => b.score - a.score || b.id - a.id;
+
+/** The candidates of findCandidates for the model: its strongest terms and the liked papers' similar papers. */
+function findCandidatesFor(options: {
+  model: ReaderModel<number>;
+  liked: { id: number }[];
+  exclude: number[];
+  window: ListingWindow | null;
+}) {
+  return findCandidates({
+    terms: strongestTerms(options.model, CANDIDATE_TERMS).map(({ term, weight }) => ({ termId: term, weight })),
+    liked: options.liked.map((paper) => paper.id),
+    exclude: options.exclude,
+    from: options.window?.from ?? null,
+  });
+}
+
+function bestOfCandidates(scorer: ReaderScorer<number>, candidates: Map<number, StoredVector>, limit: number): Scored[] {
+  const vectors = [...candidates];
+  const scores = scorer.score(vectors.map(([, vector]) => vector));
+  return vectors
+    .map(([id, vector], index) => ({ id, vector, score: scores[index]! }))
+    .sort(rankOrder)
+    .slice(0, limit);
+}
+
+/** The window's best papers for the reader, every paper scored over the window's index, the reader's own left out. */
+function bestOfWindow(
+  { ids, vectors, index }: WindowPapers,
+  options: { model: PackedModel; liked: { vector: StoredVector }[]; exclude: number[]; limit: number },
+): Scored[] {
+  const scores = index.score(options.model, [index.closest(options.liked.map((paper) => paper.vector))]);
+  const own = new Set(options.exclude);
+  const candidates: number[] = [];
+  for (let at = 0; at < ids.length; at++) if (!own.has(ids[at]!)) candidates.push(at);
+  // As rankOrder, by place in the window.
+  const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && ids[a]! > ids[b]!);
+  const ranked: Scored[] = [];
+  for (const at of bestFirst(candidates, before)) {
+    if (ranked.length === options.limit) break;
+    ranked.push({ id: ids[at]!, vector: vectors[at]!, score: scores[at]! });
+  }
+  return ranked;
 }
 
 async function knownPapers(ids: string[]): Promise<Map<string, { id: number; arxivId: string }>> {
   const arxivIds = ids.map((id) => parseArxivId(id)?.id ?? id);
   const rows = await readDb.paper.findMany({ where: { arxivId: { in: arxivIds } }, select: { id: true, arxivId: true } });
   return new Map(rows.map((row) => [row.arxivId, row]));
-}
-
-/** Vocabulary entries: each id's term (which tells words from authors) and how each term reads. */
-async function vocabulary(termIds: number[]): Promise<{ termOf: Map<number, string>; labelOf: Map<string, string> }> {
-  const rows = await readRows<{ id: number; term: string; label: string }>(
-    Prisma.sql`SELECT id, term, label FROM similarity_term WHERE id = ANY(${[...new Set(termIds)]}::int[])`,
-  );
-  return { termOf: new Map(rows.map((row) => [row.id, row.term])), labelOf: new Map(rows.map((row) => [row.term, row.label])) };
-}
-
-async function paperCards(ids: number[]): Promise<PaperCard[]> {
-  return readRows<PaperCard>(Prisma.sql`SELECT ${paperCardColumns} FROM paper p WHERE p.id = ANY(${ids}::int[])`);
 }
