@@ -1,8 +1,10 @@
 // Recommendations, evaluated offline by hold-out: a reader likes a group of papers on one topic,
 // one of them is hidden, and a method scores a hit when the hidden paper comes back in its top 10.
-// Three methods in the same run: ours (recommendFor, the API's function), the keyword
-// similar-papers it would replace (each liked paper's list, fused by reciprocal rank), and
-// arxiv-sanity-lite's recipe (bench/eval/arxiv-sanity-recipe.ts). On the seed's judged topic
+// Four methods in the same run: ours (recommendFor, the API's function) over all time, which ranks
+// the index's candidates, and over a week, which scores every paper of the window (the corpus is
+// listed this week for it, so both rank the same papers); the keyword similar-papers it would
+// replace (each liked paper's list, fused by reciprocal rank); and arxiv-sanity-lite's recipe
+// (bench/eval/arxiv-sanity-recipe.ts). On the seed's judged topic
 // groups and on a synthetic corpus of known topics and subtopics (bench/eval/synthetic-topics.ts).
 // `evaluateRecommendations` runs on the database lib/db points at, which must hold the seed: a
 // section of `npm run eval`, after `addSyntheticCorpus`.
@@ -19,7 +21,8 @@ import { PAPERS_PER_SUBTOPIC, syntheticCorpus } from "./synthetic-topics";
 type Trial = { liked: string[]; hidden: string; related?: Set<string> };
 type Method = (liked: string[]) => Promise<string[]>;
 export type MethodResult = { hitRate: number; ndcg: number; clusterPrecision: number; msPerRequest: number };
-export type RecommendEvaluation = Record<"seed" | "synthetic", Record<"ours" | "keyword" | "arxivSanity", MethodResult>> & {
+type MethodName = "ours" | "oursWindow" | "keyword" | "arxivSanity";
+export type RecommendEvaluation = Record<"seed" | "synthetic", Record<MethodName, MethodResult>> & {
   markdown: string;
 };
 
@@ -67,6 +70,8 @@ async function run(method: Method, trials: Trial[]): Promise<MethodResult> {
 export async function evaluateRecommendations(): Promise<RecommendEvaluation> {
   const { db } = (await import("../../lib/db")) as { db: PrismaClient };
   const { recommendFor } = await import("../../lib/recommend/recommend-for");
+  // Every paper listed this week: a week's ranking then scores the whole corpus, as all time's ranks its candidates.
+  await db.$executeRaw`UPDATE paper SET listed_on = (now() AT TIME ZONE 'UTC')::date`;
   await db.$executeRaw`ANALYZE paper`;
   const papers = await db.paper.findMany({
     select: { id: true, arxivId: true, title: true, abstract: true, authors: true },
@@ -76,8 +81,13 @@ export async function evaluateRecommendations(): Promise<RecommendEvaluation> {
   const features = arxivSanityFeatures(papers);
   const indexOf = new Map(papers.map((paper, index) => [paper.arxivId, index]));
 
-  const methods: Record<"ours" | "keyword" | "arxivSanity", Method> = {
-    ours: async (liked) => (await recommendFor({ liked, disliked: [], period: "all", limit: 10 })).papers.map((paper) => paper.arxivId),
+  const ours =
+    (period: "all" | "week"): Method =>
+    async (liked) =>
+      (await recommendFor({ liked, disliked: [], period, limit: 10 })).papers.map((paper) => paper.arxivId);
+  const methods: Record<MethodName, Method> = {
+    ours: ours("all"),
+    oursWindow: ours("week"),
     keyword: async (liked) => {
       const fused = new Map<string, number>();
       for (const id of liked) {
@@ -103,12 +113,13 @@ export async function evaluateRecommendations(): Promise<RecommendEvaluation> {
   const corpora = { seed: seedTrials(), synthetic: syntheticTrials() };
   const result = { seed: {}, synthetic: {} } as Omit<RecommendEvaluation, "markdown">;
   for (const [corpus, trials] of Object.entries(corpora) as ["seed" | "synthetic", Trial[]][]) {
-    for (const [name, method] of Object.entries(methods) as ["ours" | "keyword" | "arxivSanity", Method][]) {
+    for (const [name, method] of Object.entries(methods) as [MethodName, Method][]) {
       result[corpus][name] = await run(method, trials);
     }
   }
   const names = {
-    ours: "Ours: logistic regression over stored vectors + nearest liked paper, index candidates",
+    ours: "Ours: logistic regression over stored vectors + nearest liked paper, index candidates (all time)",
+    oursWindow: "Ours, every paper of the window scored (a week's, For you's default)",
     keyword: "Keyword similar papers, fused by reciprocal rank",
     arxivSanity: "arxiv-sanity-lite recipe (tf-idf 1–2-grams, LinearSVC C=0.01)",
   };
@@ -127,7 +138,7 @@ export async function evaluateRecommendations(): Promise<RecommendEvaluation> {
   const markdown = [
     "## Recommendations (hold-out)",
     "",
-    `Corpus: the 81 seed papers plus ${syntheticCorpus().length} synthetic ones, ${papers.length} in all; every method ranks the whole corpus or its index's candidates, period "all".`,
+    `Corpus: the 81 seed papers plus ${syntheticCorpus().length} synthetic ones, ${papers.length} in all; every method ranks the whole corpus or its index's candidates.`,
     "",
     `### Seed: ${corpora.seed.length} trials, one per member of each judged topic group (the rest of its group liked)`,
     "",
