@@ -1,5 +1,6 @@
 import "server-only";
 
+import { primaryRows } from "@/lib/db";
 import { readRows } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ListingWindow } from "@/lib/papers/feed-period";
@@ -35,8 +36,10 @@ const kept: { version: bigint; windows: Map<string, Kept> } = { version: -1n, wi
 
 /**
  * The papers listed in the window, read and indexed as of `indexVersion` (the similarity index's,
- * as the view read it) or a later one, or null when there are more than MAX_WINDOW_PAPERS. A window
- * read from a replica behind the latest version a view asked for serves this view and is not kept.
+ * as the view read it) or a later one, or null when there are more than MAX_WINDOW_PAPERS. A
+ * replica behind the latest version a view asked for (as one is for a moment after every ingest)
+ * may lack papers of the window: it is read again from the primary, so that every first view
+ * while the replica catches up does not read it afresh.
  */
 export async function readWindowPapers(window: ListingWindow, indexVersion: bigint): Promise<WindowPapers | null> {
   if (kept.version < indexVersion) {
@@ -44,7 +47,7 @@ export async function readWindowPapers(window: ListingWindow, indexVersion: bigi
     kept.windows.clear();
   }
   const key = `${window.from}/${window.to}`;
-  const entry: Kept = kept.windows.get(key) ?? { loaded: loadWindow(window), papers: 0 };
+  const entry: Kept = kept.windows.get(key) ?? { loaded: loadWindow(window, kept.version), papers: 0 };
   // Most recently used last, so the least recently used goes first.
   kept.windows.delete(key);
   kept.windows.set(key, entry);
@@ -56,7 +59,7 @@ export async function readWindowPapers(window: ListingWindow, indexVersion: bigi
     forget();
     throw error;
   }
-  // Read from a replica behind what views have read: it may lack their papers.
+  // Behind even on the primary: a view asked for a version no database has reached yet.
   if (loaded.version < kept.version) forget();
   entry.papers = loaded.papers?.ids.length ?? 0;
   let total = [...kept.windows.values()].reduce((sum, other) => sum + other.papers, 0);
@@ -70,21 +73,24 @@ export async function readWindowPapers(window: ListingWindow, indexVersion: bigi
 
 /**
  * The window's papers with their vectors, in one read that says which index version it saw (one
- * row without a paper when there are none) and, for a window too big, only how many it lists.
+ * row without a paper when there are none) and, for a window too big, only how many it lists; from
+ * the primary if a replica answered from before `version`.
  */
-async function loadWindow(window: ListingWindow): Promise<Loaded> {
+async function loadWindow(window: ListingWindow, version: bigint): Promise<Loaded> {
   type Row = { indexVersion: string; listed: number } & (VectorRow | { [K in keyof VectorRow]: null });
-  const rows = await readRows<Row>(Prisma.sql`
+  const query = Prisma.sql`
     WITH listed AS MATERIALIZED (
       SELECT p.id FROM paper p WHERE p.listed_on BETWEEN ${window.from}::date AND ${window.to}::date LIMIT ${MAX_WINDOW_PAPERS + 1}
     )
     SELECT (SELECT version FROM similarity_index_state) AS "indexVersion", (SELECT count(*)::int FROM listed) AS listed, ${vectorColumns}
     FROM (VALUES (1)) AS one
     LEFT JOIN (listed l JOIN paper_vector v ON v.paper_id = l.id) ON (SELECT count(*) FROM listed) <= ${MAX_WINDOW_PAPERS}
-    ORDER BY v.paper_id`);
-  const version = BigInt(rows[0]!.indexVersion);
-  if (rows[0]!.listed > MAX_WINDOW_PAPERS) return { papers: null, version };
+    ORDER BY v.paper_id`;
+  let rows = await readRows<Row>(query);
+  if (BigInt(rows[0]!.indexVersion) < version) rows = await primaryRows<Row>(query);
+  const read = BigInt(rows[0]!.indexVersion);
+  if (rows[0]!.listed > MAX_WINDOW_PAPERS) return { papers: null, version: read };
   const vectors = vectorsByPaper(rows.filter((row): row is Row & VectorRow => row.paperId !== null));
   const ids = [...vectors.keys()];
-  return { papers: { ids, vectors: [...vectors.values()], index: indexPapers([...vectors.values()]) }, version };
+  return { papers: { ids, vectors: [...vectors.values()], index: indexPapers([...vectors.values()]) }, version: read };
 }
