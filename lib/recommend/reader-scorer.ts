@@ -88,19 +88,35 @@ export function indexPapers<Term>(papers: SparseVector<Term>[]) {
       return sums;
     },
     /**
-     * Every paper's cosine with the closest of `liked`, in the order of `papers`: the maximum of
-     * their similarities, for a reader whose liked papers' are not kept. A liked paper shares a
-     * common word or category with most papers, so each is a pass over the whole window.
+     * Each paper's cosine with the closest of `liked` (the maximum of their similarities), and the
+     * two closest liked papers sharing a term with it (their places in `liked`, -1 for none, the
+     * earlier on a tie): what createReaderScorer's `nearest` says of the papers shown, for a reader
+     * whose liked papers' similarities are not kept. A liked paper shares a common word or category
+     * with most papers, so each is a pass over the whole window.
      */
-    closest(liked: SparseVector<Term>[]): Float64Array {
+    nearest(liked: SparseVector<Term>[]): { closest: Float64Array; first: Int32Array; second: Int32Array } {
       const closest = new Float64Array(papers.length);
+      const secondClosest = new Float64Array(papers.length);
+      const first = new Int32Array(papers.length).fill(-1);
+      const second = new Int32Array(papers.length).fill(-1);
       const sums = new Float64Array(papers.length);
-      for (const vector of liked) {
+      liked.forEach((vector, place) => {
         for (let position = 0; position < vector.terms.length; position++) add(vector.terms[position]!, vector.weights[position]!, sums);
-        for (let paper = 0; paper < papers.length; paper++) if (sums[paper]! > closest[paper]!) closest[paper] = sums[paper]!;
+        for (let paper = 0; paper < papers.length; paper++) {
+          const sum = sums[paper]!;
+          if (sum > closest[paper]!) {
+            secondClosest[paper] = closest[paper]!;
+            second[paper] = first[paper]!;
+            closest[paper] = sum;
+            first[paper] = place;
+          } else if (sum > secondClosest[paper]!) {
+            secondClosest[paper] = sum;
+            second[paper] = place;
+          }
+        }
         sums.fill(0);
-      }
-      return closest;
+      });
+      return { closest, first, second };
     },
     /** Every paper's score for the reader, in the order of `papers`, from each liked paper's `similarities`. */
     score(model: PackedModel<Term>, liked: readonly Float64Array[]): Float64Array {

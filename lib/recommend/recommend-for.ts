@@ -110,14 +110,17 @@ export async function rankRecommendations(options: {
   const { liked } = options;
   // Looked up by term for the papers scored one at a time (candidates) and explained.
   const model = unpackModel(options.model);
-  const scorer = createReaderScorer(
-    model,
-    liked.map((paper) => paper.vector),
-  );
   const windowPapers = options.window && (await readWindowPapers(options.window, options.indexVersion));
   const ranked = windowPapers
     ? bestOfWindow(windowPapers, options)
-    : bestOfCandidates(scorer, await readVectors(await findCandidatesFor({ ...options, model }), options.indexVersion), options.limit);
+    : bestOfCandidates(
+        createReaderScorer(
+          model,
+          liked.map((paper) => paper.vector),
+        ),
+        await readVectors(await findCandidatesFor({ ...options, model }), options.indexVersion),
+        options.limit,
+      );
 
   // Only the papers shown are explained: the terms that weighed most for each.
   const explaining = ranked.map((paper) =>
@@ -133,10 +136,7 @@ export async function rankRecommendations(options: {
   return ranked.map((paper, index) => ({
     id: paper.id,
     score: paper.score,
-    because: scorer
-      .nearest(paper.vector)
-      .slice(0, BECAUSE_PAPERS)
-      .map((match) => liked[match.liked]!.arxivId),
+    because: paper.because.map((place) => liked[place]!.arxivId),
     terms: sharedTermLabels(
       explaining[index]!.flatMap((entry) => (vocabulary.has(entry.term) ? [vocabulary.get(entry.term)!] : [])),
       (term) => labelOf.get(term),
@@ -150,11 +150,11 @@ export function withCards(ranked: RankedPaper[], cards: PaperCard[]): Recommenda
   return ranked.flatMap((paper) => (cardOf.has(paper.id) ? [{ ...cardOf.get(paper.id)!, ...paper }] : []));
 }
 
-/** A paper scored for a reader, before it is explained. */
-type Scored = { id: number; vector: StoredVector; score: number };
+/** A paper scored for a reader, with the liked papers it is closest to (places in `liked`), before it is explained. */
+type Scored = { id: number; vector: StoredVector; score: number; because: number[] };
 
 /** Best score first, the higher id on a tie. */
-const rankOrder = (a: Scored, b: Scored) => b.score - a.score || b.id - a.id;
+const rankOrder = (a: { id: number; score: number }, b: { id: number; score: number }) => b.score - a.score || b.id - a.id;
 
 /** The candidates of findCandidates for the model: its strongest terms and the liked papers' similar papers. */
 function findCandidatesFor(options: {
@@ -177,7 +177,14 @@ function bestOfCandidates(scorer: ReaderScorer<number>, candidates: Map<number, 
   return vectors
     .map(([id, vector], index) => ({ id, vector, score: scores[index]! }))
     .sort(rankOrder)
-    .slice(0, limit);
+    .slice(0, limit)
+    .map((paper) => ({
+      ...paper,
+      because: scorer
+        .nearest(paper.vector)
+        .slice(0, BECAUSE_PAPERS)
+        .map((match) => match.liked),
+    }));
 }
 
 /** The window's best papers for the reader, every paper scored over the window's index, the reader's own left out. */
@@ -185,7 +192,9 @@ function bestOfWindow(
   { ids, vectors, index }: WindowPapers,
   options: { model: PackedModel; liked: { vector: StoredVector }[]; exclude: number[]; limit: number },
 ): Scored[] {
-  const scores = index.score(options.model, [index.closest(options.liked.map((paper) => paper.vector))]);
+  // The two closest liked papers to each, of which a paper shown names BECAUSE_PAPERS.
+  const nearest = index.nearest(options.liked.map((paper) => paper.vector));
+  const scores = index.score(options.model, [nearest.closest]);
   const own = new Set(options.exclude);
   const candidates: number[] = [];
   for (let at = 0; at < ids.length; at++) if (!own.has(ids[at]!)) candidates.push(at);
@@ -194,7 +203,8 @@ function bestOfWindow(
   const ranked: Scored[] = [];
   for (const at of bestFirst(candidates, before)) {
     if (ranked.length === options.limit) break;
-    ranked.push({ id: ids[at]!, vector: vectors[at]!, score: scores[at]! });
+    const because = [nearest.first[at]!, nearest.second[at]!].filter((place) => place >= 0).slice(0, BECAUSE_PAPERS);
+    ranked.push({ id: ids[at]!, vector: vectors[at]!, score: scores[at]!, because });
   }
   return ranked;
 }

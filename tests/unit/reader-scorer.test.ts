@@ -69,11 +69,20 @@ describe("createReaderScorer", () => {
       ];
       indexed.forEach((score, index) => expect(score).toBeCloseTo(expected[index]!, 9));
       expect(ranking(candidates, indexed)).toEqual(ranking(candidates, expected));
-      // For you's way, the closest liked paper worked out in one pass: the same sums as the digest's.
+      // For you's way, the closest liked papers worked out in one pass each: the same sums as the
+      // digest's, and the same two closest as the scorer names.
+      const nearest = index.nearest(liked.map((paper) => paper.vector));
       const closest = index.score({ terms: [...model.weights.keys()], weights: [...model.weights.values()], bias: model.bias }, [
-        index.closest(liked.map((paper) => paper.vector)),
+        nearest.closest,
       ]);
       expect([...closest]).toEqual(indexed);
+      candidates.forEach((paper, at) => {
+        const named = scorer
+          .nearest(paper.vector)
+          .slice(0, 2)
+          .map((match) => match.liked);
+        expect([nearest.first[at], nearest.second[at]].filter((place) => place! >= 0)).toEqual(named);
+      });
     });
   }
 });
