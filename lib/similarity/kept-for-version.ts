@@ -1,3 +1,6 @@
+/** What a read of the similarity index found for the keys asked, and the index version it saw (null: it found nothing). */
+export type VersionedRead<Value> = { values: Map<number, Value>; version: bigint | null };
+
 /**
  * What views read of the similarity index, kept for the index version it was read at (a paper's
  * vector and a term's label change only with the index, which counts every change), so that
@@ -9,10 +12,16 @@ export function keptForVersion<Value>(maxEntries: number) {
   const values = new Map<number, Value>();
   return {
     /**
-     * The values kept for a view that read the index at `indexVersion`, and the keys it must read.
-     * A later version than any seen so far drops everything kept.
+     * The values of `keys` for a view that read the index at `indexVersion`: those kept for that
+     * version, and the others from `readMissing`, kept when the read saw that same version (a
+     * replica behind, or an index changed meanwhile, sees another) and no view has asked for a
+     * later one since. A later version than any seen so far drops everything kept.
      */
-    get(keys: number[], indexVersion: bigint): { found: Map<number, Value>; missing: number[] } {
+    async read(
+      keys: number[],
+      indexVersion: bigint,
+      readMissing: (missing: number[]) => Promise<VersionedRead<Value>>,
+    ): Promise<Map<number, Value>> {
       if (version === null || version < indexVersion) {
         version = indexVersion;
         values.clear();
@@ -30,20 +39,18 @@ export function keptForVersion<Value>(maxEntries: number) {
           values.set(key, value);
         }
       }
-      return { found, missing };
-    },
-    /**
-     * Keeps what a view of `indexVersion` read, when the read saw that same version (`readVersion`:
-     * a replica behind, or an index changed meanwhile, saw another; null: the read found nothing)
-     * and no view has asked for a later one since.
-     */
-    keep(read: Map<number, Value>, indexVersion: bigint, readVersion: bigint | null): void {
-      if (version !== indexVersion || readVersion !== indexVersion) return;
-      for (const [key, value] of read) values.set(key, value);
+      if (missing.length === 0) return found;
+      const read = await readMissing(missing);
+      const keep = version === indexVersion && read.version === indexVersion;
+      for (const [key, value] of read.values) {
+        found.set(key, value);
+        if (keep) values.set(key, value);
+      }
       for (const key of values.keys()) {
         if (values.size <= maxEntries) break;
         values.delete(key);
       }
+      return found;
     },
   };
 }

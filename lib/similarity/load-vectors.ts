@@ -48,15 +48,12 @@ const keptVectors = keptForVersion<StoredVector>(30_000);
  * version the view read (`indexVersion`) not read again.
  */
 export async function readVectors(paperIds: number[], indexVersion: bigint): Promise<Map<number, StoredVector>> {
-  const { found, missing } = keptVectors.get(paperIds, indexVersion);
-  if (missing.length === 0) return found;
-  const rows = await readRows<VectorRow & { indexVersion: string }>(Prisma.sql`
-    SELECT ${vectorColumns}, (SELECT version FROM similarity_index_state) AS "indexVersion"
-    FROM paper_vector v WHERE v.paper_id = ANY(${missing}::int[])`);
-  const read = vectorsByPaper(rows);
-  keptVectors.keep(read, indexVersion, rows.length > 0 ? BigInt(rows[0]!.indexVersion) : null);
-  for (const [id, vector] of read) found.set(id, vector);
-  return found;
+  return keptVectors.read(paperIds, indexVersion, async (missing) => {
+    const rows = await readRows<VectorRow & { indexVersion: string }>(Prisma.sql`
+      SELECT ${vectorColumns}, (SELECT version FROM similarity_index_state) AS "indexVersion"
+      FROM paper_vector v WHERE v.paper_id = ANY(${missing}::int[])`);
+    return { values: vectorsByPaper(rows), version: rows.length > 0 ? BigInt(rows[0]!.indexVersion) : null };
+  });
 }
 
 /** The similarity index's version (see similarity_index_state), where reads go (readRows). */

@@ -13,13 +13,11 @@ const keptTerms = keptForVersion<VocabularyTerm>(100_000);
 
 /** Vocabulary entries by id, raw (see readRows), those kept for the view's `indexVersion` not read again. */
 export async function readTerms(termIds: number[], indexVersion: bigint): Promise<Map<number, VocabularyTerm>> {
-  const { found, missing } = keptTerms.get([...new Set(termIds)], indexVersion);
-  if (missing.length === 0) return found;
-  const rows = await readRows<VocabularyTerm & { id: number; indexVersion: string }>(Prisma.sql`
-    SELECT id, term, label, (SELECT version FROM similarity_index_state) AS "indexVersion"
-    FROM similarity_term WHERE id = ANY(${missing}::int[])`);
-  const read = new Map(rows.map(({ id, term, label }) => [id, { term, label }]));
-  keptTerms.keep(read, indexVersion, rows.length > 0 ? BigInt(rows[0]!.indexVersion) : null);
-  for (const [id, entry] of read) found.set(id, entry);
-  return found;
+  return keptTerms.read([...new Set(termIds)], indexVersion, async (missing) => {
+    const rows = await readRows<VocabularyTerm & { id: number; indexVersion: string }>(Prisma.sql`
+      SELECT id, term, label, (SELECT version FROM similarity_index_state) AS "indexVersion"
+      FROM similarity_term WHERE id = ANY(${missing}::int[])`);
+    const values = new Map(rows.map(({ id, term, label }) => [id, { term, label }]));
+    return { values, version: rows.length > 0 ? BigInt(rows[0]!.indexVersion) : null };
+  });
 }
