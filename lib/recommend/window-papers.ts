@@ -90,7 +90,7 @@ async function loadWindow(window: ListingWindow, version: bigint): Promise<Loade
   if (BigInt(rows[0]!.indexVersion) < version) rows = await primaryRows<Row>(query);
   const read = BigInt(rows[0]!.indexVersion);
   if (rows[0]!.listed > MAX_WINDOW_PAPERS) return { papers: null, version: read };
-  const vectors = vectorsByPaper(rows.filter((row): row is Row & VectorRow => row.paperId !== null));
-  const ids = [...vectors.keys()];
-  return { papers: { ids, vectors: [...vectors.values()], index: indexPapers([...vectors.values()]) }, version: read };
+  const byPaper = vectorsByPaper(rows.filter((row): row is Row & VectorRow => row.paperId !== null));
+  const vectors = [...byPaper.values()];
+  return { papers: { ids: [...byPaper.keys()], vectors, index: indexPapers(vectors) }, version: read };
 }
