@@ -4,8 +4,9 @@ import { availableParallelism } from "node:os";
 
 import { NextResponse, type NextRequest } from "next/server";
 
-import { db } from "@/lib/db";
+import { primaryRows } from "@/lib/db";
 import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { PRIVATE_NO_STORE } from "@/lib/http/cacheable-response";
 import { fetchOwnCopy, renderOnce, type OwnPageCopy } from "@/lib/http/own-page";
 import { RECENT_WRITE_COOKIE } from "@/lib/http/read-your-writes";
@@ -96,13 +97,13 @@ async function readerStamp(
 ): Promise<{ sessionId: string; readerId: number; stamp: string; lastSeenAt: Date } | null> {
   const parsed = token ? parseLinkToken(token) : null;
   if (!parsed) return null;
-  const [row] = await db.$queryRaw<
-    { secretHash: Uint8Array; expiresAt: Date; lastSeenAt: Date; readerId: number; pages: number; index: bigint }[]
-  >`
+  // Raw (see primaryRows): every view of a personal page reads it, a hit nothing else.
+  type Row = { secretHash: Uint8Array; expiresAt: Date; lastSeenAt: Date; readerId: number; pages: number; index: string };
+  const [row] = await primaryRows<Row>(Prisma.sql`
     SELECT s.secret_hash AS "secretHash", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
            r.id AS "readerId", r.page_version AS pages, i.version AS index
     FROM reader_session s JOIN reader r ON r.id = s.reader_id, similarity_index_state i
-    WHERE s.id = ${parsed.id}`;
+    WHERE s.id = ${parsed.id}`);
   if (!isOpenSession(parsed.secret, row)) return null;
   return { sessionId: parsed.id, readerId: row.readerId, stamp: `${row.pages}.${row.index}`, lastSeenAt: row.lastSeenAt };
 }
