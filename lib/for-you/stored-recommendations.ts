@@ -6,7 +6,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Period } from "@/lib/papers/feed-period";
 import { paperCardColumns, paperCardsQuery, type PaperCard } from "@/lib/papers/paper-card";
 import { withCards, type RankedPaper, type Recommendation } from "@/lib/recommend/recommend-for";
+import { MODEL_COLUMNS, storedModel, type ModelColumns, type StoredReaderModel } from "@/lib/recommend/stored-reader-model";
 import { readIndexVersion } from "@/lib/similarity/load-vectors";
+
+import { TASTE_PAPERS_JSON, tastePapers, type TastePaperRow, type TastePapers } from "./taste-papers";
 
 /**
  * Which list a reader's view asks for and what it must have been ranked from: their taste version
@@ -14,41 +17,68 @@ import { readIndexVersion } from "@/lib/similarity/load-vectors";
  */
 export type ListKey = { readerId: number; period: Period; limit: number; tasteVersion: number; day: string };
 
-/** The reader's stored list for a key (null: none that still holds), and the index's version as it was read. */
-export type StoredRecommendations = { papers: Recommendation[] | null; indexVersion: bigint };
+/**
+ * What a view of For you starts from, read together: the reader's taste (tasteVersion: its
+ * version), the latest listing day with papers up to the day, the similarity index's version, and
+ * either the reader's stored list (null: none that still holds) or their stored model to rank with
+ * (null: none for this taste version).
+ */
+export type ForYouState = {
+  tasteVersion: number;
+  taste: TastePapers;
+  latestListing: string | null;
+  indexVersion: bigint;
+  stored: Recommendation[] | null;
+  model: StoredReaderModel | null;
+};
 
 /**
- * The reader's stored list for this key, in rank order with each paper's card as it is now, or
- * null when there is none that still holds: ranked from their current model (its row is still
- * there, for their taste version) and the similarity index as it is (no paper indexed since). Read
- * raw, as every view of For you reads it (see primaryRows).
+ * The reader's ForYouState for a list (null: no such reader), in one statement, as every first view
+ * of For you reads it (raw, see primaryRows). A stored list holds while it was ranked from their
+ * current model (its row is still there, for their taste version) and the similarity index as it
+ * is (no paper indexed since); it comes in rank order with each paper's card as it is now, and
+ * then the model is not read. The index's one row is read with LIMIT 1 so that the planner counts
+ * one: from the table's default estimate (2,200 rows) the statement cost enough to be compiled by
+ * JIT, 650 ms a view.
  */
-export async function readStoredRecommendations(key: ListKey): Promise<StoredRecommendations> {
-  // One row per kept paper; an empty list is one row without a paper, a missing or stale list one
-  // row without a list: each says which version of the index it was read with.
-  type Row = (PaperCard | { [K in keyof PaperCard]: null }) & { indexVersion: string; kept: boolean; ranked: RankedPaper | null };
-  const rows = await primaryRows<Row>(Prisma.sql`
-    SELECT s.version AS "indexVersion", rr.reader_id IS NOT NULL AS kept, e.item AS ranked, ${paperCardColumns}
-    FROM similarity_index_state s
-    LEFT JOIN (reader_recommendation rr JOIN reader_model m ON m.reader_id = rr.reader_id AND m.taste_version = rr.taste_version)
-      ON rr.index_version = s.version AND rr.reader_id = ${key.readerId} AND rr.period = ${key.period} AND rr.paper_limit = ${key.limit}
-        AND rr.taste_version = ${key.tasteVersion} AND rr.day = ${key.day}::date
-    LEFT JOIN LATERAL jsonb_array_elements(rr.papers) WITH ORDINALITY AS e(item, rank) ON true
-    LEFT JOIN paper p ON p.id = (e.item->>'id')::int
-    ORDER BY e.rank`);
-  const [first] = rows;
-  const indexVersion = BigInt(first!.indexVersion);
-  if (!first!.kept) return { papers: null, indexVersion };
-  // The row's other columns are the card's.
-  const papers = rows.flatMap(({ ranked, kept, indexVersion: readWith, ...card }) =>
-    ranked && card.id !== null ? [{ ...(card as PaperCard), ...ranked }] : [],
-  );
-  return { papers, indexVersion };
+export async function readForYouState(readerId: number, list: Omit<ListKey, "readerId" | "tasteVersion">): Promise<ForYouState | null> {
+  type Row = ModelColumns & {
+    tasteVersion: number;
+    indexVersion: string;
+    latestListing: string | null;
+    taste: TastePaperRow[];
+    stored: RankedPaper[] | null;
+    cards: PaperCard[] | null;
+  };
+  const [row] = await primaryRows<Row>(Prisma.sql`
+    SELECT r.taste_version AS "tasteVersion", s.version AS "indexVersion",
+      (SELECT to_char(max(listed_on), 'YYYY-MM-DD') FROM paper WHERE listed_on <= ${list.day}::date) AS "latestListing",
+      ${TASTE_PAPERS_JSON} AS taste,
+      rr.papers AS stored,
+      (SELECT json_agg(c) FROM (SELECT ${paperCardColumns} FROM paper p
+        WHERE p.id IN (SELECT (e->>'id')::int FROM jsonb_array_elements(rr.papers) e)) c) AS cards,
+      ${MODEL_COLUMNS}
+    FROM reader r CROSS JOIN (SELECT version FROM similarity_index_state LIMIT 1) s
+    LEFT JOIN reader_recommendation rr
+      ON rr.reader_id = r.id AND rr.period = ${list.period} AND rr.paper_limit = ${list.limit} AND rr.day = ${list.day}::date
+        AND rr.taste_version = r.taste_version AND rr.index_version = s.version
+        AND EXISTS (SELECT FROM reader_model k WHERE k.reader_id = r.id AND k.taste_version = r.taste_version)
+    LEFT JOIN reader_model m ON rr.reader_id IS NULL AND m.reader_id = r.id AND m.taste_version = r.taste_version
+    WHERE r.id = ${readerId}`);
+  if (!row) return null;
+  return {
+    tasteVersion: row.tasteVersion,
+    taste: tastePapers(row.taste),
+    latestListing: row.latestListing,
+    indexVersion: BigInt(row.indexVersion),
+    stored: row.stored && withCards(row.stored, row.cards ?? []),
+    model: storedModel(row),
+  };
 }
 
 /**
  * Ranks with `rank` and keeps the list for the next views, reading the papers' cards in the same
- * statement. `indexVersion` is the primary's, read before ranking (readStoredRecommendations), so a
+ * statement. `indexVersion` is the primary's, read before ranking (readForYouState), so a
  * paper indexed meanwhile makes the kept list stale rather than hiding in it; a list ranked from a
  * replica behind the primary's index is not kept (with no replica configured, ranking reads the
  * primary), nor one of a reader deleted meanwhile (the reader's row is locked as it is read, so a

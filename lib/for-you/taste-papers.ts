@@ -10,24 +10,31 @@ export type TastePaper = { id: number; arxivId: string; title: string; saved: bo
 
 export type TastePapers = { liked: TastePaper[]; disliked: TastePaper[] };
 
+/** A taste paper as TASTE_PAPERS_JSON lists it. */
+export type TastePaperRow = TastePaper & { disliked: boolean };
+
 /**
- * What the reader's recommendations learn from (the liked and disliked papers of getReaderTaste,
- * most recent first), with the titles and marks the explanations and the taste editor show, in one
- * statement however long the library (every view of For you reads it); with the taste version
- * they were read at (0 for no such reader).
+ * What the reader `r`'s recommendations learn from (TASTE_SIGNALS), with the titles and marks the
+ * explanations and the taste editor show, as one JSON array most recent first: a column of a
+ * statement over `reader r`, however long the library.
  */
-export async function loadTastePapers(readerId: number): Promise<TastePapers & { version: number }> {
-  type Row = { version: number; disliked: boolean } & ({ [K in keyof TastePaper]: null } | TastePaper);
-  const rows = await primaryRows<Row>(Prisma.sql`
-    SELECT r.taste_version AS version, p.id, p.arxiv_id AS "arxivId", p.title, t.saved, t.rating, t.disliked
-    FROM reader r LEFT JOIN LATERAL (${TASTE_SIGNALS}) t ON true LEFT JOIN paper p ON p.id = t.paper_id
-    WHERE r.id = ${readerId}
-    ORDER BY t.at DESC, t.paper_id DESC`);
+export const TASTE_PAPERS_JSON = Prisma.sql`(
+  SELECT coalesce(json_agg(json_build_object('id', p.id, 'arxivId', p.arxiv_id, 'title', p.title,
+    'saved', t.saved, 'rating', t.rating, 'disliked', t.disliked) ORDER BY t.at DESC, t.paper_id DESC), '[]')
+  FROM (${TASTE_SIGNALS}) t JOIN paper p ON p.id = t.paper_id)`;
+
+/** TASTE_PAPERS_JSON's papers, liked and disliked apart. */
+export function tastePapers(rows: TastePaperRow[]): TastePapers {
   const papers = (disliked: boolean): TastePaper[] =>
     rows.flatMap((row) =>
-      row.id !== null && row.disliked === disliked
-        ? [{ id: row.id, arxivId: row.arxivId, title: row.title, saved: row.saved, rating: row.rating }]
-        : [],
+      row.disliked === disliked ? [{ id: row.id, arxivId: row.arxivId, title: row.title, saved: row.saved, rating: row.rating }] : [],
     );
-  return { liked: papers(false), disliked: papers(true), version: rows[0]?.version ?? 0 };
+  return { liked: papers(false), disliked: papers(true) };
+}
+
+/** The reader's taste papers (TASTE_PAPERS_JSON), for the taste editor; none for no such reader. */
+export async function loadTastePapers(readerId: number): Promise<TastePapers> {
+  const [row] = await primaryRows<{ papers: TastePaperRow[] }>(Prisma.sql`
+    SELECT ${TASTE_PAPERS_JSON} AS papers FROM reader r WHERE r.id = ${readerId}`);
+  return tastePapers(row?.papers ?? []);
 }

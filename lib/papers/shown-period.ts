@@ -12,8 +12,11 @@ export type ShownPeriod = { date: string; latestInstead: boolean };
  * Monday before its first listing), so neither list is empty for want of listings.
  */
 export async function shownPeriod(period: Period, today: string): Promise<ShownPeriod> {
+  return periodWindow(period, today) ? shownPeriodOf(period, today, await findLatestListing(today)) : { date: today, latestInstead: false };
+}
+
+/** shownPeriod, for a caller that has read `latest` (findLatestListing) itself. */
+export function shownPeriodOf(period: Period, today: string, latest: string | null): ShownPeriod {
   const current = periodWindow(period, today);
-  if (!current) return { date: today, latestInstead: false };
-  const latest = await findLatestListing(today);
-  return latest && latest < current.from ? { date: latest, latestInstead: true } : { date: today, latestInstead: false };
+  return current && latest && latest < current.from ? { date: latest, latestInstead: true } : { date: today, latestInstead: false };
 }

@@ -50,7 +50,7 @@ export async function retrainReaderModel(readerId: number): Promise<StoredReader
 
 /**
  * retrainReaderModel for a write that has committed, which a failed retrain must not report as
- * failed: the failure is logged, and the stale row is retrained when next read (loadReaderModels).
+ * failed: the failure is logged, and the stale row is retrained when next read (currentModel).
  */
 export async function retrainAfterWrite(readerId: number): Promise<void> {
   try {
@@ -60,34 +60,47 @@ export async function retrainAfterWrite(readerId: number): Promise<void> {
   }
 }
 
-type ModelRow = { readerId: number; papers: number; bias: number; bar: number | null; termIds: Uint8Array; weights: Uint8Array };
+/** A reader model `m`'s columns, for a raw statement that reads one (storedModel reads them back). */
+export const MODEL_COLUMNS = Prisma.sql`
+  m.papers AS "modelPapers", m.bias, m.bar, array_send(m.term_ids) AS "termIds", array_send(m.weights) AS weights`;
+
+/** MODEL_COLUMNS as a row has them: all null for no model. */
+export type ModelColumns =
+  { modelPapers: number; bias: number; bar: number | null; termIds: Uint8Array; weights: Uint8Array } | { termIds: null };
 
 /**
- * The models of these readers for what they like now, in one query: each stored model that
- * learned from the reader's current taste version and from `papers` of their liked and disliked
- * papers (one indexed since it was trained makes it stale too); the others are trained and stored
- * now, so a lost or stale row costs a retrain, never a wrong or empty list. A reader who likes no
- * indexed paper is absent.
+ * The model of MODEL_COLUMNS, null for none. The arrays come in PostgreSQL's binary form
+ * (array_send), read straight into typed arrays: as text they were 4,000 numbers to split and
+ * parse a reader, most of loading a digest batch's models.
  */
+export function storedModel(row: ModelColumns): StoredReaderModel | null {
+  if (row.termIds === null) return null;
+  const model = { terms: readArray(row.termIds, Int32Array), weights: readArray(row.weights, Float32Array), bias: row.bias };
+  return { model, bar: row.bar, papers: row.modelPapers };
+}
+
+/**
+ * The reader's model for what they like now: `stored`, the row read for their current taste
+ * version, when it learned from `papers` of their liked and disliked papers (those with vectors: one
+ * indexed since it was trained makes it stale), else trained and stored now; so a lost or stale
+ * row costs a retrain, never a wrong or empty list. Null for a reader who likes no indexed paper.
+ */
+export async function currentModel(readerId: number, stored: StoredReaderModel | null, papers: number): Promise<StoredReaderModel | null> {
+  return stored?.papers === papers ? stored : await retrainReaderModel(readerId);
+}
+
+/** The models of these readers for what they like now (currentModel), their stored rows read in one query. */
 export async function loadReaderModels(readers: { readerId: number; papers: number }[]): Promise<Map<number, StoredReaderModel>> {
   if (readers.length === 0) return new Map();
-  // The arrays in PostgreSQL's binary form (array_send), read straight into typed arrays: as text
-  // they were 4,000 numbers to split and parse a reader, most of loading a digest batch's models.
-  // Raw (see primaryRows): every first view of For you reads its reader's.
-  const rows = await primaryRows<ModelRow>(Prisma.sql`
-    SELECT m.reader_id AS "readerId", m.papers, m.bias, m.bar, array_send(m.term_ids) AS "termIds", array_send(m.weights) AS weights
+  const rows = await primaryRows<ModelColumns & { readerId: number }>(Prisma.sql`
+    SELECT m.reader_id AS "readerId", ${MODEL_COLUMNS}
     FROM reader_model m JOIN reader r ON r.id = m.reader_id AND r.taste_version = m.taste_version
     WHERE m.reader_id = ANY(${readers.map((reader) => reader.readerId)}::int[])`);
+  const stored = new Map(rows.map((row) => [row.readerId, storedModel(row)]));
   const models = new Map<number, StoredReaderModel>();
-  for (const row of rows) {
-    const model = { terms: readArray(row.termIds, Int32Array), weights: readArray(row.weights, Float32Array), bias: row.bias };
-    models.set(row.readerId, { model, bar: row.bar, papers: row.papers });
-  }
   for (const { readerId, papers } of readers) {
-    if (models.get(readerId)?.papers === papers) continue;
-    const retrained = await retrainReaderModel(readerId);
-    if (retrained) models.set(readerId, retrained);
-    else models.delete(readerId);
+    const model = await currentModel(readerId, stored.get(readerId) ?? null, papers);
+    if (model) models.set(readerId, model);
   }
   return models;
 }

@@ -53,6 +53,8 @@ describe("a reader's stored for-you list", () => {
       expect(arxivIds(again)).toEqual([second!.arxivId, top!.arxivId]);
       expect(again.papers[0]).toMatchObject({ score: second!.score, because: second!.because, terms: second!.terms });
       expect(again.papers[0]!.title).toBe(`${second!.title} (revised)`);
+      // Read back from the stored list, a card is what ranking gave, field for field.
+      expect(again.papers[1]).toEqual(top);
     } finally {
       await db.$executeRaw`UPDATE paper SET title = ${second!.title} WHERE id = ${second!.id}`;
     }
