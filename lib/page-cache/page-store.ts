@@ -1,3 +1,5 @@
+import { BoundedStore } from "@/lib/bounded-store";
+
 import type { PersonalTemplate } from "./personal-copy";
 
 /**
@@ -25,54 +27,15 @@ export type CachedPage = {
   usableUntil: number;
 };
 
-/**
- * Rendered pages of one process, least recently served first, within a budget of bytes: a spike is
- * on a few pages, and the long tail renders on demand as before. The page cache keeps its copies in
- * one, signed-in readers' copies of their own pages (lib/readers/reader-page-copies.ts) in another.
- */
-export class BoundedPageStore<Page extends { body: Uint8Array }> {
-  protected readonly pages = new Map<string, Page>();
-  private bytes = 0;
-
-  constructor(private readonly maxBytes: number) {}
-
-  get(key: string): Page | undefined {
-    const page = this.pages.get(key);
-    if (page) {
-      this.pages.delete(key);
-      this.pages.set(key, page);
-    }
-    return page;
+/** The page cache's copies, within a budget of bytes: a spike is on a few pages, and the long tail renders on demand. */
+export class PageStore extends BoundedStore<CachedPage> {
+  constructor(maxBytes: number) {
+    super(maxBytes, (page) => page.body.byteLength);
   }
 
-  set(key: string, page: Page): void {
-    this.delete(key);
-    if (page.body.byteLength > this.maxBytes) return;
-    this.pages.set(key, page);
-    this.bytes += page.body.byteLength;
-    for (const [oldest] of this.pages) {
-      if (this.bytes <= this.maxBytes) break;
-      this.delete(oldest);
-    }
-  }
-
-  delete(key: string): void {
-    const page = this.pages.get(key);
-    if (!page) return;
-    this.pages.delete(key);
-    this.bytes -= page.body.byteLength;
-  }
-
-  entries(): IterableIterator<[string, Page]> {
-    return this.pages.entries();
-  }
-}
-
-/** The page cache's copies. */
-export class PageStore extends BoundedPageStore<CachedPage> {
   /** Out of date: the next request renders it again (sharing one render) before it is served. */
   markOutdated(key: string): void {
-    const page = this.pages.get(key);
+    const page = this.values.get(key);
     if (page) page.freshUntil = page.usableUntil = 0;
   }
 }

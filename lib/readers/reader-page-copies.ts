@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 
 import { NextResponse, type NextRequest } from "next/server";
 
+import { BoundedStore } from "@/lib/bounded-store";
 import { primaryRows } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -12,7 +13,6 @@ import { fetchOwnCopy, renderOnce, type OwnPageCopy } from "@/lib/http/own-page"
 import { RECENT_WRITE_COOKIE } from "@/lib/http/read-your-writes";
 import { nextUtcMidnight } from "@/lib/page-cache/cacheable";
 import { SCRIPTS_COOKIE } from "@/lib/page-cache/personal-cookies";
-import { BoundedPageStore } from "@/lib/page-cache/page-store";
 import { RenderTurns } from "@/lib/page-cache/render-turns";
 import { parseLinkToken } from "@/lib/subscribers/link-token";
 
@@ -36,7 +36,7 @@ const ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree",
 const FRESH_MS = 300_000;
 
 type Copy = OwnPageCopy & { stamp: string; usableUntil: number };
-type Copies = { pages: BoundedPageStore<Copy>; rendering: Map<string, Promise<Copy | null>>; renders: RenderTurns };
+type Copies = { pages: BoundedStore<Copy>; rendering: Map<string, Promise<Copy | null>>; renders: RenderTurns };
 
 /**
  * Copies rendered at a time, the rest waiting their turn (lib/page-cache/render-turns.ts): fifty
@@ -53,7 +53,7 @@ const globalForCopies = globalThis as unknown as { paperpulseReaderCopies?: Copi
 function copies(): Copies | null {
   if (env.READER_COPIES_MB === 0 || env.NODE_ENV === "development") return null;
   return (globalForCopies.paperpulseReaderCopies ??= {
-    pages: new BoundedPageStore(env.READER_COPIES_MB * 1024 * 1024),
+    pages: new BoundedStore<Copy>(env.READER_COPIES_MB * 1024 * 1024, (copy) => copy.body.byteLength),
     rendering: new Map(),
     renders: new RenderTurns(RENDERS_AT_ONCE, IN_ORDER),
   });

@@ -2,6 +2,7 @@ import "server-only";
 
 import katex from "katex";
 
+import { BoundedStore } from "@/lib/bounded-store";
 import { latexToText } from "@/lib/ingest/normalize-text";
 
 // Math as arXiv writes it: $$…$$ and \[…\] display, $…$ and \(…\) inline. An inline $ must hug its
@@ -36,11 +37,27 @@ function renderText(text: string, links: boolean): string {
 }
 
 /**
+ * Texts typeset, kept per process: a paper's title and abstract are typeset for every list and page
+ * that shows them, the same each time. Up to a few MB (characters of text and HTML).
+ */
+const typeset = new BoundedStore<string>(4_000_000, (html, key) => key.length + html.length);
+
+/**
  * Title or abstract text as safe HTML: math typeset by KaTeX on the server (no script reaches the
  * browser; the stylesheet and fonts are served by us), the rest escaped, and with `links` its URLs
  * as nofollow links. Text without math or markup comes back escaped and otherwise unchanged.
  */
 export function richTextHtml(text: string, { links = false } = {}): string {
+  const key = `${links ? "links" : "text"} ${text}`;
+  let html = typeset.get(key);
+  if (html === undefined) {
+    html = typesetText(text, links);
+    typeset.set(key, html);
+  }
+  return html;
+}
+
+function typesetText(text: string, links: boolean): string {
   let html = "";
   let last = 0;
   for (const match of text.matchAll(MATH)) {
