@@ -14,11 +14,15 @@ export const PERSONAL_VIEW_ELEMENT = "personal-view";
 /** `?scripts=off`: the page rendered whole, for a browser that stopped running scripts since it said it did. */
 export const SCRIPTS_OFF = { name: "scripts", value: "off" } as const;
 
+const ESCAPES = ["<", ">", "&", "\u2028", "\u2029"].map((char) => [char, `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`] as const);
+
 /**
  * The data as a JSON block, which no browser runs, so the page's policy needs no hash for it;
  * escaped so that nothing in it can end the block (`<`, `>`, `&` as \u escapes).
  */
 export function dataBlock(data: PersonalView<unknown, unknown>): Uint8Array<ArrayBuffer> {
-  const json = JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  // A pass a character, not one pattern with a function a match: typeset cards hold thousands of
+  // tags, and the function calls were twice the time of the passes.
+  const json = ESCAPES.reduce((escaped, [char, escape]) => escaped.replaceAll(char, escape), JSON.stringify(data));
   return new TextEncoder().encode(`<script type="application/json" id="${PERSONAL_VIEW_ELEMENT}">${json}</script>`);
 }
