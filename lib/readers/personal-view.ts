@@ -14,7 +14,9 @@ export const PERSONAL_VIEW_ELEMENT = "personal-view";
 /** `?scripts=off`: the page rendered whole, for a browser that stopped running scripts since it said it did. */
 export const SCRIPTS_OFF = { name: "scripts", value: "off" } as const;
 
-const ESCAPES = ["<", ">", "&", "\u2028", "\u2029"].map((char) => [char, `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`] as const);
+const ESCAPES = ["<", ">", "&", "\u2028", "\u2029"].map(
+  (char) => [char, `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`] as const,
+);
 
 /**
  * The data as a JSON block, which no browser runs, so the page's policy needs no hash for it;
