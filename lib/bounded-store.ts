@@ -1,18 +1,19 @@
 /**
  * Values one process keeps, the least recently read first out past a budget of whatever `sizeOf`
- * counts (bytes, characters). The page cache keeps its copies in one, readers' copies of their own
- * pages are in another, typeset texts in a third: what is asked for again is a few of many.
+ * counts (bytes, characters, entries). The page cache keeps its copies in one, readers' copies of
+ * their own pages are in another, typeset texts and the similarity index's reads in others: what is
+ * asked for again is a few of many.
  */
-export class BoundedStore<Value> {
-  protected readonly values = new Map<string, Value>();
+export class BoundedStore<Value, Key = string> {
+  protected readonly values = new Map<Key, Value>();
   private size = 0;
 
   constructor(
     private readonly maxSize: number,
-    private readonly sizeOf: (value: Value, key: string) => number,
+    private readonly sizeOf: (value: Value, key: Key) => number,
   ) {}
 
-  get(key: string): Value | undefined {
+  get(key: Key): Value | undefined {
     const value = this.values.get(key);
     if (value !== undefined) {
       this.values.delete(key);
@@ -21,7 +22,7 @@ export class BoundedStore<Value> {
     return value;
   }
 
-  set(key: string, value: Value): void {
+  set(key: Key, value: Value): void {
     this.delete(key);
     const size = this.sizeOf(value, key);
     if (size > this.maxSize) return;
@@ -33,14 +34,14 @@ export class BoundedStore<Value> {
     }
   }
 
-  delete(key: string): void {
+  delete(key: Key): void {
     const value = this.values.get(key);
     if (value === undefined) return;
     this.values.delete(key);
     this.size -= this.sizeOf(value, key);
   }
 
-  entries(): IterableIterator<[string, Value]> {
+  entries(): IterableIterator<[Key, Value]> {
     return this.values.entries();
   }
 }

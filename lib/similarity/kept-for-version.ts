@@ -1,3 +1,5 @@
+import { BoundedStore } from "@/lib/bounded-store";
+
 /** What a read of the similarity index found for the keys asked, and the index version it saw (null: it found nothing). */
 export type VersionedRead<Value> = { values: Map<number, Value>; version: bigint | null };
 
@@ -9,7 +11,8 @@ export type VersionedRead<Value> = { values: Map<number, Value>; version: bigint
  */
 export function keptForVersion<Value>(maxEntries: number) {
   let version: bigint | null = null;
-  const values = new Map<number, Value>();
+  const store = () => new BoundedStore<Value, number>(maxEntries, () => 1);
+  let values = store();
   return {
     /**
      * The values of `keys` for a view that read the index at `indexVersion`: those kept for that
@@ -24,7 +27,7 @@ export function keptForVersion<Value>(maxEntries: number) {
     ): Promise<Map<number, Value>> {
       if (version === null || version < indexVersion) {
         version = indexVersion;
-        values.clear();
+        values = store();
       }
       const keeping = version === indexVersion;
       const found = new Map<number, Value>();
@@ -32,12 +35,7 @@ export function keptForVersion<Value>(maxEntries: number) {
       for (const key of keys) {
         const value = keeping ? values.get(key) : undefined;
         if (value === undefined) missing.push(key);
-        else {
-          found.set(key, value);
-          // Read again: the most recent goes last, so the least recent is first out.
-          values.delete(key);
-          values.set(key, value);
-        }
+        else found.set(key, value);
       }
       if (missing.length === 0) return found;
       const read = await readMissing(missing);
@@ -45,10 +43,6 @@ export function keptForVersion<Value>(maxEntries: number) {
       for (const [key, value] of read.values) {
         found.set(key, value);
         if (keep) values.set(key, value);
-      }
-      for (const key of values.keys()) {
-        if (values.size <= maxEntries) break;
-        values.delete(key);
       }
       return found;
     },
