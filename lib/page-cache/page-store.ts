@@ -35,7 +35,7 @@ export class PageStore extends BoundedStore<CachedPage> {
 
   /** Out of date: the next request renders it again (sharing one render) before it is served. */
   markOutdated(key: string): void {
-    const page = this.values.get(key);
+    const page = this.kept.get(key)?.value;
     if (page) page.freshUntil = page.usableUntil = 0;
   }
 }
