@@ -16,7 +16,7 @@ export type LikedIndex<Term> = {
  * every sum is taken in the same order whichever question is asked of it.
  */
 export function indexLiked<Term>(liked: SparseVector<Term>[]): LikedIndex<Term> {
-  const { slots, start, vectorOf: likedOf, weightOf } = invertedList(liked);
+  const { slotOf, start, vectorOf: likedOf, weightOf } = invertedList(liked);
 
   const similarity = new Float64Array(liked.length);
   const touched = new Int32Array(liked.length);
@@ -24,8 +24,8 @@ export function indexLiked<Term>(liked: SparseVector<Term>[]): LikedIndex<Term> 
   function accumulate(paper: SparseVector<Term>): number {
     let count = 0;
     for (let position = 0; position < paper.terms.length; position++) {
-      const slot = slots.get(paper.terms[position]!);
-      if (slot === undefined) continue;
+      const slot = slotOf(paper.terms[position]!);
+      if (slot < 0) continue;
       const weight = paper.weights[position]!;
       for (let k = start[slot]!; k < start[slot + 1]!; k++) {
         const index = likedOf[k]!;

@@ -70,12 +70,12 @@ export function createReaderScorer<Term>(model: ReaderModel<Term>, liked: Sparse
  * liked it. The sums are the same, taken in another order.
  */
 export function indexPapers<Term>(papers: SparseVector<Term>[]) {
-  const { slots, start, vectorOf: paperOf, weightOf } = invertedList(papers);
+  const { slotOf, start, vectorOf: paperOf, weightOf } = invertedList(papers, { byId: true });
 
   /** Adds weight × each paper's weight of `term` to `sums`. */
   function add(term: Term, weight: number, sums: Float64Array): void {
-    const slot = slots.get(term);
-    if (slot === undefined) return;
+    const slot = slotOf(term);
+    if (slot < 0) return;
     const end = start[slot + 1]!;
     for (let k = start[slot]!; k < end; k++) sums[paperOf[k]!]! += weight * weightOf[k]!;
   }
