@@ -11,8 +11,8 @@ import { sharedTermLabels } from "@/lib/similarity/shared-term-labels";
 
 import { bestFirst } from "./best-first";
 import { findCandidates } from "./find-candidates";
-import { packModel, scorePaper, strongestTerms, unpackModel, type PackedModel, type ReaderModel } from "./reader-model";
-import { createReaderScorer, learnTaste, type ReaderScorer } from "./reader-scorer";
+import { explainingTerms, packModel, strongestTerms, unpackModel, type TermOrderedModel } from "./reader-model";
+import { createReaderScorer, learnTaste } from "./reader-scorer";
 import { sampleBackground } from "./sample-background";
 import { readWindowPapers, type WindowPapers } from "./window-papers";
 
@@ -100,7 +100,7 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
  * which windows, vectors and terms are kept across readers.
  */
 export async function rankRecommendations(options: {
-  model: PackedModel;
+  model: TermOrderedModel;
   liked: { id: number; arxivId: string; vector: StoredVector }[];
   exclude: number[];
   window: ListingWindow | null;
@@ -108,37 +108,23 @@ export async function rankRecommendations(options: {
   indexVersion: bigint;
 }): Promise<RankedPaper[]> {
   const { liked } = options;
-  // Looked up by term for the papers scored one at a time (candidates) and explained.
-  const model = unpackModel(options.model);
   const windowPapers = options.window && (await readWindowPapers(options.window, options.indexVersion));
-  const ranked = windowPapers
-    ? bestOfWindow(windowPapers, options)
-    : bestOfCandidates(
-        createReaderScorer(
-          model,
-          liked.map((paper) => paper.vector),
-        ),
-        await readVectors(await findCandidatesFor({ ...options, model }), options.indexVersion),
-        options.limit,
-      );
+  const ranked = windowPapers ? bestOfWindow(windowPapers, options) : await bestOfCandidates(options);
 
   // Only the papers shown are explained: the terms that weighed most for each.
-  const explaining = ranked.map((paper) =>
-    scorePaper(model, paper.vector)
-      .contributions.filter((entry) => entry.contribution > 0)
-      .slice(0, EXPLAINING_TERMS),
+  const explaining = explainingTerms(
+    options.model,
+    ranked.map((paper) => paper.vector),
+    EXPLAINING_TERMS,
   );
-  const vocabulary = await readTerms(
-    explaining.flat().map((entry) => entry.term),
-    options.indexVersion,
-  );
+  const vocabulary = await readTerms(explaining.flat(), options.indexVersion);
   const labelOf = new Map([...vocabulary.values()].map(({ term, label }) => [term, label]));
   return ranked.map((paper, index) => ({
     id: paper.id,
     score: paper.score,
     because: paper.because.map((place) => liked[place]!.arxivId),
     terms: sharedTermLabels(
-      explaining[index]!.flatMap((entry) => (vocabulary.has(entry.term) ? [vocabulary.get(entry.term)!] : [])),
+      explaining[index]!.flatMap((term) => (vocabulary.has(term) ? [vocabulary.get(term)!] : [])),
       (term) => labelOf.get(term),
     ),
   }));
@@ -156,28 +142,36 @@ type Scored = { id: number; vector: StoredVector; score: number; because: number
 /** Best score first, the higher id on a tie. */
 const rankOrder = (a: { id: number; score: number }, b: { id: number; score: number }) => b.score - a.score || b.id - a.id;
 
-/** The candidates of findCandidates for the model: its strongest terms and the liked papers' similar papers. */
-function findCandidatesFor(options: {
-  model: ReaderModel<number>;
-  liked: { id: number }[];
+/**
+ * All time's best papers for the reader, or a window's too big to keep: the candidates of
+ * findCandidates (the model's strongest terms and the liked papers' similar papers), each scored
+ * one at a time by the model looked up by term.
+ */
+async function bestOfCandidates(options: {
+  model: TermOrderedModel;
+  liked: { id: number; vector: StoredVector }[];
   exclude: number[];
   window: ListingWindow | null;
-}) {
-  return findCandidates({
-    terms: strongestTerms(options.model, CANDIDATE_TERMS).map(({ term, weight }) => ({ termId: term, weight })),
+  limit: number;
+  indexVersion: bigint;
+}): Promise<Scored[]> {
+  const model = unpackModel(options.model);
+  const scorer = createReaderScorer(
+    model,
+    options.liked.map((paper) => paper.vector),
+  );
+  const ids = await findCandidates({
+    terms: strongestTerms(model, CANDIDATE_TERMS).map(({ term, weight }) => ({ termId: term, weight })),
     liked: options.liked.map((paper) => paper.id),
     exclude: options.exclude,
     from: options.window?.from ?? null,
   });
-}
-
-function bestOfCandidates(scorer: ReaderScorer<number>, candidates: Map<number, StoredVector>, limit: number): Scored[] {
-  const vectors = [...candidates];
+  const vectors = [...(await readVectors(ids, options.indexVersion))];
   const scores = scorer.score(vectors.map(([, vector]) => vector));
   return vectors
     .map(([id, vector], index) => ({ id, vector, score: scores[index]! }))
     .sort(rankOrder)
-    .slice(0, limit)
+    .slice(0, options.limit)
     .map((paper) => ({
       ...paper,
       because: scorer
@@ -190,7 +184,7 @@ function bestOfCandidates(scorer: ReaderScorer<number>, candidates: Map<number, 
 /** The window's best papers for the reader, every paper scored over the window's index, the reader's own left out. */
 function bestOfWindow(
   { ids, vectors, index }: WindowPapers,
-  options: { model: PackedModel; liked: { vector: StoredVector }[]; exclude: number[]; limit: number },
+  options: { model: TermOrderedModel; liked: { vector: StoredVector }[]; exclude: number[]; limit: number },
 ): Scored[] {
   // The two closest liked papers to each, of which a paper shown names BECAUSE_PAPERS.
   const nearest = index.nearest(options.liked.map((paper) => paper.vector));

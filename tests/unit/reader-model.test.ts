@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 
 import { indexLiked } from "@/lib/recommend/nearest-liked";
-import { scorePaper, trainReaderModel, type ReaderModel, type SparseVector } from "@/lib/recommend/reader-model";
+import {
+  inTermOrder,
+  logOdds,
+  packModel,
+  explainingTerms,
+  trainReaderModel,
+  type ReaderModel,
+  type SparseVector,
+} from "@/lib/recommend/reader-model";
 import { seededRandom } from "@/bench/eval/synthetic-topics";
 
 /** Unit-length sparse vectors over term ids, clustered like papers: each draws most terms from its cluster's range. */
@@ -24,7 +32,7 @@ function primal(model: ReaderModel<number>, examples: { vector: SparseVector<num
   let biasGradient = l2 * model.bias;
   let objective = (l2 / 2) * Math.hypot(...model.weights.values(), model.bias) ** 2;
   for (const { vector, label, weight } of examples) {
-    const margin = scorePaper(model, vector).score;
+    const margin = logOdds(model, vector);
     objective += weight * Math.log1p(Math.exp(-label * margin));
     const error = (-weight * label) / (1 + Math.exp(label * margin));
     vector.terms.forEach((term, position) => gradient.set(term, gradient.get(term)! + error * vector.weights[position]!));
@@ -35,7 +43,7 @@ function primal(model: ReaderModel<number>, examples: { vector: SparseVector<num
 
 const ranking = (model: ReaderModel<number>, vectors: SparseVector<number>[]) =>
   vectors
-    .map((vector, index) => ({ index, score: scorePaper(model, vector).score }))
+    .map((vector, index) => ({ index, score: logOdds(model, vector) }))
     .sort((a, b) => b.score - a.score)
     .map((entry) => entry.index);
 
@@ -81,7 +89,7 @@ describe("trainReaderModel (dual coordinate descent)", () => {
     expect(trainReaderModel({ liked, disliked: [], background })).toEqual(model);
     const [rejected, ...rest] = background;
     const asDisliked = trainReaderModel({ liked, disliked: [rejected!], background: rest });
-    expect(scorePaper(asDisliked, rejected!).score).toBeLessThan(scorePaper(model, rejected!).score);
+    expect(logOdds(asDisliked, rejected!)).toBeLessThan(logOdds(model, rejected!));
   });
 });
 
@@ -97,6 +105,35 @@ describe("trainReaderModel's compact model", () => {
     for (const [term, weight] of largest) expect(compact.weights.get(term)).toBe(Math.fround(weight));
     const all = trainReaderModel(set, { keep: full.weights.size + 1 });
     expect(all.weights).toEqual(new Map([...full.weights].map(([term, weight]) => [term, Math.fround(weight)])));
+  });
+});
+
+describe("a packed model", () => {
+  const model = trainReaderModel({ liked: papers(12, 0, 1), disliked: [], background: papers(60, 1, 2) }, { keep: 150 });
+
+  it("holds the model's weights in ascending order of term, and a stored model out of order is put in order", () => {
+    const packed = packModel(model);
+    expect([...packed.terms]).toEqual([...model.weights.keys()].sort((a, b) => a - b));
+    expect([...packed.terms].map((term, position) => [term, packed.weights[position]])).toEqual(
+      [...model.weights].sort(([a], [b]) => a - b),
+    );
+    const reversed = inTermOrder(packed.terms.slice().reverse(), packed.weights.slice().reverse());
+    expect(reversed).toEqual({ terms: packed.terms, weights: packed.weights });
+  });
+
+  it("explains each paper by the terms of its strongest positive contributions, weight times value, largest first", () => {
+    const shown = [...papers(5, 0, 7), ...papers(5, 1, 8)];
+    const explained = explainingTerms(packModel(model), shown, 4);
+    shown.forEach((paper, index) => {
+      const contributions = paper.terms.flatMap((term, position) =>
+        model.weights.has(term) ? [{ term, contribution: model.weights.get(term)! * paper.weights[position]! }] : [],
+      );
+      expect(contributions.length).toBeLessThan(paper.terms.length);
+      const positive = contributions.filter((entry) => entry.contribution > 0).sort((a, b) => b.contribution - a.contribution);
+      expect(explained[index]).toEqual(positive.slice(0, 4).map((entry) => entry.term));
+    });
+    expect(explained.some((strongest) => strongest.length === 4)).toBe(true);
+    expect(explained.some((strongest) => strongest.length < 4)).toBe(true);
   });
 });
 
