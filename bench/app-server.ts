@@ -1,13 +1,14 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 
+import { appServerEnv } from "../scripts/app-server";
 import { buildIfChanged } from "../scripts/build-if-changed";
 
 import { BENCH_APP_SECRET } from "./bench-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** The production build served by `next start` on 127.0.0.1, against the given database. */
+/** The production build served by `next start` on 127.0.0.1, against the given database, as `npm start` runs it. */
 export async function startAppServer(databaseUrl: string, port: number) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -23,7 +24,7 @@ export async function startAppServer(databaseUrl: string, port: number) {
   await buildIfChanged(env, console.error);
   const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
-    env,
+    env: appServerEnv(env),
     stdio: ["ignore", "ignore", "inherit"],
   });
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -17,12 +17,25 @@ function signalGroup(pid: number | undefined, signal: NodeJS.Signals) {
   }
 }
 
+/**
+ * V8's young generation grown from its default (16 MB semi-spaces) to 64 MB: a view allocates a
+ * few hundred kB that die with it, and with fifty views under way every scavenge copied what they
+ * held. Under the load test's first views of For you, garbage collection went from 0.62 to 0.31 ms
+ * of CPU a view, for up to about 130 MB more memory. The Dockerfile sets the same.
+ */
+export const APP_NODE_OPTIONS = "--max-semi-space-size=64";
+
+/** `env` with APP_NODE_OPTIONS added to whatever NODE_OPTIONS it has: the app server's, wherever it runs. */
+export function appServerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, NODE_OPTIONS: [env.NODE_OPTIONS, APP_NODE_OPTIONS].filter(Boolean).join(" ") };
+}
+
 export async function startAppServer(mode: "start" | "dev", port: string, env: NodeJS.ProcessEnv): Promise<Running> {
   // A group of its own, so that when the server dies its orphaned children die with it and the
   // next start finds the port free.
   const child = spawn(path.join(root, "node_modules", ".bin", "next"), [mode, "-H", "127.0.0.1", "-p", port], {
     cwd: root,
-    env,
+    env: appServerEnv(env),
     stdio: "inherit",
     detached: true,
   });
