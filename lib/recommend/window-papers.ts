@@ -17,7 +17,7 @@ export type WindowPapers = { ids: number[]; vectors: StoredVector[]; index: Retu
  * in the window, for a 50-paper reader 8 ms of CPU over 2,800 papers, 14 over 8,300 and 38 over
  * 25,000, where all time's candidates cost 26 (measured in-process on the bench corpus).
  */
-const MAX_WINDOW_PAPERS = 10_000;
+export const MAX_WINDOW_PAPERS = 10_000;
 /** Papers of all the windows kept at once: the current day, week and month, and another listing's. */
 const MAX_KEPT_PAPERS = 30_000;
 /** Windows kept at once, counting those remembered as too big. */

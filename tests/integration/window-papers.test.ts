@@ -6,7 +6,7 @@ const { db } = await import("@/lib/db");
 const { rankRecommendations } = await import("@/lib/recommend/recommend-for");
 const { packModel } = await import("@/lib/recommend/reader-model");
 const { createReaderScorer } = await import("@/lib/recommend/reader-scorer");
-const { readWindowPapers } = await import("@/lib/recommend/window-papers");
+const { MAX_WINDOW_PAPERS, readWindowPapers } = await import("@/lib/recommend/window-papers");
 const { readIndexVersion } = await import("@/lib/similarity/load-vectors");
 
 const { papers, paperIds } = trackedFixtures(db);
@@ -27,6 +27,14 @@ async function paperWithVector(day: string, vector: { terms: number[]; weights: 
   if (counted) await insert;
   else await db.$transaction([db.$executeRaw`SET LOCAL session_replication_role = replica`, insert]);
   return { ...paper!, vector };
+}
+
+/** The paper's postings, as the index writes them for the papers it indexes: what the candidates are found by. */
+async function posted<Paper extends { id: number; vector: { terms: number[]; weights: number[] } }>(paper: Paper, day: string) {
+  await db.$executeRaw`
+    INSERT INTO similarity_posting (paper_id, term_id, weight, listed_on)
+    SELECT ${paper.id}, unnest(${paper.vector.terms}::int[]), unnest(${paper.vector.weights}::real[]), ${day}::date`;
+  return paper;
 }
 
 describe("a listing window's papers", () => {
@@ -64,6 +72,49 @@ describe("a listing window's papers", () => {
       .slice(0, 3);
     expect(ranked.map((paper) => paper.id)).toEqual(expected.map((paper) => paper.id));
     ranked.forEach((paper, index) => expect(paper.score).toBeCloseTo(expected[index]!.score, 9));
+    expect(ranked[0]!.because).toEqual([liked.arxivId]);
+  });
+
+  it("are not kept past MAX_WINDOW_PAPERS, and the window's readers are ranked from the index's candidates", async () => {
+    const window = { from: "1999-06-01", to: "1999-06-07" };
+    const paper = (day: string, terms: number[], weights: number[]) =>
+      paperWithVector(day, { terms, weights }).then((written) => posted(written, day));
+    const liked = await paper("1999-06-02", [T(6), T(7)], [0.8, 0.6]);
+    const inWindow = [
+      await paper("1999-06-03", [T(6)], [1]),
+      await paper("1999-06-04", [T(7), T(8)], [0.6, 0.8]),
+      await paper("1999-06-05", [T(6), T(8)], [0.6, 0.8]),
+    ];
+    // Enough other papers listed that week to pass the bound; they share no term with the reader's.
+    const fillers = await db.$queryRaw<{ id: number }[]>`
+      INSERT INTO paper (arxiv_id, title, abstract, authors, published_on, listed_on, primary_category, categories, source, created_at)
+      SELECT '1999w.' || n, 'Filler ' || n, 'A paper of the week.', '{}', '1999-06-01', '1999-06-01', 'cs.LG', '{cs.LG}', 'submitted', '1999-06-01'
+      FROM generate_series(1, ${MAX_WINDOW_PAPERS}) n
+      RETURNING id`;
+    paperIds.push(...fillers.map((row) => row.id));
+    const indexVersion = await readIndexVersion();
+    expect(await readWindowPapers(window, indexVersion)).toBeNull();
+
+    const model = {
+      weights: new Map([
+        [T(6), 1.5],
+        [T(7), 0.5],
+        [T(8), -1],
+      ]),
+      bias: -0.25,
+    };
+    const ranked = await rankRecommendations({
+      model: packModel(model),
+      liked: [liked],
+      exclude: [liked.id],
+      window,
+      limit: 3,
+      indexVersion,
+    });
+    const scores = createReaderScorer(model, [liked.vector]).score(inWindow.map((candidate) => candidate.vector));
+    const expected = inWindow.map((candidate, index) => ({ id: candidate.id, score: scores[index]! })).sort((a, b) => b.score - a.score);
+    expect(ranked.map((candidate) => candidate.id)).toEqual(expected.map((candidate) => candidate.id));
+    ranked.forEach((candidate, index) => expect(candidate.score).toBeCloseTo(expected[index]!.score, 9));
     expect(ranked[0]!.because).toEqual([liked.arxivId]);
   });
 
