@@ -11,9 +11,10 @@ import { sharedTermLabels } from "@/lib/similarity/shared-term-labels";
 
 import { bestFirst } from "./best-first";
 import { findCandidates } from "./find-candidates";
-import { explainingTerms, packModel, strongestTerms, unpackModel, type TermOrderedModel } from "./reader-model";
+import { strongestTerms, unpackModel } from "./reader-model";
 import { createReaderScorer, learnTaste } from "./reader-scorer";
 import { sampleBackground } from "./sample-background";
+import { explainingTerms, packModel, type TermOrderedModel } from "./term-ordered-model";
 import { readWindowPapers, type WindowPapers } from "./window-papers";
 
 export type RecommendationRequest = { liked: string[]; disliked: string[]; period: Period; limit: number };

@@ -5,9 +5,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getReaderTaste } from "@/lib/library/reader-taste";
 import { loadVectorsByTermId } from "@/lib/similarity/load-vectors";
 
-import { inTermOrder, packModel, type TermOrderedModel } from "./reader-model";
 import { learnTaste } from "./reader-scorer";
 import { sampleBackground } from "./sample-background";
+import { inTermOrder, packModel, type TermOrderedModel } from "./term-ordered-model";
 
 /**
  * A reader's model as stored (its weights as typed arrays), the score a digest's pick must beat

@@ -4,7 +4,7 @@ import { trackedFixtures } from "../support/digest-fixtures";
 
 const { db } = await import("@/lib/db");
 const { rankRecommendations } = await import("@/lib/recommend/recommend-for");
-const { packModel } = await import("@/lib/recommend/reader-model");
+const { packModel } = await import("@/lib/recommend/term-ordered-model");
 const { createReaderScorer } = await import("@/lib/recommend/reader-scorer");
 const { MAX_WINDOW_PAPERS, readWindowPapers } = await import("@/lib/recommend/window-papers");
 const { readIndexVersion } = await import("@/lib/similarity/load-vectors");
@@ -37,6 +37,46 @@ async function posted<Paper extends { id: number; vector: { terms: number[]; wei
   return paper;
 }
 
+type WindowPaper = Awaited<ReturnType<typeof paperWithVector>>;
+
+/**
+ * Ranks the window's 3 best for a reader who liked `liked`, by a model weighing `terms` 1.5, 0.5
+ * and −1 with a bias of −0.25, and expects them as the reader's own scorer ranks `inWindow` (the
+ * scores too), the best named as close to `liked`.
+ */
+async function expectRankedAsTheScorerRanks(
+  window: { from: string; to: string },
+  liked: WindowPaper,
+  inWindow: WindowPaper[],
+  terms: [number, number, number],
+) {
+  const [liking, likingLess, disliking] = terms;
+  const model = {
+    weights: new Map([
+      [liking, 1.5],
+      [likingLess, 0.5],
+      [disliking, -1],
+    ]),
+    bias: -0.25,
+  };
+  const ranked = await rankRecommendations({
+    model: packModel(model),
+    liked: [liked],
+    exclude: [liked.id],
+    window,
+    limit: 3,
+    indexVersion: await readIndexVersion(),
+  });
+  const scores = createReaderScorer(model, [liked.vector]).score(inWindow.map((paper) => paper.vector));
+  const expected = inWindow
+    .map((paper, index) => ({ id: paper.id, score: scores[index]! }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3);
+  expect(ranked.map((paper) => paper.id)).toEqual(expected.map((paper) => paper.id));
+  ranked.forEach((paper, index) => expect(paper.score).toBeCloseTo(expected[index]!.score, 9));
+  expect(ranked[0]!.because).toEqual([liked.arxivId]);
+}
+
 describe("a listing window's papers", () => {
   it("are every one scored as the reader's scorer scores them, best first, the reader's own papers and other days' left out", async () => {
     const window = { from: "1999-03-01", to: "1999-03-07" };
@@ -48,31 +88,7 @@ describe("a listing window's papers", () => {
       await paperWithVector("1999-03-05", { terms: [T(1), T(3)], weights: [0.6, 0.8] }),
     ];
     await paperWithVector("1999-03-08", { terms: [T(1)], weights: [1] });
-    const model = {
-      weights: new Map([
-        [T(1), 1.5],
-        [T(2), 0.5],
-        [T(3), -1],
-      ]),
-      bias: -0.25,
-    };
-    const ranked = await rankRecommendations({
-      model: packModel(model),
-      liked: [{ ...liked, vector: liked.vector }],
-      exclude: [liked.id],
-      window,
-      limit: 3,
-      indexVersion: await readIndexVersion(),
-    });
-
-    const scores = createReaderScorer(model, [liked.vector]).score(inWindow.map((paper) => paper.vector));
-    const expected = inWindow
-      .map((paper, index) => ({ id: paper.id, score: scores[index]! }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 3);
-    expect(ranked.map((paper) => paper.id)).toEqual(expected.map((paper) => paper.id));
-    ranked.forEach((paper, index) => expect(paper.score).toBeCloseTo(expected[index]!.score, 9));
-    expect(ranked[0]!.because).toEqual([liked.arxivId]);
+    await expectRankedAsTheScorerRanks(window, liked, inWindow, [T(1), T(2), T(3)]);
   });
 
   it("are not kept past MAX_WINDOW_PAPERS, and the window's readers are ranked from the index's candidates", async () => {
@@ -92,30 +108,8 @@ describe("a listing window's papers", () => {
       FROM generate_series(1, ${MAX_WINDOW_PAPERS}) n
       RETURNING id`;
     paperIds.push(...fillers.map((row) => row.id));
-    const indexVersion = await readIndexVersion();
-    expect(await readWindowPapers(window, indexVersion)).toBeNull();
-
-    const model = {
-      weights: new Map([
-        [T(6), 1.5],
-        [T(7), 0.5],
-        [T(8), -1],
-      ]),
-      bias: -0.25,
-    };
-    const ranked = await rankRecommendations({
-      model: packModel(model),
-      liked: [liked],
-      exclude: [liked.id],
-      window,
-      limit: 3,
-      indexVersion,
-    });
-    const scores = createReaderScorer(model, [liked.vector]).score(inWindow.map((candidate) => candidate.vector));
-    const expected = inWindow.map((candidate, index) => ({ id: candidate.id, score: scores[index]! })).sort((a, b) => b.score - a.score);
-    expect(ranked.map((candidate) => candidate.id)).toEqual(expected.map((candidate) => candidate.id));
-    ranked.forEach((candidate, index) => expect(candidate.score).toBeCloseTo(expected[index]!.score, 9));
-    expect(ranked[0]!.because).toEqual([liked.arxivId]);
+    expect(await readWindowPapers(window, await readIndexVersion())).toBeNull();
+    await expectRankedAsTheScorerRanks(window, liked, inWindow, [T(6), T(7), T(8)]);
   });
 
   it("are read once for an index version, and again once the index changes", async () => {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { indexLiked } from "@/lib/recommend/nearest-liked";
-import {
-  inTermOrder,
-  logOdds,
-  packModel,
-  explainingTerms,
-  trainReaderModel,
-  type ReaderModel,
-  type SparseVector,
-} from "@/lib/recommend/reader-model";
+import { logOdds, trainReaderModel, type ReaderModel, type SparseVector } from "@/lib/recommend/reader-model";
+import { explainingTerms, inTermOrder, packModel } from "@/lib/recommend/term-ordered-model";
 import { seededRandom } from "@/bench/eval/synthetic-topics";
 
 /** Unit-length sparse vectors over term ids, clustered like papers: each draws most terms from its cluster's range. */

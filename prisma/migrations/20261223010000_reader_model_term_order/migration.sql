@@ -1,6 +1,6 @@
 -- A reader's model is stored in ascending order of term, so that a view looks a term's weight up
--- by bisection instead of building a map of all of them (lib/recommend/reader-model.ts,
--- TermOrderedModel). Models stored before are put in that order here.
+-- by bisection instead of building a map of all of them (lib/recommend/term-ordered-model.ts).
+-- Models stored before are put in that order here.
 UPDATE "reader_model" m
 SET "term_ids" = ordered."term_ids", "weights" = ordered."weights"
 FROM (
