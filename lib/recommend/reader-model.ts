@@ -10,6 +10,11 @@ export type ReaderModel<Term = string> = { weights: Map<Term, number>; bias: num
  */
 export type PackedModel<Term = number> = { terms: ArrayLike<Term>; weights: ArrayLike<number>; bias: number };
 
+/** A model packed as it is stored: its terms and weights as typed arrays. */
+export function packModel(model: ReaderModel<number>): { terms: Int32Array; weights: Float32Array; bias: number } {
+  return { terms: Int32Array.from(model.weights.keys()), weights: Float32Array.from(model.weights.values()), bias: model.bias };
+}
+
 /** A packed model with a weight lookup by term, for scoring papers one at a time. */
 export function unpackModel<Term>(model: PackedModel<Term>): ReaderModel<Term> {
   return { weights: new Map(Array.from(model.terms, (term, position) => [term, model.weights[position]!])), bias: model.bias };

@@ -1,3 +1,4 @@
+import { explainingTerms } from "./explaining-terms";
 import { invertedList } from "./inverted-list";
 import { indexLiked, type LikedMatch } from "./nearest-liked";
 import { logOdds, trainReaderModel, type PackedModel, type ReaderModel, type SparseVector, type TrainingSet } from "./reader-model";
@@ -71,6 +72,8 @@ export function createReaderScorer<Term>(model: ReaderModel<Term>, liked: Sparse
  */
 export function indexPapers<Term>(papers: SparseVector<Term>[]) {
   const { slotOf, start, vectorOf: paperOf, weightOf } = invertedList(papers, { byId: true });
+  /** A model's weights by slot while `explain` runs, zero again after: allocated once, not a view. */
+  let modelWeights: Float64Array | null = null;
 
   /** Adds weight × each paper's weight of `term` to `sums`. */
   function add(term: Term, weight: number, sums: Float64Array): void {
@@ -128,6 +131,32 @@ export function indexPapers<Term>(papers: SparseVector<Term>[]) {
         logOdds[paper] = model.bias + logOdds[paper]! + NEAREST_LIKED_WEIGHT * closest;
       }
       return logOdds;
+    },
+    /**
+     * explainingTerms of the papers at these places: the model's weights laid out by the list's
+     * slots, so that each of the papers' terms is looked up in a table rather than in the model.
+     */
+    explain(model: PackedModel<Term>, places: number[], count: number): Term[][] {
+      const bySlot = (modelWeights ??= new Float64Array(start.length - 1));
+      const setWeights = (weight: (position: number) => number) => {
+        for (let position = 0; position < model.terms.length; position++) {
+          const slot = slotOf(model.terms[position]!);
+          if (slot >= 0) bySlot[slot] = weight(position);
+        }
+      };
+      setWeights((position) => model.weights[position]!);
+      try {
+        return explainingTerms(
+          places.map((place) => papers[place]!),
+          (term) => {
+            const slot = slotOf(term);
+            return slot < 0 ? 0 : bySlot[slot]!;
+          },
+          count,
+        );
+      } finally {
+        setWeights(() => 0);
+      }
     },
   };
 }

@@ -11,10 +11,10 @@ import { sharedTermLabels } from "@/lib/similarity/shared-term-labels";
 
 import { bestFirst } from "./best-first";
 import { findCandidates } from "./find-candidates";
-import { strongestTerms, unpackModel } from "./reader-model";
+import { explainingTerms } from "./explaining-terms";
+import { packModel, strongestTerms, unpackModel, type PackedModel } from "./reader-model";
 import { createReaderScorer, learnTaste } from "./reader-scorer";
 import { sampleBackground } from "./sample-background";
-import { explainingTerms, packModel, type TermOrderedModel } from "./term-ordered-model";
 import { readWindowPapers, type WindowPapers } from "./window-papers";
 
 export type RecommendationRequest = { liked: string[]; disliked: string[]; period: Period; limit: number };
@@ -93,15 +93,15 @@ export async function recommendFor(request: RecommendationRequest): Promise<Reco
 /**
  * The best papers of a listing window (null: all time) for a reader's model, each scored by the
  * model plus its closeness to the nearest liked paper, and explained by the liked papers it is
- * closest to and the terms that weighed most. A window's papers are all scored, from an index
- * every reader shares (window-papers.ts); all time's, and a window's too big to keep, are
- * candidates from the similarity index (find-candidates.ts). `model`: the reader's, packed as it
- * is stored; `liked`: the liked papers it learned from, with their vectors; `exclude`: the
- * reader's own papers; `indexVersion`: the similarity index's version as the caller read it, for
- * which windows, vectors and terms are kept across readers.
+ * closest to and the terms that weighed most (only the papers shown are explained). A window's
+ * papers are all scored, from an index every reader shares (window-papers.ts); all time's, and a
+ * window's too big to keep, are candidates from the similarity index (find-candidates.ts).
+ * `model`: the reader's, packed as it is stored; `liked`: the liked papers it learned from, with
+ * their vectors; `exclude`: the reader's own papers; `indexVersion`: the similarity index's
+ * version as the caller read it, for which windows, vectors and terms are kept across readers.
  */
 export async function rankRecommendations(options: {
-  model: TermOrderedModel;
+  model: PackedModel;
   liked: { id: number; arxivId: string; vector: StoredVector }[];
   exclude: number[];
   window: ListingWindow | null;
@@ -111,22 +111,17 @@ export async function rankRecommendations(options: {
   const { liked } = options;
   const windowPapers = options.window && (await readWindowPapers(options.window, options.indexVersion));
   const ranked = windowPapers ? bestOfWindow(windowPapers, options) : await bestOfCandidates(options);
-
-  // Only the papers shown are explained: the terms that weighed most for each.
-  const explaining = explainingTerms(
-    options.model,
-    ranked.map((paper) => paper.vector),
-    EXPLAINING_TERMS,
+  const vocabulary = await readTerms(
+    ranked.flatMap((paper) => paper.explaining),
+    options.indexVersion,
   );
-  const vocabulary = await readTerms(explaining.flat(), options.indexVersion);
-  const labelOf = new Map([...vocabulary.values()].map(({ term, label }) => [term, label]));
-  return ranked.map((paper, index) => ({
+  return ranked.map((paper) => ({
     id: paper.id,
     score: paper.score,
     because: paper.because.map((place) => liked[place]!.arxivId),
     terms: sharedTermLabels(
-      explaining[index]!.flatMap((term) => (vocabulary.has(term) ? [vocabulary.get(term)!] : [])),
-      (term) => labelOf.get(term),
+      paper.explaining.flatMap((term) => vocabulary.get(term) ?? []),
+      (entry) => entry.label,
     ),
   }));
 }
@@ -137,8 +132,8 @@ export function withCards(ranked: RankedPaper[], cards: PaperCard[]): Recommenda
   return ranked.flatMap((paper) => (cardOf.has(paper.id) ? [{ ...cardOf.get(paper.id)!, ...paper }] : []));
 }
 
-/** A paper scored for a reader, with the liked papers it is closest to (places in `liked`), before it is explained. */
-type Scored = { id: number; vector: StoredVector; score: number; because: number[] };
+/** A paper ranked for a reader, with the liked papers it is closest to (places in `liked`) and its explainingTerms. */
+type Scored = { id: number; score: number; because: number[]; explaining: number[] };
 
 /** Best score first, the higher id on a tie. */
 const rankOrder = (a: { id: number; score: number }, b: { id: number; score: number }) => b.score - a.score || b.id - a.id;
@@ -149,7 +144,7 @@ const rankOrder = (a: { id: number; score: number }, b: { id: number; score: num
  * one at a time by the model looked up by term.
  */
 async function bestOfCandidates(options: {
-  model: TermOrderedModel;
+  model: PackedModel;
   liked: { id: number; vector: StoredVector }[];
   exclude: number[];
   window: ListingWindow | null;
@@ -169,23 +164,30 @@ async function bestOfCandidates(options: {
   });
   const vectors = [...(await readVectors(ids, options.indexVersion))];
   const scores = scorer.score(vectors.map(([, vector]) => vector));
-  return vectors
+  const best = vectors
     .map(([id, vector], index) => ({ id, vector, score: scores[index]! }))
     .sort(rankOrder)
-    .slice(0, options.limit)
-    .map((paper) => ({
-      ...paper,
-      because: scorer
-        .nearest(paper.vector)
-        .slice(0, BECAUSE_PAPERS)
-        .map((match) => match.liked),
-    }));
+    .slice(0, options.limit);
+  const explaining = explainingTerms(
+    best.map((paper) => paper.vector),
+    (term) => model.weights.get(term) ?? 0,
+    EXPLAINING_TERMS,
+  );
+  return best.map(({ id, vector, score }, index) => ({
+    id,
+    score,
+    because: scorer
+      .nearest(vector)
+      .slice(0, BECAUSE_PAPERS)
+      .map((match) => match.liked),
+    explaining: explaining[index]!,
+  }));
 }
 
 /** The window's best papers for the reader, every paper scored over the window's index, the reader's own left out. */
 function bestOfWindow(
-  { ids, vectors, index }: WindowPapers,
-  options: { model: TermOrderedModel; liked: { vector: StoredVector }[]; exclude: number[]; limit: number },
+  { ids, index }: WindowPapers,
+  options: { model: PackedModel; liked: { vector: StoredVector }[]; exclude: number[]; limit: number },
 ): Scored[] {
   // The two closest liked papers to each, of which a paper shown names BECAUSE_PAPERS.
   const nearest = index.nearest(options.liked.map((paper) => paper.vector));
@@ -195,13 +197,18 @@ function bestOfWindow(
   for (let at = 0; at < ids.length; at++) if (!own.has(ids[at]!)) candidates.push(at);
   // As rankOrder, by place in the window.
   const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && ids[a]! > ids[b]!);
-  const ranked: Scored[] = [];
+  const shown: number[] = [];
   for (const at of bestFirst(candidates, before)) {
-    if (ranked.length === options.limit) break;
-    const because = [nearest.first[at]!, nearest.second[at]!].filter((place) => place >= 0).slice(0, BECAUSE_PAPERS);
-    ranked.push({ id: ids[at]!, vector: vectors[at]!, score: scores[at]!, because });
+    if (shown.length === options.limit) break;
+    shown.push(at);
   }
-  return ranked;
+  const explaining = index.explain(options.model, shown, EXPLAINING_TERMS);
+  return shown.map((at, place) => ({
+    id: ids[at]!,
+    score: scores[at]!,
+    because: [nearest.first[at]!, nearest.second[at]!].filter((liked) => liked >= 0).slice(0, BECAUSE_PAPERS),
+    explaining: explaining[place]!,
+  }));
 }
 
 async function knownPapers(ids: string[]): Promise<Map<string, { id: number; arxivId: string }>> {

@@ -5,15 +5,15 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getReaderTaste } from "@/lib/library/reader-taste";
 import { loadVectorsByTermId } from "@/lib/similarity/load-vectors";
 
+import { packModel, type PackedModel } from "./reader-model";
 import { learnTaste } from "./reader-scorer";
 import { sampleBackground } from "./sample-background";
-import { inTermOrder, packModel, type TermOrderedModel } from "./term-ordered-model";
 
 /**
  * A reader's model as stored (its weights as typed arrays), the score a digest's pick must beat
  * (null: no bar), and how many of their liked and disliked papers (those with vectors) it learned from.
  */
-export type StoredReaderModel = { model: TermOrderedModel; bar: number | null; papers: number };
+export type StoredReaderModel = { model: PackedModel; bar: number | null; papers: number };
 
 /**
  * Trains the reader's model on their library and ratings as they are now (getReaderTaste) and
@@ -71,12 +71,11 @@ export type ModelColumns =
 /**
  * The model of MODEL_COLUMNS, null for none. The arrays come in PostgreSQL's binary form
  * (array_send), read straight into typed arrays: as text they were 4,000 numbers to split and
- * parse a reader, most of loading a digest batch's models. Models are stored in term order; one
- * stored otherwise (by an instance of an older version, during a deployment) is put in order.
+ * parse a reader, most of loading a digest batch's models.
  */
 export function storedModel(row: ModelColumns): StoredReaderModel | null {
   if (row.termIds === null) return null;
-  const model = { ...inTermOrder(readArray(row.termIds, Int32Array), readArray(row.weights, Float32Array)), bias: row.bias };
+  const model = { terms: readArray(row.termIds, Int32Array), weights: readArray(row.weights, Float32Array), bias: row.bias };
   return { model, bar: row.bar, papers: row.modelPapers };
 }
 

@@ -4,12 +4,12 @@ import { primaryRows } from "@/lib/db";
 import { readRows } from "@/lib/db-read";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ListingWindow } from "@/lib/papers/feed-period";
-import { vectorColumns, vectorsByPaper, type StoredVector, type VectorRow } from "@/lib/similarity/load-vectors";
+import { vectorColumns, vectorsByPaper, type VectorRow } from "@/lib/similarity/load-vectors";
 
 import { indexPapers } from "./reader-scorer";
 
-/** A listing window's papers, their vectors, and the inverted list that scores them all for a reader. */
-export type WindowPapers = { ids: number[]; vectors: StoredVector[]; index: ReturnType<typeof indexPapers<number>> };
+/** A listing window's papers and the inverted list of their vectors that scores them all for a reader. */
+export type WindowPapers = { ids: number[]; index: ReturnType<typeof indexPapers<number>> };
 
 /**
  * Above this many papers a window's readers are ranked over the similarity index's candidates
@@ -91,6 +91,5 @@ async function loadWindow(window: ListingWindow, version: bigint): Promise<Loade
   const read = BigInt(rows[0]!.indexVersion);
   if (rows[0]!.listed > MAX_WINDOW_PAPERS) return { papers: null, version: read };
   const byPaper = vectorsByPaper(rows.filter((row): row is Row & VectorRow => row.paperId !== null));
-  const vectors = [...byPaper.values()];
-  return { papers: { ids: [...byPaper.keys()], vectors, index: indexPapers(vectors) }, version: read };
+  return { papers: { ids: [...byPaper.keys()], index: indexPapers([...byPaper.values()]) }, version: read };
 }

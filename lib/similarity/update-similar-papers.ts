@@ -68,7 +68,7 @@ export async function updateSimilarPapers(tx: Tx, papers: IndexedPaper[]): Promi
       .sort((a, b) => b.score - a.score || b.candidate - a.candidate)
       .slice(0, SIMILAR_PAPERS_KEPT);
     for (const match of best) {
-      const sharedTerms = sharedTermLabels(match.shared, (term) => paper.terms.get(term)?.label);
+      const sharedTerms = sharedTermLabels(match.shared, (entry) => paper.terms.get(entry.term)?.label);
       keep({ paperId: paper.id, similarId: match.candidate, score: match.score, sharedTerms });
       keep({ paperId: match.candidate, similarId: paper.id, score: match.score, sharedTerms });
     }

@@ -4,7 +4,7 @@ import { trackedFixtures } from "../support/digest-fixtures";
 
 const { db } = await import("@/lib/db");
 const { rankRecommendations } = await import("@/lib/recommend/recommend-for");
-const { packModel } = await import("@/lib/recommend/term-ordered-model");
+const { packModel } = await import("@/lib/recommend/reader-model");
 const { createReaderScorer } = await import("@/lib/recommend/reader-scorer");
 const { MAX_WINDOW_PAPERS, readWindowPapers } = await import("@/lib/recommend/window-papers");
 const { readIndexVersion } = await import("@/lib/similarity/load-vectors");

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { explainingTerms } from "@/lib/recommend/explaining-terms";
 import { indexLiked } from "@/lib/recommend/nearest-liked";
-import { logOdds, trainReaderModel, type ReaderModel, type SparseVector } from "@/lib/recommend/reader-model";
-import { explainingTerms, inTermOrder, packModel } from "@/lib/recommend/term-ordered-model";
+import { logOdds, packModel, trainReaderModel, type ReaderModel, type SparseVector } from "@/lib/recommend/reader-model";
+import { indexPapers } from "@/lib/recommend/reader-scorer";
 import { seededRandom } from "@/bench/eval/synthetic-topics";
 
 /** Unit-length sparse vectors over term ids, clustered like papers: each draws most terms from its cluster's range. */
@@ -101,32 +102,36 @@ describe("trainReaderModel's compact model", () => {
   });
 });
 
-describe("a packed model", () => {
+describe("explainingTerms", () => {
   const model = trainReaderModel({ liked: papers(12, 0, 1), disliked: [], background: papers(60, 1, 2) }, { keep: 150 });
-
-  it("holds the model's weights in ascending order of term, and a stored model out of order is put in order", () => {
-    const packed = packModel(model);
-    expect([...packed.terms]).toEqual([...model.weights.keys()].sort((a, b) => a - b));
-    expect([...packed.terms].map((term, position) => [term, packed.weights[position]])).toEqual(
-      [...model.weights].sort(([a], [b]) => a - b),
-    );
-    const reversed = inTermOrder(packed.terms.slice().reverse(), packed.weights.slice().reverse());
-    expect(reversed).toEqual({ terms: packed.terms, weights: packed.weights });
-  });
+  const shown = [...papers(5, 0, 7), ...papers(5, 1, 8)];
+  const expected = shown.map((paper) =>
+    paper.terms
+      .flatMap((term, position) =>
+        model.weights.has(term) ? [{ term, contribution: model.weights.get(term)! * paper.weights[position]! }] : [],
+      )
+      .filter((entry) => entry.contribution > 0)
+      .sort((a, b) => b.contribution - a.contribution)
+      .slice(0, 4)
+      .map((entry) => entry.term),
+  );
 
   it("explains each paper by the terms of its strongest positive contributions, weight times value, largest first", () => {
-    const shown = [...papers(5, 0, 7), ...papers(5, 1, 8)];
-    const explained = explainingTerms(packModel(model), shown, 4);
-    shown.forEach((paper, index) => {
-      const contributions = paper.terms.flatMap((term, position) =>
-        model.weights.has(term) ? [{ term, contribution: model.weights.get(term)! * paper.weights[position]! }] : [],
-      );
-      expect(contributions.length).toBeLessThan(paper.terms.length);
-      const positive = contributions.filter((entry) => entry.contribution > 0).sort((a, b) => b.contribution - a.contribution);
-      expect(explained[index]).toEqual(positive.slice(0, 4).map((entry) => entry.term));
-    });
-    expect(explained.some((strongest) => strongest.length === 4)).toBe(true);
-    expect(explained.some((strongest) => strongest.length < 4)).toBe(true);
+    expect(shown.every((paper) => paper.terms.some((term) => !model.weights.has(term)))).toBe(true);
+    expect(explainingTerms(shown, (term) => model.weights.get(term) ?? 0, 4)).toEqual(expected);
+    expect(expected.some((strongest) => strongest.length === 4)).toBe(true);
+    expect(expected.some((strongest) => strongest.length < 4)).toBe(true);
+  });
+
+  it("explains a window's papers alike through its index, the model's weights cleared after for the next reader", () => {
+    const window = [...papers(6, 2, 9), ...shown];
+    const index = indexPapers(window);
+    const places = shown.map((_, place) => place + 6);
+    expect(index.explain(packModel(model), places, 4)).toEqual(expected);
+    const other = trainReaderModel({ liked: papers(12, 2, 3), disliked: [], background: papers(60, 1, 2) }, { keep: 150 });
+    const otherExpected = explainingTerms(shown, (term) => other.weights.get(term) ?? 0, 4);
+    expect(otherExpected).not.toEqual(expected);
+    expect(index.explain(packModel(other), places, 4)).toEqual(otherExpected);
   });
 });
 

@@ -85,7 +85,7 @@ describe("weighTerms and isSimilar", () => {
 describe("sharedTermLabels", () => {
   it("shows content terms, strongest first, without repeating a word already shown in a pair", () => {
     const shared = ["human feedback", "author:ada", "human", "reward", "feedback", "policy", "preference"].map((term) => ({ term }));
-    expect(sharedTermLabels(shared, (term) => term)).toEqual(["human feedback", "reward", "policy", "preference"]);
+    expect(sharedTermLabels(shared, (entry) => entry.term)).toEqual(["human feedback", "reward", "policy", "preference"]);
   });
 });
 
