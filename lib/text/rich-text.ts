@@ -38,9 +38,15 @@ function renderText(text: string, links: boolean): string {
 
 /**
  * Texts typeset, kept per process: a paper's title and abstract are typeset for every list and page
- * that shows them, the same each time. Up to a few MB (characters of text and HTML).
+ * that shows them, the same each time. Up to a few MB (characters of text and HTML). Keyed by the
+ * text itself, each way of typesetting apart: a key made by joining strings is copied whole before
+ * it is hashed, and a list looks up dozens of abstracts a view.
  */
-const typeset = new BoundedStore<string>(4_000_000, (html, key) => key.length + html.length);
+const typeset = { text: new BoundedStore<string>(3_000_000, sizeOf), links: new BoundedStore<string>(1_000_000, sizeOf) };
+
+function sizeOf(html: string, text: string): number {
+  return text.length + html.length;
+}
 
 /**
  * Title or abstract text as safe HTML: math typeset by KaTeX on the server (no script reaches the
@@ -48,11 +54,11 @@ const typeset = new BoundedStore<string>(4_000_000, (html, key) => key.length + 
  * as nofollow links. Text without math or markup comes back escaped and otherwise unchanged.
  */
 export function richTextHtml(text: string, { links = false } = {}): string {
-  const key = `${links ? "links" : "text"} ${text}`;
-  let html = typeset.get(key);
+  const kept = links ? typeset.links : typeset.text;
+  let html = kept.get(text);
   if (html === undefined) {
     html = typesetText(text, links);
-    typeset.set(key, html);
+    kept.set(text, html);
   }
   return html;
 }
