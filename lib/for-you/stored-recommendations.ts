@@ -78,7 +78,8 @@ export async function readForYouState(readerId: number, list: Omit<ListKey, "rea
 
 /**
  * Ranks with `rank` and keeps the list for the next views, reading the papers' cards in the same
- * statement. `indexVersion` is the primary's, read before ranking (readForYouState), so a
+ * statement (as one JSON value, as readForYouState reads them: a row each took several times the
+ * parsing, its arrays read a character at a time). `indexVersion` is the primary's, read before ranking (readForYouState), so a
  * paper indexed meanwhile makes the kept list stale rather than hiding in it; a list ranked from a
  * replica behind the primary's index is not kept (with no replica configured, ranking reads the
  * primary), nor one of a reader deleted meanwhile (the reader's row is locked as it is read, so a
@@ -90,7 +91,7 @@ export async function rankAndStore(key: ListKey, indexVersion: bigint, rank: () 
   const ranked = await rank();
   const cards = paperCardsQuery(ranked.map((paper) => paper.id));
   if (replicaVersion !== null && replicaVersion < indexVersion) return withCards(ranked, await primaryRows<PaperCard>(cards));
-  const stored = await primaryRows<PaperCard>(Prisma.sql`
+  const [stored] = await primaryRows<{ cards: PaperCard[] | null }>(Prisma.sql`
     WITH stored AS (
       INSERT INTO reader_recommendation AS rr (reader_id, period, paper_limit, taste_version, index_version, day, papers)
       SELECT id, ${key.period}, ${key.limit}, ${key.tasteVersion}, ${indexVersion}, ${key.day}::date, ${JSON.stringify(ranked)}::jsonb
@@ -100,6 +101,6 @@ export async function rankAndStore(key: ListKey, indexVersion: bigint, rank: () 
           papers = excluded.papers, computed_at = now()
       WHERE rr.taste_version <= excluded.taste_version AND rr.index_version <= excluded.index_version AND rr.day <= excluded.day
     )
-    ${cards}`);
-  return withCards(ranked, stored);
+    SELECT json_agg(c) AS cards FROM (${cards}) c`);
+  return withCards(ranked, stored!.cards ?? []);
 }
