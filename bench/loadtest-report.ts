@@ -26,8 +26,8 @@ export async function writeLoadtestReport({ papers, connections, seconds, indexi
     ...(indexing ? [indexing, ""] : []),
     `${coverage.indexed.toLocaleString("en-US")} papers have vectors and ${coverage.similar.toLocaleString("en-US")} their similar papers; the paper targets take papers that have them.`,
     "",
-    "| target | requests/s | views/s | share of static | p50 | p99 | app CPU / request | PostgreSQL CPU / request | errors + timeouts | 4xx | 5xx | load average |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| target | requests/s | views/s | share of static | share of static just before | p50 | p99 | app CPU / request | PostgreSQL CPU / request | errors + timeouts | 4xx | 5xx | load average |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
     ...(browserRows.length

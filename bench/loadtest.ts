@@ -3,8 +3,10 @@
 // (30) with autocannon, anonymous and as a signed-in reader. Reports requests/s, p50/p99 latency,
 // errors and non-2xx answers, each rate also as a share of a static asset of the same server
 // measured in the same run (the machine is shared and noisy, so only ratios within one run
-// compare), and the load average. A signed-in view with scripts is two requests (the page and its
-// reader's state), so views/s is half its requests/s. LOADTEST_ONLY=feed,paper,… runs some targets (and the ceiling).
+// compare): of the run's first measure, and of one taken just before the target (a third of its
+// time), as the machine's speed drifts by up to half within minutes; and the load average. A
+// signed-in view with scripts is two requests (the page and its reader's state), so views/s is
+// half its requests/s. LOADTEST_ONLY=feed,paper,… runs some targets (and the ceiling).
 // The `readers-` targets take LOADTEST_READERS (1,000) signed-in readers in turn, in browsers that run scripts.
 // `browser` views pages in Chromium, as the HTTP load does not: what a page's scripts ask for too.
 // The corpus is indexed first (bench/bench-index.ts): without it no paper has similar papers and
@@ -177,14 +179,14 @@ async function targets(client: pg.Client, baseUrl: string): Promise<{ targets: T
   return { targets: list, browser };
 }
 
-/** The requests of the target's views in turn, each connection taking the next. */
-async function load(baseUrl: string, target: Target) {
+/** The requests of the target's views in turn, each connection taking the next, for `duration` seconds. */
+async function load(baseUrl: string, target: Target, duration = seconds) {
   const requests = target.views.flat();
   let next = 0;
   return autocannon({
     url: baseUrl,
     connections,
-    duration: seconds,
+    duration,
     requests: [
       {
         setupRequest: (request) => {
@@ -213,9 +215,12 @@ async function main() {
     const planned = await targets(client, app.baseUrl);
     const chosen = planned.targets.filter((target) => !only || only.includes(target.key));
     const reached = new Map<string, number>();
-    for (const chosenTarget of [await staticAsset(app.baseUrl), ...chosen]) {
+    const staticTarget = await staticAsset(app.baseUrl);
+    for (const chosenTarget of [staticTarget, ...chosen]) {
       const seen = chosenTarget.again === undefined ? undefined : reached.get(chosenTarget.again);
       const target = seen === undefined ? chosenTarget : { ...chosenTarget, views: chosenTarget.views.slice(0, seen) };
+      const beside =
+        target === staticTarget ? null : (await load(app.baseUrl, staticTarget, Math.max(3, Math.round(seconds / 3)))).requests.average;
       console.error(`Loading ${target.name} for ${seconds} s …`);
       const before = cpuSoFar(app.pid);
       const result = await load(app.baseUrl, target);
@@ -226,6 +231,7 @@ async function main() {
       const rate = result.requests.average;
       if (ceiling === 0) ceiling = rate;
       const share = ((100 * rate) / ceiling).toFixed(1);
+      const shareBeside = beside === null ? "–" : `${((100 * rate) / beside).toFixed(1)} % of ${beside.toFixed(0)}`;
       const load1 = os.loadavg()[0]!.toFixed(2);
       const repeated =
         target.once && result.requests.total > target.views.length
@@ -234,7 +240,7 @@ async function main() {
             ? ""
             : ` (the ${seen} readers reached)`;
       rows.push(
-        `| ${target.name}${repeated} | ${rate.toFixed(0)} | ${(rate / target.views[0]!.length).toFixed(0)} | ${share} % | ${result.latency.p50} ms | ${result.latency.p99} ms | ${cpu.app} | ${cpu.postgres} | ${result.errors + result.timeouts} | ${result["4xx"]} | ${serverErrors} | ${load1} |`,
+        `| ${target.name}${repeated} | ${rate.toFixed(0)} | ${(rate / target.views[0]!.length).toFixed(0)} | ${share} % | ${shareBeside} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${cpu.app} | ${cpu.postgres} | ${result.errors + result.timeouts} | ${result["4xx"]} | ${serverErrors} | ${load1} |`,
       );
     }
     if (!only || only.includes("browser")) {
