@@ -8,6 +8,13 @@ import { BENCH_APP_SECRET } from "./bench-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 
+/** A script the feed page loads: what serving a file from `.next/static` costs, a server's ceiling. */
+export async function staticAssetPath(baseUrl: string): Promise<string> {
+  const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(await (await fetch(baseUrl)).text())?.[1];
+  if (!script) throw new Error("The feed page loads no script from /_next/static.");
+  return script;
+}
+
 /** The production build served by `next start` on 127.0.0.1, against the given database, as `npm start` runs it. */
 export async function startAppServer(databaseUrl: string, port: number) {
   const env: NodeJS.ProcessEnv = {

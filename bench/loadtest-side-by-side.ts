@@ -1,14 +1,7 @@
-// `npm run loadtest:side-by-side`: For you's first views, this tree's build against another
-// revision's, both served at once on one database and loaded in alternating short bursts, each
-// burst after a static asset of the same server. The machine's speed drifts by half within
-// minutes, more than most changes move a view's cost, so two `npm run loadtest` runs minutes apart
-// compare poorly; bursts taken in turn see the same machine.
-//
-// SIDE_BY_SIDE_BASE: a checkout of the other revision with its packages and Prisma client, e.g.
-//   git worktree add ../base <rev> && cp -al node_modules ../base/ &&
-//   (cd ../base && PRISMA_SCHEMA_ENGINE_BINARY=/bin/true npm run generate)
-// Its own bench/app-server.ts builds and starts it. LOADTEST_READERS (5,000) readers per server,
-// each seen once; LOADTEST_SECONDS (5) a burst; LOADTEST_PAPERS as `npm run loadtest`.
+// `npm run loadtest:side-by-side`: For you's first views, this tree's build against the revision
+// checked out at SIDE_BY_SIDE_BASE (README, "Benchmarks and load test"), both served at once and
+// loaded in alternating bursts, so that both see the machine at the same speed.
+// LOADTEST_READERS (5,000) a server, each seen once; LOADTEST_SECONDS (5) a burst.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -18,13 +11,13 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 
-import { startAppServer } from "./app-server";
+import { startAppServer, staticAssetPath } from "./app-server";
 import { openBenchDatabase, pointAppAtBenchDatabase } from "./bench-database";
-import { MANY_READERS_EMAIL, signInReaders, visitOnce } from "./loadtest-readers";
+import { MANY_READERS_EMAIL, signInReaders, vacuumReaderTables, visitOnce } from "./loadtest-readers";
 import { cpuSoFar } from "./process-cpu";
 
 const base = process.env.SIDE_BY_SIDE_BASE;
-if (!base) throw new Error("Set SIDE_BY_SIDE_BASE to a checkout of the revision to compare with (see the top of this file).");
+if (!base) throw new Error("Set SIDE_BY_SIDE_BASE to a checkout of the revision to compare with (see the README).");
 const baseDir = path.resolve(base);
 const baseRevision = execFileSync("git", ["-C", baseDir, "rev-parse", "--short", "HEAD"]).toString().trim();
 const papers = Number(process.env.LOADTEST_PAPERS ?? 100_000);
@@ -50,13 +43,6 @@ function pidServing(dir: string): number | undefined {
       }
     });
   return pids.length > 0 ? Math.max(...pids.map(Number)) : undefined;
-}
-
-/** A script the feed page loads: what serving a file from `.next/static` costs, the server's ceiling. */
-async function staticAsset(app: App): Promise<string> {
-  const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(await (await fetch(app.baseUrl)).text())?.[1];
-  if (!script) throw new Error("The feed page loads no script from /_next/static.");
-  return script;
 }
 
 /** A burst of the server's static asset, or of its next readers' first views of For you. */
@@ -113,7 +99,7 @@ async function main() {
       name,
       app,
       pid,
-      staticPath: await staticAsset(app),
+      staticPath: await staticAssetPath(app.baseUrl),
       readers,
       next: 0,
       totals: totals(),
@@ -123,7 +109,7 @@ async function main() {
       await side("this tree", ownApp, ownApp.pid, cookies.slice(readersEach)),
     ];
     await Promise.all(sides.map((side) => visitOnce(side.app.baseUrl, "/for-you?period=day", side.readers)));
-    await client.query("VACUUM ANALYZE reader, reader_session, library_item, paper_rating, reader_model, reader_recommendation");
+    await vacuumReaderTables(client);
 
     for (let round = 1; sides.every((side) => side.next + READERS_PER_SECOND_LEFT * seconds <= side.readers.length); round++) {
       for (const turn of round % 2 === 1 ? sides : [...sides].reverse()) {

@@ -16,13 +16,21 @@ import os from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
 
-import { startAppServer } from "./app-server";
+import { startAppServer, staticAssetPath } from "./app-server";
 import { openBenchDatabase, pointAppAtBenchDatabase } from "./bench-database";
 import { indexBenchCorpus, indexCoverage } from "./bench-index";
 import { cpuPerRequest, cpuSoFar } from "./process-cpu";
 import { measureBrowserViews, type BrowserView } from "./browser-views";
 import { writeLoadtestReport } from "./loadtest-report";
-import { BENCH_READER, MANY_READERS, MANY_READERS_EMAIL, signInReader, signInReaders, visitOnce } from "./loadtest-readers";
+import {
+  BENCH_READER,
+  MANY_READERS,
+  MANY_READERS_EMAIL,
+  signInReader,
+  signInReaders,
+  vacuumReaderTables,
+  visitOnce,
+} from "./loadtest-readers";
 
 const papers = Number(process.env.LOADTEST_PAPERS ?? 100_000);
 const seconds = Number(process.env.LOADTEST_SECONDS ?? 30);
@@ -37,12 +45,9 @@ type Request = { path: string; cookie?: string };
  */
 type Target = { key: string; name: string; views: Request[][]; once?: boolean; again?: string };
 
-/** A script the feed page loads: what serving a file from `.next/static` costs, the ceiling. */
+/** The static asset: what serving a file from `.next/static` costs, the ceiling. */
 async function staticAsset(baseUrl: string): Promise<Target> {
-  const html = await (await fetch(baseUrl)).text();
-  const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
-  if (!script) throw new Error("The feed page loads no script from /_next/static.");
-  return { key: "static", name: "static asset (the ceiling)", views: [[{ path: script }]] };
+  return { key: "static", name: "static asset (the ceiling)", views: [[{ path: await staticAssetPath(baseUrl) }]] };
 }
 
 /** What a feed page's script asks for: the state of the papers it lists (components/viewer-state.ts). */
@@ -78,10 +83,7 @@ async function targets(client: pg.Client, baseUrl: string): Promise<{ targets: T
       )
     : [];
   const readers = sessions.map((session) => `${session}; pp_js=1`);
-  // As autovacuum would leave them (bench/bench-index.ts): the planner's statistics for the readers'
-  // rows, and the last run's readers, deleted above, gone from the tables. Without the vacuum each
-  // run left a million dead library rows behind, and the signed-in views grew slower run by run.
-  await client.query("VACUUM ANALYZE reader, reader_session, library_item, paper_rating, reader_model, reader_recommendation");
+  await vacuumReaderTables(client);
   if (manyReaders && (!only || only.includes("readers-for-you-first"))) await visitOnce(baseUrl, "/for-you?period=day", readers);
   const eachReader = (path: string): Request[][] => readers.map((readerCookie) => [{ path, cookie: readerCookie }]);
   const words = ["learning", "reasoning", "diffusion", "transformer", "reinforcement", "benchmark", "graph", "alignment"];
