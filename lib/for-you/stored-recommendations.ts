@@ -78,13 +78,11 @@ export async function readForYouState(readerId: number, list: Omit<ListKey, "rea
 
 /**
  * Ranks with `rank` and keeps the list for the next views, reading the papers' cards in the same
- * statement (as one JSON value, as readForYouState reads them: a row each took several times the
- * parsing, its arrays read a character at a time). `indexVersion` is the primary's, read before ranking (readForYouState), so a
- * paper indexed meanwhile makes the kept list stale rather than hiding in it; a list ranked from a
- * replica behind the primary's index is not kept (with no replica configured, ranking reads the
- * primary), nor one of a reader deleted meanwhile (the reader's row is locked as it is read, so a
- * delete under way is waited for, not run into). Of two instances storing at once, a list of an
- * older taste or index never replaces a newer one.
+ * statement, as one JSON value (rows took several times the parsing). `indexVersion` is the
+ * primary's, read before ranking, so a paper indexed meanwhile makes the list stale rather than
+ * hiding in it; a list ranked from a replica behind it is not kept, nor one of a reader deleted
+ * meanwhile (their row is locked as it is read, so a delete under way is waited for). Of two
+ * instances storing at once, a list of an older taste or index never replaces a newer one.
  */
 export async function rankAndStore(key: ListKey, indexVersion: bigint, rank: () => Promise<RankedPaper[]>): Promise<Recommendation[]> {
   const replicaVersion = hasReplicas() ? await readIndexVersion() : null;
